@@ -1,0 +1,4 @@
+// GNU readline (libreadline-dev). stdio.h must come first: readline.h uses FILE without including it.
+#include <stdio.h>
+#include <readline/readline.h>
+#include <readline/history.h>
