@@ -190,8 +190,8 @@ struct Evaluator {
     }
 }
 
-/// Group keys compare text case- and diacritic-insensitively? No: groups are exact, so that
-/// `count by actors` shows names as stored; only unspecified counts fold into missing.
+/// Group keys are exact values, so `count by actors` shows names as stored; only unspecified
+/// counts and NaN fold into missing.
 enum GroupKey {
     static func normalize(_ v: Value) -> Value { v.normalizedForOrder }
 }
@@ -274,18 +274,29 @@ enum Timeline {
         var included: [Event] = []
         let keys = buckets.keys.sorted()
         if let first = keys.first, let last = keys.last {
-            var cursor = Day(number: first)
-            var filled = 0
-            let fill = keys.count < maxFilledBuckets
-            while cursor.number <= last, filled < maxFilledBuckets * 2 {
-                if let b = buckets[cursor.number] {
-                    rows.append([.text(DateMath.bucketLabel(cursor, unit)), .int(b.events.count), b.hasCount ? .int(b.sum) : .missing])
-                    included += b.events
-                } else if fill {
-                    rows.append([.text(DateMath.bucketLabel(cursor, unit)), .int(0), .missing])
+            // Fill empty periods between the first and the last, unless that would make a huge table.
+            let unitDays = [TimeUnit.day: 1, .week: 7, .month: 28, .year: 365][unit] ?? 1
+            let fill = (last - first) / unitDays < maxFilledBuckets
+            let sequence: [Int]
+            if fill {
+                var all: [Int] = []
+                var cursor = Day(number: first)
+                while cursor.number <= last {
+                    all.append(cursor.number)
+                    cursor = DateMath.nextBucket(cursor, unit)
                 }
-                filled += 1
-                cursor = fill ? DateMath.nextBucket(cursor, unit) : Day(number: keys.first { $0 > cursor.number } ?? last + 1)
+                sequence = all
+            } else {
+                sequence = keys
+            }
+            for key in sequence {
+                let start = Day(number: key)
+                if let b = buckets[key] {
+                    rows.append([.text(DateMath.bucketLabel(start, unit)), .int(b.events.count), b.hasCount ? .int(b.sum) : .missing])
+                    included += b.events
+                } else {
+                    rows.append([.text(DateMath.bucketLabel(start, unit)), .int(0), .missing])
+                }
             }
         }
         var rel = Relation.table(["period", "events", "count"], rows, events: included)

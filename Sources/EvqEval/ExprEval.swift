@@ -309,7 +309,9 @@ struct ExprEvaluator {
             }
         case .round:
             guard let x = first.number else { return .missing }
-            let digits = vs.count > 1 ? max(0, min(12, Int(vs[1].number ?? 0))) : 0
+            // Clamp before converting: a NaN or huge digit count must not trap.
+            let wanted = vs.count > 1 ? (vs[1].number ?? 0) : 0
+            let digits = wanted.isNaN ? 0 : Int(max(0, min(12, wanted)))
             if digits == 0 {
                 let r = x.rounded(.toNearestOrAwayFromZero)
                 return Swift.abs(r) < 9e18 ? .int(Int(r)) : .double(r)
