@@ -34,23 +34,26 @@ struct Evaluator {
     func source(_ s: CheckedSource) throws(Interrupted) -> Relation {
         switch s {
         case .events(let collection, let category, let type):
-            var out: [Event] = []
-            for (i, e) in context.corpus.all.enumerated() {
+            let all = context.corpus.all
+            let categoryTypes = category.map(CategoryTypes.types(of:)) ?? []
+            var out: [Int] = []
+            for i in all.indices {
                 try poll(i)
-                if e.collection != collection { continue }
-                if let category, e.category != category { continue }
-                if let type, e.type != type { continue }
-                out.append(e)
+                if all[i].collection != collection { continue }
+                if let category, !CategoryTypes.contains(categoryTypes, category: category, type: all[i].type) { continue }
+                if let type, all[i].type != type { continue }
+                out.append(i)
             }
-            return .events(out)
+            return .events(all, out)
         case .documents: return CollectionBuilder.documents(context.corpus)
         case .actors: return CollectionBuilder.names(context.corpus, places: false)
         case .places: return CollectionBuilder.names(context.corpus, places: true)
         case .binding(let name):
             guard let bound = context.bindings[name] else { return .table([], []) }
             if bound.kind == .events { return .events(bound.events) }
-            return .table(bound.columns.map(\.name), bound.rows, events: bound.events,
-                          aligned: bound.events.count == bound.rows.count && !bound.events.isEmpty)
+            let aligned = bound.events.count == bound.rows.count && !bound.events.isEmpty
+            return .table(bound.columns.map(\.name), bound.rows, base: bound.events,
+                          indices: aligned ? Array(bound.events.indices) : [], aligned: aligned)
         }
     }
 
@@ -61,16 +64,25 @@ struct Evaluator {
             return ResultSet(kind: .events, columns: cols.map { Column($0.rawValue) }, rows: rows, events: rel.events, notes: rel.notes)
         }
         return ResultSet(kind: kind, columns: rel.columns.map(Column.init), rows: rel.rows,
-                         events: rel.events, notes: rel.notes)
+                         events: rel.eventsAligned || kind == .why || kind == .timeline ? rel.events : [], notes: rel.notes)
     }
 
     func apply(_ stage: CheckedStage, _ rel: Relation, kind: inout ResultSet.Kind) throws(Interrupted) -> Relation {
         switch stage {
         case .filter(let cond):
             var keep: [Int] = []
-            for i in 0..<rel.count {
-                try poll(i)
-                if exprs.truth(cond, rel.row(i)) == true { keep.append(i) }
+            if rel.isEvents {
+                let test = EventPredicate.compile(cond, exprs)
+                let base = rel.base
+                for (n, i) in rel.indices.enumerated() {
+                    try poll(n)
+                    if test(base, i) == true { keep.append(n) }
+                }
+            } else {
+                for i in 0..<rel.count {
+                    try poll(i)
+                    if exprs.truth(cond, rel.row(i)) == true { keep.append(i) }
+                }
             }
             return rel.select(keep)
         case .sort(let keys):
@@ -103,7 +115,8 @@ struct Evaluator {
                 let row = rel.row(i)
                 rows.append(items.map { exprs.value($0.expr, row) })
             }
-            return .table(items.map(\.name), rows, events: rel.eventsAligned ? rel.events : [], aligned: rel.eventsAligned)
+            return .table(items.map(\.name), rows, base: rel.base, indices: rel.eventsAligned ? rel.indices : [],
+                          aligned: rel.eventsAligned)
         case .count(let keys):
             kind = .table
             let groups = try group(rel, keys)
@@ -150,7 +163,7 @@ struct Evaluator {
                 }
                 for ev in e.evidence { rows.append(head + [.text(ev.source), .text(ev.sentence)]) }
             }
-            return .table(["id", "type", "date", "count", "source", "sentence"], rows, events: rel.events)
+            return .table(["id", "type", "date", "count", "source", "sentence"], rows, base: rel.base, indices: rel.indices)
         }
     }
 
@@ -299,7 +312,7 @@ enum Timeline {
                 }
             }
         }
-        var rel = Relation.table(["period", "events", "count"], rows, events: included)
+        var rel = Relation.table(["period", "events", "count"], rows, base: included, indices: Array(included.indices))
         if outside > 0 {
             rel.notes.append("\(outside) event\(outside == 1 ? " has a date" : "s have dates") missing or coarser than a \(unit.rawValue), not shown")
         }
