@@ -25,8 +25,16 @@ struct Evaluator {
     func run(_ q: CheckedQuery) throws(Interrupted) -> ResultSet {
         var rel = try source(q.source)
         var kind: ResultSet.Kind = rel.isEvents ? .events : .table
-        for stage in q.stages {
-            rel = try apply(stage, rel, kind: &kind)
+        var i = 0
+        while i < q.stages.count {
+            // `sort ... | take N` with a small N keeps only the best N rows while scanning.
+            if case .sort(let keys) = q.stages[i], i + 1 < q.stages.count, case .take(let n) = q.stages[i + 1], n <= 10_000 {
+                rel = try topK(keys, n, rel)
+                i += 2
+                continue
+            }
+            rel = try apply(q.stages[i], rel, kind: &kind)
+            i += 1
         }
         return finish(rel, kind: kind)
     }
@@ -39,7 +47,10 @@ struct Evaluator {
             var out: [Int] = []
             for i in all.indices {
                 try poll(i)
-                if all[i].collection != collection { continue }
+                // Stored fields only: a computed property of an array element would copy the event.
+                let isTotal = all[i].total, occurred = all[i].status == .occurred
+                let member: EventCollection = isTotal ? .totals : (occurred ? .events : .unconfirmed)
+                if member != collection { continue }
                 if let category, !CategoryTypes.contains(categoryTypes, category: category, type: all[i].type) { continue }
                 if let type, all[i].type != type { continue }
                 out.append(i)
@@ -86,6 +97,20 @@ struct Evaluator {
             }
             return rel.select(keep)
         case .sort(let keys):
+            if keys.count == 1 {
+                // One key: a flat array of keys and no per-comparison array access.
+                var keyed: [Value] = []
+                keyed.reserveCapacity(rel.count)
+                for i in 0..<rel.count {
+                    try poll(i)
+                    keyed.append(exprs.value(keys[0].expr, rel.row(i)).normalizedForOrder)
+                }
+                let descending = keys[0].descending
+                let order = Array(0..<rel.count).sorted { a, b in
+                    SortOrder.before(keyed[a], keyed[b], descending: descending) ?? (a < b)
+                }
+                return rel.select(order)
+            }
             var keyed: [[Value]] = []
             keyed.reserveCapacity(rel.count)
             for i in 0..<rel.count {
@@ -95,11 +120,7 @@ struct Evaluator {
             }
             let order = Array(0..<rel.count).sorted { a, b in
                 for (k, key) in keys.enumerated() {
-                    let x = keyed[a][k], y = keyed[b][k]
-                    // Missing values go last in either direction.
-                    if x.isMissing != y.isMissing { return y.isMissing }
-                    let c = Value.order(x, y)
-                    if c != 0 { return key.descending ? c > 0 : c < 0 }
+                    if let before = SortOrder.before(keyed[a][k], keyed[b][k], descending: key.descending) { return before }
                 }
                 return a < b
             }
@@ -167,6 +188,34 @@ struct Evaluator {
         }
     }
 
+    /// The first `n` rows of `rel` sorted by `keys`, found in one pass with a sorted buffer of
+    /// at most `n` rows; equal keys keep their input order, as in the full sort.
+    func topK(_ keys: [(expr: CheckedExpr, descending: Bool)], _ n: Int, _ rel: Relation) throws(Interrupted) -> Relation {
+        if n == 0 { return rel.select([]) }
+        var best: [(keys: [Value], row: Int)] = []
+        func before(_ x: [Value], _ y: [Value]) -> Bool? {
+            for (k, key) in keys.enumerated() {
+                if let b = SortOrder.before(x[k], y[k], descending: key.descending) { return b }
+            }
+            return nil
+        }
+        for i in 0..<rel.count {
+            try poll(i)
+            let row = rel.row(i)
+            let k = keys.map { exprs.value($0.expr, row).normalizedForOrder }
+            // A row equal to the current worst comes later in the input, so it loses.
+            if best.count == n, let last = best.last, before(k, last.keys) != true { continue }
+            var lo = 0, hi = best.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if before(k, best[mid].keys) == true { hi = mid } else { lo = mid + 1 }
+            }
+            best.insert((k, i), at: lo)
+            if best.count > n { best.removeLast() }
+        }
+        return rel.select(best.map(\.row))
+    }
+
     /// Rows grouped by key values (a list value puts the row in one group per element), groups
     /// in ascending key order with missing keys last.
     func group(_ rel: Relation, _ keys: [TypedExpr]) throws(Interrupted) -> [(key: [Value], members: [Int])] {
@@ -200,6 +249,19 @@ struct Evaluator {
             }
             return false
         }
+    }
+}
+
+/// The sort order of two (normalized) keys: missing values last in either direction.
+enum SortOrder {
+    /// True if `x` goes before `y`, false if after, nil if they are equal.
+    static func before(_ x: Value, _ y: Value, descending: Bool) -> Bool? {
+        let xm = x.isMissing, ym = y.isMissing
+        if xm != ym { return ym }
+        if xm { return nil }
+        let c = Value.order(x, y)
+        if c == 0 { return nil }
+        return descending ? c > 0 : c < 0
     }
 }
 

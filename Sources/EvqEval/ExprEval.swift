@@ -33,9 +33,26 @@ struct ExprEvaluator {
         }
     }
 
+    /// The same, reading single fields of an array element (passing the whole element to a
+    /// function would copy it).
+    static func fieldValue(_ f: EventField, _ evs: [Event], _ i: Int) -> Value {
+        switch f {
+        case .id: return .text(evs[i].id)
+        case .type: return .text(evs[i].type.rawValue)
+        case .status: return .text(evs[i].status.rawValue)
+        case .total: return .bool(evs[i].total)
+        case .date: return evs[i].date.start == nil ? .missing : .date(evs[i].date)
+        case .count: return evs[i].count.map { .quantity($0) } ?? .missing
+        case .actors: return .list(evs[i].actors.map { .text($0) })
+        case .places: return .list(evs[i].places.map { .text($0) })
+        case .sources: return .list(evs[i].sources.map { .text($0) })
+        default: return fieldValue(f, evs[i])
+        }
+    }
+
     func field(_ ref: FieldRef, _ row: Row) -> Value {
         switch (ref, row) {
-        case (.event(let f), .event(let evs, let i)): return ExprEvaluator.fieldValue(f, evs[i])
+        case (.event(let f), .event(let evs, let i)): return ExprEvaluator.fieldValue(f, evs, i)
         case (.column(let i), .values(let vs)): return i < vs.count ? vs[i] : .missing
         default: return .missing
         }

@@ -66,6 +66,10 @@ let seeds = Gen.int(in: 0...Int(Int32.max))
             Issue.record("query failed")
             return
         }
+        // `sort | take N` (computed in one pass) is the first N rows of the full sort.
+        let n = r.int(0...8)
+        let top = runIds("events | sort \(key)\(desc ? " desc" : "") | take \(n)", corpus)
+        #expect(top == Array(sorted.events.map(\.id).prefix(n)), "top \(n) by \(key)")
         let position = Dictionary(uniqueKeysWithValues: input.enumerated().map { ($1, $0) })
         #expect(Set(sorted.events.map(\.id)) == Set(input))
         for i in 1..<max(1, sorted.events.count) {
