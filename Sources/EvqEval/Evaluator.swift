@@ -140,6 +140,7 @@ struct Evaluator {
                           aligned: rel.eventsAligned)
         case .count(let keys):
             kind = .table
+            if keys.isEmpty { return .table(["count"], [[.int(rel.count)]]) }
             let groups = try group(rel, keys)
             let rows = groups.map { $0.key + [.int($0.members.count)] }
             return .table(keys.map(\.name) + ["count"], rows)
@@ -222,6 +223,30 @@ struct Evaluator {
         if keys.isEmpty { return [([], Array(0..<rel.count))] }
         var index: [[Value]: Int] = [:]
         var groups: [(key: [Value], members: [Int])] = []
+        if keys.count == 1 {
+            // One key: a dictionary keyed by the value itself, no per-row key arrays.
+            var single: [Value: Int] = [:]
+            var members: [[Int]] = []
+            var order: [Value] = []
+            for i in 0..<rel.count {
+                try poll(i)
+                let v = exprs.value(keys[0].expr, rel.row(i))
+                let parts: [Value]
+                if case .list(let xs) = v { parts = xs.isEmpty ? [.missing] : Array(Set(xs)) } else { parts = [v] }
+                for p in parts {
+                    let key = GroupKey.normalize(p)
+                    if let g = single[key] {
+                        members[g].append(i)
+                    } else {
+                        single[key] = members.count
+                        members.append([i])
+                        order.append(key)
+                    }
+                }
+            }
+            let sorted = order.indices.sorted { a, b in SortOrder.before(order[a], order[b], descending: false) ?? (a < b) }
+            return sorted.map { ([order[$0]], members[$0]) }
+        }
         for i in 0..<rel.count {
             try poll(i)
             let row = rel.row(i)

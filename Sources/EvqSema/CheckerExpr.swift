@@ -215,8 +215,11 @@ extension Checker {
     mutating func checkEnumValue(_ word: String, _ kind: EnumKind, _ span: SourceSpan) throws(CheckFailure) {
         let key = word.lowercased()
         var known = kind.knownValues
-        if kind == .type { known += nameIndex().types }
         if known.contains(key) { return }
+        if kind == .type {
+            known += corpusTypes()
+            if known.contains(key) { return }
+        }
         let hint = Suggest.nearest(word, in: known)
         let message = "unknown \(kind.rawValue) `\(escapeControls(word))`" + (hint.map { "; did you mean `\($0)`?" } ?? "")
         if kind.isClosed {
@@ -235,7 +238,7 @@ extension Checker {
         switch a.type {
         case .list:
             if case .field(.event(let f)) = a.expr, f == .actors || f == .places, case .literal(.text(let needle)) = b.expr {
-                let index = nameIndex()
+                let index = nameIndex(places: f == .places)
                 let pool = f == .actors ? index.actors : index.places
                 let hits = index.matching(needle, in: pool)
                 if hits.isEmpty {
