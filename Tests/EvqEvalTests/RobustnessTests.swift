@@ -151,3 +151,25 @@ func pathologicalInputsAnswerQuickly(_ p: Pathological) {
         Issue.record("a 5,000-term chain should be refused")
     }
 }
+
+/// Random regular expressions: each is refused with a diagnostic or runs quickly.
+@Test func randomRegularExpressionsAreSafe() {
+    var r = SplitMix(seed: 99)
+    let parts = ["a", "b", ".", "(", ")", "|", "*", "+", "?", "{2}", "{2,}", "{1,3}", "[a-z]", "[^x]", "\\d", "\\w", "\\s", "^", "$",
+                 "\\1", "(?:", "(?=", "(?i)", "\\", "[", "]", "{", "}", "{99999}"]
+    let clock = ContinuousClock()
+    var slowest = Duration.zero
+    var slowestPattern = ""
+    let corpus = Corpus(events: [Event(id: "x", type: .release, actors: [String(repeating: "a", count: 3000) + "b"])])
+    for _ in 0..<3_000 {
+        let pattern = (0..<r.int(1...12)).map { _ in r.pick(parts) }.joined()
+        var context = QueryContext(corpus: corpus, today: Fixture.today)
+        let text = "events where actors ~ \"\(pattern.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))\""
+        let start = clock.now
+        let out = QueryEngine.run(SourceFile(name: "re", text: text), in: &context)
+        let t = clock.now - start
+        if t > slowest { (slowest, slowestPattern) = (t, pattern) }
+        #expect(!out.isEmpty)
+    }
+    #expect(slowest < .seconds(1), "slowest pattern \(slowestPattern) took \(slowest)")
+}
