@@ -169,3 +169,25 @@ func tableQueriesGiveTheHandComputedRows(_ c: TableCase) {
     #expect(out.count == 2)
     if case .failed(let d) = out.last { #expect(d.first?.message == "unknown collection `relases`; did you mean `releases`?") }
 }
+
+@Test func completionWordsComeFromTheCatalogAndTheSession() {
+    var c = Fixture.context()
+    _ = QueryEngine.run(SourceFile(name: "t", text: "let mine = releases"), in: &c)
+    let words = QueryEngine.completionWords(in: c)
+    #expect(words.collections.contains("mine"))
+    #expect(words.collections.contains("releases"))
+    #expect(words.stages.contains("timeline") && words.stages.contains("head"))
+    #expect(words.fields.contains("date") && words.fields.contains("mentions") && words.fields.contains("published"))
+    #expect(words.functions.contains("coalesce"))
+    #expect(words.names.contains("Bialacki") && words.names.contains("Minsk"))
+    #expect(words.names == words.names.sorted())
+}
+
+@Test func incompleteInputIsReportedForTheRepl() {
+    #expect(!QueryEngine.isComplete("releases |"))
+    #expect(!QueryEngine.isComplete("let x = events | count by ("))
+    #expect(!QueryEngine.isComplete("events where actors contains \"Co"))
+    #expect(QueryEngine.isComplete("releases where date >"))
+    #expect(QueryEngine.isComplete("releases | count"))
+    #expect(QueryEngine.expecting("events |") == "a stage after `|`")
+}

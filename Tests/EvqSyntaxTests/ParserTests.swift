@@ -234,3 +234,9 @@ func printingThenParsingGivesTheSameTree(_ text: String) {
     }
     #expect(ASTDump.dump(a) == ASTDump.dump(b))
 }
+
+@Test func typographicQuotesReadAsStrings() {
+    #expect(dump("events where actors contains “Coale”") == "(query events (where (contains actors \"Coale\")))")
+    #expect(dump("events where actors contains ‘Coale’") == "(query events (where (contains actors \"Coale\")))")
+    #expect(dump("events where actors contains “Coa") == "incomplete: a closing quote")
+}
