@@ -230,6 +230,10 @@ extension Checker {
 
     mutating func contains(_ l: Expr, _ r: Expr, _ schema: RowSchema) throws(CheckFailure) -> CheckedExpr {
         let a = try expr(l, schema)
+        if case .name(let word) = r.kind, lookup(word, schema) == nil {
+            throw CheckFailure(.error("unknown field `\(escapeControls(word))`", at: r.span,
+                                      help: "to look for the text, quote it: `\(ASTPrinter.print(l)) contains \(ASTPrinter.quote(word))`"))
+        }
         let b = try expr(r, schema)
         guard b.type.isTextLike || b.type == .any else {
             throw CheckFailure(.error("`contains` looks for text, found \(describe(r, b.type))", at: r.span,

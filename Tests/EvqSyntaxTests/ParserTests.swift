@@ -165,6 +165,26 @@ struct ErrorCase: CustomTestStringConvertible, Sendable {
            |                          ^^
 
         """),
+    ErrorCase(input: "events whre date > 2025", rendered: """
+        <q>:1:8: error: expected `where` or `|` after `events`, found `whre`; did you mean `where`?
+         1 | events whre date > 2025
+           |        ^^^^
+
+        """),
+    ErrorCase(input: "events | sort date desc take 3", rendered: """
+        <q>:1:25: error: expected the end of the statement, found `take`
+         1 | events | sort date desc take 3
+           |                         ^^^^
+        help: stages are separated by `|`: `... | take ...`
+
+        """),
+    ErrorCase(input: "let = events", rendered: """
+        <q>:1:5: error: expected a name after `let`, found `=`
+         1 | let = events
+           |     ^
+        help: e.g. `let big = releases where count > 100`
+
+        """),
 ])
 func parseErrorsRenderWithLineColumnAndCaret(_ c: ErrorCase) {
     let file = SourceFile(name: "<q>", text: c.input)
@@ -239,4 +259,10 @@ func printingThenParsingGivesTheSameTree(_ text: String) {
     #expect(dump("events where actors contains “Coale”") == "(query events (where (contains actors \"Coale\")))")
     #expect(dump("events where actors contains ‘Coale’") == "(query events (where (contains actors \"Coale\")))")
     #expect(dump("events where actors contains “Coa") == "incomplete: a closing quote")
+}
+
+@Test func aStatementWithTrailingJunkDoesNotRun() {
+    let items = Parser.statements("events | count take 3")
+    #expect(items.count == 1)
+    if case .failed = items.first {} else { Issue.record("the statement should fail as a whole") }
 }
