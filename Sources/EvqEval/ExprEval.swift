@@ -30,6 +30,7 @@ struct ExprEvaluator {
         case .sources: return .list(e.sources.map { .text($0) })
         case .evidence: return .list(e.evidence.map { .text($0.sentence) })
         case .summary: return .text(e.summary)
+        case .attributes: return .list(e.attributes.keys.sorted().map { .text("\($0)=\(e.attributes[$0] ?? "")") })
         }
     }
 
@@ -54,6 +55,11 @@ struct ExprEvaluator {
         switch (ref, row) {
         case (.event(let f), .event(let evs, let i)): return ExprEvaluator.fieldValue(f, evs, i)
         case (.column(let i), .values(let vs)): return i < vs.count ? vs[i] : .missing
+        case (.attribute(let key), .event(let evs, let i)):
+            guard let raw = evs[i].attributes[key] else { return .missing }
+            if let n = Int(raw) { return .int(n) }
+            if let d = Double(raw), d.isFinite { return .double(d) }
+            return .text(raw)
         default: return .missing
         }
     }

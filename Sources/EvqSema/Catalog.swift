@@ -101,6 +101,7 @@ public enum Catalog {
         .init(name: "sources", type: "list of text", summary: "file names of the documents that report it"),
         .init(name: "evidence", type: "list of text", summary: "the sentences it was read from"),
         .init(name: "summary", type: "text", summary: "a one-line description"),
+        .init(name: "attributes", type: "list of text", summary: "anything else, as key=value (women=15); `attributes.women` is one value"),
     ]
 
     /// Fields of the `documents` collection.

@@ -17,6 +17,8 @@ extension Checker {
     func lookup(_ name: String, _ schema: RowSchema) -> (FieldRef, ValueType)? {
         let key = name.lowercased()
         switch schema {
+        case .events where key.hasPrefix("attributes.") && key.count > "attributes.".count:
+            return (.attribute(String(name.dropFirst("attributes.".count))), .any)
         case .events:
             guard let f = EventField(rawValue: key) else { return nil }
             return (.event(f), f.type)

@@ -560,6 +560,12 @@ public struct Parser {
                 let close = advance()
                 return Expr(.call(Ident(t.text, span: t.span), args), span: t.span.union(close.span))
             }
+            // `attributes.women`: a dotted path names one attribute.
+            if isSymbol(peek, "."), peekNext.kind == .identifier {
+                advance()
+                let key = advance()
+                return Expr(.name(t.text + "." + key.text), span: t.span.union(key.span))
+            }
             return Expr(.name(t.text), span: t.span)
         case .symbol where t.text == "(":
             advance()

@@ -76,6 +76,9 @@ struct IdsCase: CustomTestStringConvertible, Sendable {
     IdsCase(query: "events where len(sources) > 1", ids: ["e06", "e01"]),
     IdsCase(query: "events where year(date) = 2025 and month(date) = 2025-09", ids: ["e09", "e03"]),
     IdsCase(query: "events where weekday(date) = 6", ids: ["e01", "e05"]),
+    IdsCase(query: "events where attributes.women > 10", ids: ["e02"]),
+    IdsCase(query: "events where attributes.charge is missing", ids: ["e09", "e03", "e10", "e02", "e06", "e01", "e05", "e08"]),
+    IdsCase(query: "events where attributes contains \"men=7\"", ids: ["e02"]),
 ])
 func eventQueriesGiveTheHandComputedRows(_ c: IdsCase) {
     #expect(Fixture.ids(c.query) == c.ids)

@@ -54,6 +54,7 @@ func dump(_ text: String) -> String {
     DumpCase(input: "events where s = \"a\\\"b\\\\c\"", dump: "(query events (where (= s \"a\\\"b\\\\c\")))"),
     DumpCase(input: "events where f() = g(1, 2.5, 'x')", dump: "(query events (where (= (call f) (call g 1 2.5 \"x\"))))"),
     DumpCase(input: "events where true and not false", dump: "(query events (where (and true (not false))))"),
+    DumpCase(input: "events | show attributes.women as w", dump: "(query events (show attributes.women as \"w\"))"),
 ])
 func parserProducesTheExpectedTree(_ c: DumpCase) {
     #expect(dump(c.input) == c.dump)
