@@ -32,6 +32,7 @@ let package = Package(
             name: "EvqShell",
             dependencies: ["EvqEval", "EvqSema", "EvqSyntax", "EvqExtract", "EvqModel", "EvqDiagnostics"]
         ),
+        .target(name: "EvqGolden", dependencies: ["EvqEval"]),
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
         .target(name: "EvqLineEditor", dependencies: ["CReadline"]),
         .executableTarget(
@@ -43,6 +44,7 @@ let package = Package(
         ),
         .testTarget(name: "EvqDiagnosticsTests", dependencies: ["EvqDiagnostics"]),
         .testTarget(name: "EvqModelTests", dependencies: ["EvqModel"]),
+        .testTarget(name: "EvqGoldenTests", dependencies: ["EvqGolden"]),
     ],
     swiftLanguageModes: [.v6]
 )
