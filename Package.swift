@@ -33,6 +33,7 @@ let package = Package(
             dependencies: ["EvqEval", "EvqSema", "EvqSyntax", "EvqExtract", "EvqModel", "EvqDiagnostics"]
         ),
         .target(name: "EvqGolden", dependencies: ["EvqEval"]),
+        .target(name: "EvqReport", dependencies: ["EvqModel"]),
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
         .target(name: "EvqLineEditor", dependencies: ["CReadline"]),
         .executableTarget(
@@ -45,6 +46,7 @@ let package = Package(
         .testTarget(name: "EvqDiagnosticsTests", dependencies: ["EvqDiagnostics"]),
         .testTarget(name: "EvqModelTests", dependencies: ["EvqModel"]),
         .testTarget(name: "EvqGoldenTests", dependencies: ["EvqGolden"]),
+        .testTarget(name: "EvqReportTests", dependencies: ["EvqReport"]),
     ],
     swiftLanguageModes: [.v6]
 )
