@@ -13,6 +13,8 @@ let package = Package(
     products: [
         .executable(name: "evq", targets: ["evq"]),
         .library(name: "EvqShell", targets: ["EvqShell"]),
+        // The lower layers, for the fuzz targets (Fuzz/) and the benchmarks (Benchmarks/).
+        .library(name: "EvqCore", targets: ["EvqDiagnostics", "EvqModel", "EvqExtract", "EvqSyntax", "EvqSema", "EvqEval"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
