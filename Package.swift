@@ -18,6 +18,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
     ],
     targets: [
         .target(name: "EvqDiagnostics"),
@@ -49,6 +50,15 @@ let package = Package(
         .testTarget(name: "EvqModelTests", dependencies: ["EvqModel"]),
         .testTarget(name: "EvqGoldenTests", dependencies: ["EvqGolden"]),
         .testTarget(name: "EvqReportTests", dependencies: ["EvqReport"]),
+        .testTarget(name: "EvqSyntaxTests", dependencies: ["EvqSyntax", "EvqDiagnostics"]),
+        .testTarget(name: "EvqSemaTests", dependencies: ["EvqSema", "EvqEval", "EvqSyntax", "EvqModel", "EvqDiagnostics"]),
+        .testTarget(
+            name: "EvqEvalTests",
+            dependencies: [
+                "EvqEval", "EvqSema", "EvqSyntax", "EvqModel", "EvqDiagnostics",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
