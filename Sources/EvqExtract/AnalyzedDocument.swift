@@ -29,5 +29,7 @@ struct AnalyzedDocument: Sendable {
     var beforeNewYear: Bool
     /// Full person names seen, with roles.
     var persons: [String: String?]
+    /// Spellings resolved inside the document: variant -> the name it was resolved to.
+    var variants: [String: String] = [:]
     var warnings: [String]
 }

@@ -20,10 +20,12 @@ public struct Candidate: Sendable {
     public var supporting: Bool
     /// The document's publication date, for statements without a date of their own.
     public var usesPublicationDate = false
+    /// A person or organisation among the actors (a country alone does not make a mention specific).
+    public var hasNamedActor = false
 
     /// No count, no date and no named participant: a mention ("the release", "those freed")
     /// that refers back to an event told elsewhere in the article.
     public var isGeneric: Bool {
-        (count == nil || count?.value == nil) && dateMention == nil && actors.isEmpty
+        (count == nil || count?.value == nil) && dateMention == nil && !hasNamedActor
     }
 }

@@ -19,11 +19,17 @@ struct Clauses {
         ranges = []
         var c = 0
         var start = 0
+        var inRelative = false
         for i in 0..<t.count {
             var boundary = false
             let w = t[i].lower
+            // A relative clause set off by commas ends at the next comma.
+            if w == ",", inRelative { boundary = true; inRelative = false }
+            if w == ",", i + 1 < t.count, ["who", "whose", "whom"].contains(t[i + 1].lower) { inRelative = true }
             if w == ";" || w == ":" { boundary = true }
             if w == ",", i + 1 < t.count, Self.openers.contains(t[i + 1].lower) { boundary = true }
+            // "while" and "whereas" open a new clause even without a comma.
+            if i + 1 < t.count, t[i + 1].lower == "while" || t[i + 1].lower == "whereas", w != "," { boundary = true }
             if w == "-", i > 0, t[i].start > t[i - 1].end, i + 1 < t.count, Self.openers.contains(t[i + 1].lower) { boundary = true }
             clauseOf[i] = c
             if boundary {

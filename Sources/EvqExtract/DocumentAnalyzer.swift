@@ -81,8 +81,15 @@ struct DocumentAnalyzer {
                         }
                     }
                 }
+                let found = kind == .body ? sfinder.find(m) : []
+                var speakerTokens = Set<Int>()
+                for f in found {
+                    if case .name(let n) = f.speaker, let nm = m.names.last(where: { $0.text == n && ($0.hi <= f.trigger || $0.lo == f.trigger + 1) }) {
+                        speakerTokens.insert(nm.lo)
+                    }
+                }
                 let first = doc.candidates.count
-                doc.candidates += efinder.find(m, sentence: index, supporting: kind != .body)
+                doc.candidates += efinder.find(m, sentence: index, supporting: kind != .body, speakers: speakerTokens)
                 for n in m.names where n.lo >= datelineEnd {
                     allNames.append((index, n, Array(first..<doc.candidates.count)))
                     if n.kind == .person, n.hi - n.lo >= 2 {
@@ -90,8 +97,9 @@ struct DocumentAnalyzer {
                     }
                 }
                 if kind == .body {
-                    for f in sfinder.find(m) {
-                        let date = m.dates.filter { $0.lo >= datelineEnd }.min { abs($0.lo - f.trigger) < abs($1.lo - f.trigger) }
+                    for f in found {
+                        let clause = m.clauses.range(of: f.trigger)
+                        let date = m.dates.filter { $0.lo >= datelineEnd && clause.contains($0.lo) }.min { abs($0.lo - f.trigger) < abs($1.lo - f.trigger) }
                         switch f.speaker {
                         case .name(let n):
                             doc.statements.append((n, index, date))
@@ -179,6 +187,8 @@ struct DocumentAnalyzer {
                 toPlace[text] = p
             }
         }
+        for (k, v) in map where k != v && !v.split(separator: " ").contains(Substring(k)) { doc.variants[k] = v }
+        for (k, v) in toPlace { doc.variants[k] = v }
         let speakers = Set(doc.statements.map(\.speaker))
         for idx in doc.candidates.indices {
             var actors: [String] = []

@@ -55,6 +55,12 @@ struct DocumentMerger {
         return events
     }
 
+    /// The event's date: that of its first specific body report; others only fill a gap.
+    func clusterDate(_ cl: Cluster) -> EventDate {
+        if let d = cl.members.first(where: { !$0.supporting && !$0.isGeneric && !$0.date.isMissing })?.date { return d }
+        return narrowest(cl.members.map(\.date))
+    }
+
     func distance(_ cl: Cluster, _ c: Candidate) -> Int {
         let d = cl.members.map { c.sentence - $0.sentence }.min { abs($0) < abs($1) } ?? 0
         // Prefer an event told before the mention (it refers back).
@@ -67,8 +73,9 @@ struct DocumentMerger {
         if cl.members.contains(where: { $0.total }) != c.total { return false }
         for m in cl.members {
             if let a = m.count?.value, let b = c.count?.value, !countsAgree(m.count!, c.count!, a, b) { return false }
-            if let s1 = m.date.start, let e1 = m.date.end, let s2 = c.date.start, let e2 = c.date.end, s1 > e2 || s2 > e1 { return false }
         }
+        let d = clusterDate(cl)
+        if let s1 = d.start, let e1 = d.end, let s2 = c.date.start, let e2 = c.date.end, s1 > e2 || s2 > e1 { return false }
         return true
     }
 
@@ -95,7 +102,7 @@ struct DocumentMerger {
             let others = types.filter { $0 != e.type }.map(\.rawValue).sorted()
             if !others.isEmpty { e.attributes["also_type"] = others.joined(separator: ",") }
         }
-        e.date = narrowest(ms.map(\.date))
+        e.date = clusterDate(cl)
         e.count = bestCount(ms.compactMap(\.count))
         var attrs = e.attributes
         for m in ms {

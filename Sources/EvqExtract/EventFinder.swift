@@ -22,10 +22,12 @@ struct EventFinder {
     let lexicon: Lexicon
 
     static let prisonNouns: Set<String> = ["prison", "prisons", "jail", "jails", "colony", "colonies", "custody", "detention"]
-    static let placeNouns: Set<String> = ["prison", "prisons", "capital", "border", "territory", "soil", "officials", "authorities", "side", "jails", "city"]
+    static let placeNouns: Set<String> = ["prison", "prisons", "capital", "border", "territory", "soil", "side", "jails", "city"]
+    /// "U.S. officials met ...": the country acts through them.
+    static let agentNouns: Set<String> = ["officials", "authorities", "government", "delegation", "diplomats", "negotiators", "envoy"]
     static let totalCues: [[String]] = [["overall"], ["in", "total"], ["in", "all"], ["altogether"], ["a", "total", "of"], ["so", "far"], ["to", "date"]]
 
-    func find(_ m: SentenceMentions, sentence: Int, supporting: Bool) -> [Candidate] {
+    func find(_ m: SentenceMentions, sentence: Int, supporting: Bool, speakers: Set<Int> = []) -> [Candidate] {
         let t = m.tokens
         var out: [Candidate] = []
         var usedSanctionToken = Set<Int>()
@@ -34,6 +36,8 @@ struct EventFinder {
         var i = 0
         while i < t.count {
             guard !t[i].inQuote, t[i].kind == .word, let entries = lexicon.triggers[t[i].lower] else { i += 1; continue }
+            // "in exchange for" introduces what was given, not an exchange of prisoners.
+            if t[i].lower == "exchange", i > 0, t[i - 1].lower == "in", i + 1 < t.count, t[i + 1].lower == "for" { i += 1; continue }
             var hit: Lexicon.Trigger?
             for e in entries where lexicon.matchPhrase([e.words], at: i, in: t) != nil {
                 if e.type == "statement" { continue }
@@ -47,7 +51,8 @@ struct EventFinder {
             claimed.insert(key)
             var c = Candidate(type: EventType(trig.type), status: status.status(t, trigger: i, clause: clause), total: false,
                 actors: [], places: [], attributes: [:], sentence: sentence, supporting: supporting)
-            fillArguments(&c, trigger: i, triggerEnd: next, clause: clause, m)
+            fillArguments(&c, trigger: i, triggerEnd: next, clause: clause, m, speakers: speakers)
+            if c.type == .sentencing, c.dateMention == nil, c.count == nil, c.actors.isEmpty { i = next; continue }
             out.append(c)
             i = next
         }
@@ -98,7 +103,15 @@ struct EventFinder {
         }
     }
 
-    func fillArguments(_ c: inout Candidate, trigger i: Int, triggerEnd: Int, clause: Range<Int>, _ m: SentenceMentions) {
+    static let placePrepositions: Set<String> = ["in", "at", "into", "to", "from", "across", "near", "outside", "inside", "toward", "towards"]
+
+    func isRelative(_ r: Range<Int>, _ t: [Token]) -> Bool {
+        guard r.lowerBound < t.count else { return false }
+        let first = t[r.lowerBound].lower == "," && r.lowerBound + 1 < t.count ? t[r.lowerBound + 1].lower : t[r.lowerBound].lower
+        return ["who", "which", "whose", "whom"].contains(first)
+    }
+
+    func fillArguments(_ c: inout Candidate, trigger i: Int, triggerEnd: Int, clause: Range<Int>, _ m: SentenceMentions, speakers: Set<Int>) {
         let t = m.tokens
         // "in exchange for ...": kept as an attribute, and its words are not this event's arguments.
         var exchangeSpan = 0..<0
@@ -111,7 +124,9 @@ struct EventFinder {
         }
         // Date: nearest in the clause; else, for a reported happening, nearest in the sentence.
         let inClause = m.dates.filter { clause.contains($0.lo) && $0.lo >= m.datelineEnd }
-        let pool = !inClause.isEmpty ? inClause : (c.status == .occurred ? m.dates.filter { $0.lo >= m.datelineEnd } : [])
+        // (Not from a relative clause about someone: "who won the prize in 2022".)
+        let pool = !inClause.isEmpty ? inClause
+            : (c.status == .occurred ? m.dates.filter { $0.lo >= m.datelineEnd && !isRelative(m.clauses.range(of: $0.lo), t) } : [])
         c.dateMention = pool.min { abs($0.lo - i) < abs($1.lo - i) }
         if let d = c.dateMention, case .since = d.expression { c.total = true }
         // Count: the nearest counted quantity in the clause that is not a stock.
@@ -131,15 +146,16 @@ struct EventFinder {
             c.total = false
         }
         // Names in the clause (and the sentence subject when the clause has none before the trigger).
-        let usable = m.names.filter { $0.lo >= m.datelineEnd && !exchangeSpan.contains($0.lo) && !t[$0.lo].inQuote }
+        let skip = c.type.category == .sanctions ? 0..<0 : exchangeSpan
+        let usable = m.names.filter { $0.lo >= m.datelineEnd && !skip.contains($0.lo) && !t[$0.lo].inQuote && !speakers.contains($0.lo) }
         var inC = usable.filter { clause.contains($0.lo) && !isAfterAccordingTo(t, $0.lo, clause) }
         if clause.lowerBound > 0, ["who", "which"].contains(t[clause.lowerBound].lower) || (clause.lowerBound + 1 < t.count && ["who", "which"].contains(t[clause.lowerBound + 1].lower)) {
             // A relative clause: the names it refers back to.
             let prev = m.clauses.range(of: clause.lowerBound - 1)
-            let persons = usable.filter { prev.contains($0.lo) && ($0.kind == .person || $0.kind == .unknown) }
+            let persons = m.names.filter { prev.contains($0.lo) && ($0.kind == .person || $0.kind == .unknown) && !t[$0.lo].inQuote }
             inC += persons.suffix(2)
         }
-        if !inC.contains(where: { $0.lo < i && ($0.kind == .person || $0.kind == .organization || $0.kind == .unknown) }),
+        if c.status == .occurred, !inC.contains(where: { $0.lo < i && ($0.kind == .person || $0.kind == .organization || $0.kind == .unknown) }),
             let subject = usable.first(where: { ($0.kind == .person || $0.kind == .unknown) && $0.lo < clause.lowerBound && $0.lo < i })
         {
             inC.insert(subject, at: 0)
@@ -150,14 +166,15 @@ struct EventFinder {
                 if c.type.category != .sanctions || n.kind == .organization { c.actors.append(n.text) }
             case .place, .demonym:
                 let isPlaceNoun = n.hi < t.count && Self.placeNouns.contains(t[n.hi].lower)
-                if c.type.category == .sanctions {
-                    let target = n.lo > 0 && t[n.lo - 1].lower == "against" || (n.lo > 1 && t[n.lo - 1].lower == "on")
-                    if target { c.attributes["target"] = n.canonical } else if abs(n.lo - i) <= 8 || n.kind == .place {
-                        c.actors.append(n.country ?? n.canonical)
-                    }
-                } else if n.kind == .place {
+                let prep = n.lo > 0 ? t[n.lo - 1].lower : ""
+                let ofCapital = prep == "of" && n.lo > 1 && ["capital", "city", "town"].contains(t[n.lo - 2].lower)
+                if c.type.category != .sanctions, n.hi < t.count, Self.agentNouns.contains(t[n.hi].lower), n.lo < i || clause.contains(n.lo) {
+                    c.actors.append(n.country ?? n.canonical)
+                } else if c.type.category == .sanctions {
+                    if prep == "against" || prep == "on" { c.attributes["target"] = n.canonical }
+                } else if n.kind == .place && (Self.placePrepositions.contains(prep) || ofCapital) {
                     c.places.append(n.canonical)
-                } else if isPlaceNoun {
+                } else if isPlaceNoun && (n.lo == 0 || t[n.lo - 1].lower != "'") {
                     c.places.append(n.canonical)
                 }
             case .award:
@@ -166,8 +183,21 @@ struct EventFinder {
                 break
             }
         }
-        if c.type.category == .sanctions, c.actors.isEmpty, let s = usable.first(where: { ($0.kind == .place) && $0.lo < i && $0.country != nil }) {
-            c.actors.append(s.country ?? s.canonical)
+        if c.type.category == .sanctions {
+            // Who imposes or lifts: "U.S. sanctions", "sanctions imposed by the EU", or the
+            // clause's subject ("Washington announced easing ...").
+            let sanctionWord = (max(0, i - 5)..<min(t.count, triggerEnd + 6)).first { t[$0].lower.hasPrefix("sanction") } ?? i
+            var who = usable.filter { n in
+                (n.kind == .place || n.kind == .demonym) && n.hi <= sanctionWord && n.hi >= sanctionWord - 3
+            }
+            who += usable.filter { n in
+                n.lo > triggerEnd && n.lo <= triggerEnd + 3 && n.lo > 0 && (t[n.lo - 1].lower == "by" || (n.lo > 1 && t[n.lo - 2].lower == "by"))
+            }
+            if who.isEmpty, let s = usable.first(where: { $0.kind == .place && $0.lo < i && clause.contains($0.lo) && $0.lo > 0 ? !["against", "on", "of", "in"].contains(t[$0.lo - 1].lower) : true }), s.lo < i {
+                who = [s]
+            }
+            for n in who { c.actors.append(n.country ?? n.canonical) }
+            if c.actors.isEmpty, let org = usable.first(where: { $0.kind == .organization && clause.contains($0.lo) }) { c.actors.append(org.text) }
         }
         if c.type == .deportation {
             // Destinations: places after "to", "into", "across".
@@ -175,6 +205,7 @@ struct EventFinder {
             if !dest.isEmpty { c.places = dest.map { $0.country ?? $0.canonical }.reduce(into: []) { if !$0.contains($1) { $0.append($1) } } }
         }
         c.actors = unique(c.actors)
+        c.hasNamedActor = c.actors.contains { lexicon.places[$0] == nil }
         c.places = unique(c.places)
     }
 

@@ -71,7 +71,12 @@ public struct Extractor: Sendable {
         for e in all { for a in e.actors where !isPlaceOrBloc(a) { counts[a, default: 0] += 1 } }
         let canonical = NameVariants(lexicon: lexicon).group(counts)
         var aliases: [String: Set<String>] = [:]
-        for (variant, canon) in canonical where variant != canon { aliases[canon, default: []].insert(variant) }
+        for (variant, canon) in canonical where variant != canon && !canon.split(separator: " ").contains(Substring(variant)) {
+            aliases[canon, default: []].insert(variant)
+        }
+        for d in analyzed {
+            for (variant, target) in d.variants { aliases[canonical[target] ?? target, default: []].insert(variant) }
+        }
         for k in all.indices {
             var seen = Set<String>()
             all[k].actors = all[k].actors.map { canonical[$0] ?? $0 }.filter { seen.insert($0).inserted }

@@ -76,6 +76,7 @@ public struct NameFinder: Sendable {
             while s < end, lexicon.stopwords.contains(t[s].lower) || lexicon.titles.contains(t[s].lower) { s += 1 }
             guard s < end else { return }
             let text = tagger.words(t, s, end)
+            if lexicon.stopwords.contains(text.lowercased()) { return }
             var kind: NameMention.Kind = .person
             let last = t[end - 1].lower
             if ["prize", "award", "medal", "prizes"].contains(last) { kind = .award } else if lexicon.organizationWords.contains(last) { kind = .organization } else if end - s == 1 { kind = .unknown }

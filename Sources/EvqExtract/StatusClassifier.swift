@@ -25,6 +25,14 @@ struct StatusClassifier {
             }
             i += 1
         }
+        // "easing U.S. sanctions could lead to ...": a modal right after the trigger's phrase.
+        var k = trigger + 1
+        while k < min(clause.upperBound, trigger + 5) {
+            let w = t[k].lower
+            if ["could", "may", "might"].contains(w) { hypothetical = true; break }
+            if ["was", "were", "is", "are", "has", "have", "had", ","].contains(w) { break }
+            k += 1
+        }
         // "... to be released": an infinitive after the trigger's auxiliaries is not a report.
         if trigger >= 2, t[trigger - 1].lower == "be", t[trigger - 2].lower == "to" { expected = expected || !hypothetical }
         if denied { return .denied }
