@@ -1,3 +1,4 @@
+import EvqDiagnostics
 import EvqModel
 
 /// Runs the per-document stages: decode, blocks, boilerplate, tokens, sentences, dateline,
@@ -183,7 +184,7 @@ struct DocumentAnalyzer {
             if map[text] != nil || toPlace[text] != nil { continue }
             if let f = full(for: text) {
                 map[text] = f
-            } else if text.count >= 4, let p = places.first(where: { $0.count >= 4 && $0 != text && NameVariants.similar(lexicon.fold(text), lexicon.fold($0), maxDistance: 1) }) {
+            } else if text.count >= 4, let p = places.first(where: { $0.count >= 4 && $0 != text && lexicon.fold(text).first == lexicon.fold($0).first && Suggest.distance(lexicon.fold(text), lexicon.fold($0)) == 1 }) {
                 toPlace[text] = p
             }
         }

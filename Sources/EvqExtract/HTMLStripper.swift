@@ -25,6 +25,11 @@ struct HTMLStripper {
         var out: [UInt8] = []
         out.reserveCapacity(u.count)
         var title: String?
+        if let at = findCaseInsensitive(Array("<title".utf8), in: u, from: 0), let open = u[at...].firstIndex(of: UInt8(ascii: ">")),
+            let end = find(Array("</".utf8), in: u, from: open + 1)
+        {
+            title = String(decoding: decodeEntities(Array(u[(open + 1)..<end])), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
         var i = 0
         let n = u.count
         // Once a "<" has no ">" after it, none later has either: treat the rest as text, so

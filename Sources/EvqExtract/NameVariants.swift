@@ -1,3 +1,4 @@
+import Foundation
 import EvqDiagnostics
 
 /// Spelling variants of names: within and across articles, names whose folded surnames are
@@ -10,12 +11,26 @@ public struct NameVariants: Sendable {
 
     /// Whether two folded words are close enough to be one name spelled two ways: at most one
     /// edit per four letters (and at most `maxDistance`), same first letter.
-    static func similar(_ a: String, _ b: String, maxDistance: Int = 3) -> Bool {
+    static func similar(_ x: String, _ y: String, maxDistance: Int = 3) -> Bool {
+        if x == y { return true }
+        let a = phonetic(x), b = phonetic(y)
         if a == b { return true }
-        guard a.first == b.first, min(a.count, b.count) >= 4 else { return false }
+        guard a.first == b.first, min(x.count, y.count) >= 6 else { return false }
         let limit = min(maxDistance, max(1, min(a.count, b.count) / 4))
         guard abs(a.count - b.count) <= limit else { return false }
         return Suggest.distance(a, b) <= limit
+    }
+
+    /// Folds the usual transliteration variants of Slavic names together ("ts"/"c", "ia"/"a",
+    /// "y"/"i", "kh"/"h", "sh"/"s", "ou"/"u", "ck"/"k"), so Bialiatski, Bialacki and Bialacky agree.
+    static func phonetic(_ s: String) -> String {
+        var r = s
+        for (from, to) in [("sch", "s"), ("tch", "c"), ("ts", "c"), ("tz", "c"), ("cz", "c"), ("ch", "c"), ("kh", "h"), ("sh", "s"),
+            ("zh", "z"), ("ck", "k"), ("ou", "u"), ("w", "v"), ("y", "i"), ("ij", "i"), ("ia", "a"), ("ie", "e"), ("io", "o"), ("iu", "u")]
+        {
+            r = r.replacingOccurrences(of: from, with: to)
+        }
+        return r
     }
 
     /// Groups `names` (with how often each was seen) into canonical name -> variants.
