@@ -59,6 +59,8 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
+        .testTarget(name: "EvqExtractTests", dependencies: ["EvqExtract", "EvqModel"], exclude: ["DevSet"]),
+        .executableTarget(name: "extract-bench", dependencies: ["EvqExtract", "EvqModel"], path: "Benchmarks/extract", exclude: ["README.md"]),
     ],
     swiftLanguageModes: [.v6]
 )
