@@ -13,9 +13,12 @@ let package = Package(
     products: [
         .executable(name: "evq", targets: ["evq"]),
         .library(name: "EvqShell", targets: ["EvqShell"]),
+        .library(name: "EvqStore", targets: ["EvqStore"]),
+        .library(name: "EvqEval", targets: ["EvqEval"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(name: "EvqDiagnostics"),
@@ -32,6 +35,10 @@ let package = Package(
             name: "EvqShell",
             dependencies: ["EvqEval", "EvqSema", "EvqSyntax", "EvqExtract", "EvqModel", "EvqDiagnostics"]
         ),
+        .target(
+            name: "EvqStore",
+            dependencies: ["EvqModel", "EvqDiagnostics", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
         .target(name: "EvqLineEditor", dependencies: ["CReadline"]),
         .executableTarget(
@@ -43,6 +50,7 @@ let package = Package(
         ),
         .testTarget(name: "EvqDiagnosticsTests", dependencies: ["EvqDiagnostics"]),
         .testTarget(name: "EvqModelTests", dependencies: ["EvqModel"]),
+        .testTarget(name: "EvqStoreTests", dependencies: ["EvqStore", "EvqModel"]),
     ],
     swiftLanguageModes: [.v6]
 )
