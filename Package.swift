@@ -14,7 +14,6 @@ let package = Package(
         .executable(name: "evq", targets: ["evq"]),
         .library(name: "EvqShell", targets: ["EvqShell"]),
         .library(name: "EvqStore", targets: ["EvqStore"]),
-        .library(name: "EvqEval", targets: ["EvqEval"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
