@@ -13,6 +13,8 @@ let package = Package(
     products: [
         .executable(name: "evq", targets: ["evq"]),
         .library(name: "EvqShell", targets: ["EvqShell"]),
+        // The lower layers, for the fuzz targets (Fuzz/) and the benchmarks (Benchmarks/).
+        .library(name: "EvqCore", targets: ["EvqDiagnostics", "EvqModel", "EvqExtract", "EvqSyntax", "EvqSema", "EvqEval"]),
         .library(name: "EvqStore", targets: ["EvqStore"]),
     ],
     dependencies: [
@@ -34,10 +36,15 @@ let package = Package(
             name: "EvqShell",
             dependencies: ["EvqEval", "EvqSema", "EvqSyntax", "EvqExtract", "EvqModel", "EvqDiagnostics"]
         ),
+<<<<<<< HEAD
         .target(
             name: "EvqStore",
             dependencies: ["EvqModel", "EvqDiagnostics", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+=======
+        .target(name: "EvqGolden", dependencies: ["EvqEval"]),
+        .target(name: "EvqReport", dependencies: ["EvqModel"]),
+>>>>>>> main
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
         .target(name: "EvqLineEditor", dependencies: ["CReadline"]),
         .executableTarget(
@@ -49,7 +56,12 @@ let package = Package(
         ),
         .testTarget(name: "EvqDiagnosticsTests", dependencies: ["EvqDiagnostics"]),
         .testTarget(name: "EvqModelTests", dependencies: ["EvqModel"]),
+<<<<<<< HEAD
         .testTarget(name: "EvqStoreTests", dependencies: ["EvqStore", "EvqModel"]),
+=======
+        .testTarget(name: "EvqGoldenTests", dependencies: ["EvqGolden"]),
+        .testTarget(name: "EvqReportTests", dependencies: ["EvqReport"]),
+>>>>>>> main
     ],
     swiftLanguageModes: [.v6]
 )

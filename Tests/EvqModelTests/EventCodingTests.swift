@@ -66,3 +66,13 @@ import Testing
     #expect(corpus.events(in: .totals).map(\.id) == ["2"])
     #expect(corpus.events(in: .unconfirmed).map(\.id) == ["3"])
 }
+
+@Test func cameoCodesAreExportedAndImportedOnesWin() {
+    #expect(EventType.release.cameo == "0841")
+    #expect(EventType.sanctionsEased.cameo == "085")
+    #expect(EventType.award.cameo == nil)
+    #expect(EventType("protest").cameo == nil)
+    let line = EventSetIO.jsonLine(Event(id: "x", type: .sanctionsImposed))
+    #expect(line.contains("\"cameo\":\"163\""))
+    #expect(Event(type: .meeting, attributes: ["cameo": "042"]).cameo == "042")
+}
