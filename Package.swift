@@ -36,15 +36,12 @@ let package = Package(
             name: "EvqShell",
             dependencies: ["EvqEval", "EvqSema", "EvqSyntax", "EvqExtract", "EvqModel", "EvqDiagnostics"]
         ),
-<<<<<<< HEAD
+        .target(name: "EvqGolden", dependencies: ["EvqEval"]),
+        .target(name: "EvqReport", dependencies: ["EvqModel"]),
         .target(
             name: "EvqStore",
             dependencies: ["EvqModel", "EvqDiagnostics", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-=======
-        .target(name: "EvqGolden", dependencies: ["EvqEval"]),
-        .target(name: "EvqReport", dependencies: ["EvqModel"]),
->>>>>>> main
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
         .target(name: "EvqLineEditor", dependencies: ["CReadline"]),
         .executableTarget(
@@ -56,12 +53,9 @@ let package = Package(
         ),
         .testTarget(name: "EvqDiagnosticsTests", dependencies: ["EvqDiagnostics"]),
         .testTarget(name: "EvqModelTests", dependencies: ["EvqModel"]),
-<<<<<<< HEAD
-        .testTarget(name: "EvqStoreTests", dependencies: ["EvqStore", "EvqModel"]),
-=======
         .testTarget(name: "EvqGoldenTests", dependencies: ["EvqGolden"]),
         .testTarget(name: "EvqReportTests", dependencies: ["EvqReport"]),
->>>>>>> main
+        .testTarget(name: "EvqStoreTests", dependencies: ["EvqStore", "EvqModel"]),
     ],
     swiftLanguageModes: [.v6]
 )
