@@ -15,10 +15,12 @@ let package = Package(
         .library(name: "EvqShell", targets: ["EvqShell"]),
         // The lower layers, for the fuzz targets (Fuzz/) and the benchmarks (Benchmarks/).
         .library(name: "EvqCore", targets: ["EvqDiagnostics", "EvqModel", "EvqExtract", "EvqSyntax", "EvqSema", "EvqEval"]),
+        .library(name: "EvqStore", targets: ["EvqStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(name: "EvqDiagnostics"),
@@ -37,6 +39,10 @@ let package = Package(
         ),
         .target(name: "EvqGolden", dependencies: ["EvqEval"]),
         .target(name: "EvqReport", dependencies: ["EvqModel"]),
+        .target(
+            name: "EvqStore",
+            dependencies: ["EvqModel", "EvqDiagnostics", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
         .target(name: "EvqLineEditor", dependencies: ["CReadline"]),
         .executableTarget(
@@ -61,6 +67,7 @@ let package = Package(
         ),
         .testTarget(name: "EvqExtractTests", dependencies: ["EvqExtract", "EvqModel"], exclude: ["DevSet"]),
         .executableTarget(name: "extract-bench", dependencies: ["EvqExtract", "EvqModel"], path: "Benchmarks/extract", exclude: ["README.md"]),
+        .testTarget(name: "EvqStoreTests", dependencies: ["EvqStore", "EvqModel"]),
     ],
     swiftLanguageModes: [.v6]
 )
