@@ -43,6 +43,8 @@ let package = Package(
         ),
         .testTarget(name: "EvqDiagnosticsTests", dependencies: ["EvqDiagnostics"]),
         .testTarget(name: "EvqModelTests", dependencies: ["EvqModel"]),
+        .testTarget(name: "EvqShellTests", dependencies: ["EvqShell", "EvqLineEditor", "EvqEval", "EvqModel", "EvqDiagnostics"]),
+        .testTarget(name: "EvqCLITests", dependencies: ["evq"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -55,6 +55,7 @@ static int evq_getc(FILE *stream) {
             evq_line_abandoned = 1;
             rl_point = rl_end;
             rl_insert_text("^C");
+            rl_redisplay();
             return '\n';
         }
     }

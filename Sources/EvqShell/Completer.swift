@@ -57,12 +57,12 @@ public struct Completer {
     func candidates(for word: String, after prior: [String]) -> [String] {
         let lowerPrior = prior.map { $0.lowercased() }
         if let first = lowerPrior.first, first.hasPrefix(".") {
-            return metaArgument(word, command: first, argumentIndex: prior.count - 1)
+            return metaArgument(word, command: first, prior: prior)
         }
         guard let last = lowerPrior.last else {
-            return matching(word, vocabulary.collections + bindings + ["let"] + metaCommands)
+            return collections(word) + matching(word, ["let"] + metaCommands)
         }
-        if lowerPrior.count == 3, lowerPrior[0] == "let", last == "=" { return matching(word, vocabulary.collections + bindings) }
+        if lowerPrior.count == 3, lowerPrior[0] == "let", last == "=" { return collections(word) }
         if lowerPrior.count == 1 && lowerPrior[0] == "let" { return [] }
         if last == "|" { return matching(word, vocabulary.stages) }
         if ["contains", "=", "!="].contains(last), let field = lowerPrior.dropLast().last {
@@ -82,16 +82,28 @@ public struct Completer {
         return matching(word, fieldsAndFunctions + vocabulary.keywords)
     }
 
-    func metaArgument(_ word: String, command: String, argumentIndex: Int) -> [String] {
+    func metaArgument(_ word: String, command: String, prior: [String]) -> [String] {
+        let argumentIndex = prior.count - 1
         switch command {
         case ".load", ".read", ".export": return listFiles(word).sorted()
         case ".format" where argumentIndex == 0: return matching(word, OutputFormat.names)
         case ".timer" where argumentIndex == 0: return matching(word, ["on", "off"])
         case ".set" where argumentIndex == 0: return matching(word, ["today", "width"])
         case ".help" where argumentIndex == 0: return matching(word, metaCommands.map { String($0.dropFirst()) } + vocabulary.stages)
-        case ".explain": return candidates(for: word, after: [])
+        case ".explain": return candidates(for: word, after: Array(prior.dropFirst()))
         default: return []
         }
+    }
+
+    /// Collections and bindings for `word`. Type names (`release`) are offered only when no
+    /// other collection matches or the word is a whole type name, so `rel` completes to the
+    /// category `releases` rather than stopping at the common prefix `release`.
+    func collections(_ word: String) -> [String] {
+        let typeNames = Set(EventType.known.map(\.type.rawValue))
+        let general = matching(word, vocabulary.collections.filter { !typeNames.contains($0) } + bindings)
+        let types = matching(word, Array(typeNames))
+        if general.isEmpty || typeNames.contains(word.lowercased()) { return Array(Set(general + types)).sorted() }
+        return general
     }
 
     /// Candidates starting with `word`, case-insensitively; sorted, without duplicates.
