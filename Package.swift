@@ -68,6 +68,8 @@ let package = Package(
         .testTarget(name: "EvqExtractTests", dependencies: ["EvqExtract", "EvqModel"], exclude: ["DevSet"]),
         .executableTarget(name: "extract-bench", dependencies: ["EvqExtract", "EvqModel"], path: "Benchmarks/extract", exclude: ["README.md"]),
         .testTarget(name: "EvqStoreTests", dependencies: ["EvqStore", "EvqModel"]),
+        .testTarget(name: "EvqShellTests", dependencies: ["EvqShell", "EvqLineEditor", "EvqEval", "EvqModel", "EvqDiagnostics"]),
+        .testTarget(name: "EvqCLITests", dependencies: ["evq"]),
     ],
     swiftLanguageModes: [.v6]
 )
