@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "EvqEval", dependencies: ["EvqSema", "EvqSyntax", "EvqModel", "EvqDiagnostics"]),
         .target(
             name: "EvqShell",
-            dependencies: ["EvqEval", "EvqSema", "EvqSyntax", "EvqExtract", "EvqModel", "EvqDiagnostics"]
+            dependencies: ["EvqEval", "EvqSema", "EvqSyntax", "EvqExtract", "EvqModel", "EvqDiagnostics", "EvqGolden"]
         ),
         .target(name: "EvqGolden", dependencies: ["EvqEval"]),
         .target(name: "EvqReport", dependencies: ["EvqModel"]),
@@ -48,13 +48,14 @@ let package = Package(
         .executableTarget(
             name: "evq",
             dependencies: [
-                "EvqShell", "EvqLineEditor",
+                "EvqShell", "EvqLineEditor", "EvqGolden",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "EvqDiagnosticsTests", dependencies: ["EvqDiagnostics"]),
         .testTarget(name: "EvqModelTests", dependencies: ["EvqModel"]),
         .testTarget(name: "EvqGoldenTests", dependencies: ["EvqGolden"]),
+        .testTarget(name: "EvqExamplesTests", dependencies: ["EvqShell", "EvqGolden"]),
         .testTarget(name: "EvqReportTests", dependencies: ["EvqReport"]),
         .testTarget(name: "EvqSyntaxTests", dependencies: ["EvqSyntax", "EvqDiagnostics"]),
         .testTarget(name: "EvqSemaTests", dependencies: ["EvqSema", "EvqEval", "EvqSyntax", "EvqModel", "EvqDiagnostics"]),
