@@ -33,6 +33,9 @@ public struct ExampleHost {
         let root = self.root
         return { script, path in
             let folder = (path as NSString).deletingLastPathComponent
+            // Diagnostics name the script as the repository does (Examples/26-errors.evq), not by
+            // an absolute path that differs between machines.
+            let name = path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path
             let paths = script.corpus.isEmpty ? [root + "/seeds"] : script.corpus.map { ExampleHost.resolve($0, folder: folder, root: root) }
             let capture = Capture()
             let console = Console(out: { capture.text += $0 }, err: { capture.text += $0 }, width: { nil })
@@ -64,7 +67,7 @@ public struct ExampleHost {
                 var lines = [String](repeating: "", count: max(0, statement.line - 1))
                 lines += statement.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
                 var iterator = lines.makeIterator()
-                let source = LineSource(name: path, interactive: false, next: { _ in iterator.next().map(LineSource.Input.line) ?? .end })
+                let source = LineSource(name: name, interactive: false, next: { _ in iterator.next().map(LineSource.Input.line) ?? .end })
                 let status = InputProcessor.run(source, in: &session)
                 return StatementRun(output: capture.text, failed: status == .failed)
             }
