@@ -1,4 +1,96 @@
 // GNU readline (libreadline-dev). stdio.h must come first: readline.h uses FILE without including it.
 #include <stdio.h>
+#include <signal.h>
+#include <errno.h>
+#include <unistd.h>
 #include <readline/readline.h>
 #include <readline/history.h>
+
+// Ctrl-C handling for evq's line editor, in C because a signal handler may only touch a
+// `volatile sig_atomic_t`. This flag is the one unavoidable piece of global state: a signal
+// handler cannot be handed a context. Only Sources/EvqLineEditor/ReadlineReader.swift uses
+// these functions (each Swift file that used them would get its own copy of the statics).
+
+static volatile sig_atomic_t evq_sigint_pending = 0;
+static int evq_line_abandoned = 0;
+
+static void evq_sigint_handler(int signo) {
+    (void)signo;
+    evq_sigint_pending = 1;
+}
+
+/// Installs the SIGINT handler without SA_RESTART, so a blocked read() returns EINTR.
+static inline void evq_install_sigint_handler(void) {
+    struct sigaction action;
+    action.sa_handler = evq_sigint_handler;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;
+    sigaction(SIGINT, &action, NULL);
+}
+
+/// Returns 1 (and clears the flag) if Ctrl-C was pressed since the last call.
+static inline int evq_take_sigint(void) {
+    int pending = evq_sigint_pending;
+    evq_sigint_pending = 0;
+    return pending;
+}
+
+/// Returns 1 (and clears it) if the last line readline returned was abandoned with Ctrl-C.
+static inline int evq_take_abandoned(void) {
+    int abandoned = evq_line_abandoned;
+    evq_line_abandoned = 0;
+    return abandoned;
+}
+
+/// readline's getc: on Ctrl-C, shows `^C`, marks the line abandoned and ends it with a newline,
+/// so readline returns normally (with its terminal state restored) and the caller drops the line.
+static int evq_getc(FILE *stream) {
+    for (;;) {
+        unsigned char c;
+        ssize_t n = read(fileno(stream), &c, 1);
+        if (n == 1) return c;
+        if (n == 0) return EOF;
+        if (errno != EINTR) return EOF;
+        if (evq_take_sigint()) {
+            evq_line_abandoned = 1;
+            rl_point = rl_end;
+            rl_insert_text("^C");
+            rl_redisplay();
+            return '\n';
+        }
+    }
+}
+
+/// Configures readline for evq: its name for `$if evq` in ~/.inputrc, the word breaks for
+/// completion, no signal handlers of its own (evq's Ctrl-C handling is above), evq's getc and
+/// the completion hook. (Swift 6 cannot assign C globals directly, hence these helpers.)
+static inline void evq_readline_setup(const char *name, const char *word_breaks, rl_completion_func_t *complete) {
+    rl_readline_name = name;
+    rl_completer_word_break_characters = word_breaks;
+    rl_catch_signals = 0;
+    rl_getc_function = evq_getc;
+    rl_attempted_completion_function = complete;
+    evq_install_sigint_handler();
+}
+
+/// Inside the completion hook: the line being edited and the cursor's byte offset; also stops
+/// readline from falling back to file-name completion.
+static inline const char *evq_completion_line(int *cursor) {
+    rl_attempted_completion_over = 1;
+    *cursor = rl_point;
+    return rl_line_buffer;
+}
+
+/// Inside the completion hook: what readline appends after a single match (0 = nothing).
+static inline void evq_completion_append(int character) {
+    rl_completion_append_character = character;
+}
+
+/// The number of entries in readline's in-memory history.
+static inline int evq_history_count(void) { return history_length; }
+
+/// The text of history entry `index` (0 = oldest), or NULL.
+static inline const char *evq_history_text(int index) {
+    HIST_ENTRY *entry = history_get(history_base + index);
+    return entry ? entry->line : NULL;
+}
