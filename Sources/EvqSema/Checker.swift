@@ -9,6 +9,8 @@ public struct CheckEnvironment: Sendable {
     public var corpus: Corpus
     /// Lowercased binding name -> the schema of its rows.
     public var bindings: [String: RowSchema]
+    /// A prebuilt name index of `corpus`, if the caller has one. // fast-path hook
+    public var names: NameIndex? = nil
     public init(today: Day, corpus: Corpus, bindings: [String: RowSchema] = [:]) {
         self.today = today
         self.corpus = corpus
@@ -48,6 +50,7 @@ public struct Checker {
 
     /// The names of one kind in the corpus, collected on first use (a pass over every event).
     mutating func nameIndex(places: Bool) -> NameIndex {
+        if let given = env.names { return given }
         if !places, let actorIndex { return actorIndex }
         if places, let placeIndex { return placeIndex }
         let built = NameIndex(corpus: env.corpus, actors: !places, places: places, types: false)
@@ -57,6 +60,7 @@ public struct Checker {
 
     /// Event types present in the corpus, collected on first use.
     mutating func corpusTypes() -> [String] {
+        if let given = env.names { return given.types }
         if let typeNames { return typeNames }
         let built = NameIndex(corpus: env.corpus, actors: false, places: false, types: true).types
         typeNames = built
