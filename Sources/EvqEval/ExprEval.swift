@@ -30,6 +30,7 @@ struct ExprEvaluator {
         case .sources: return .list(e.sources.map { .text($0) })
         case .evidence: return .list(e.evidence.map { .text($0.sentence) })
         case .summary: return .text(e.summary)
+        case .cameo: return e.cameo.map { .text($0) } ?? .missing
         case .attributes: return .list(e.attributes.keys.sorted().map { .text("\($0)=\(e.attributes[$0] ?? "")") })
         }
     }

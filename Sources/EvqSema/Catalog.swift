@@ -102,6 +102,7 @@ public enum Catalog {
         .init(name: "evidence", type: "list of text", summary: "the sentences it was read from"),
         .init(name: "summary", type: "text", summary: "a one-line description"),
         .init(name: "attributes", type: "list of text", summary: "anything else, as key=value (women=15); `attributes.women` is one value"),
+        .init(name: "cameo", type: "text", summary: "the CAMEO event code of the type (0841 for releases), for joining with GDELT"),
     ]
 
     /// Fields of the `documents` collection.

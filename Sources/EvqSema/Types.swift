@@ -51,11 +51,11 @@ public enum EnumKind: String, Sendable, Hashable {
 
 /// A field of an event.
 public enum EventField: String, Sendable, Hashable, CaseIterable {
-    case id, type, category, status, total, date, count, actors, places, sources, evidence, summary, attributes
+    case id, type, category, status, total, date, count, actors, places, sources, evidence, summary, attributes, cameo
 
     public var type: ValueType {
         switch self {
-        case .id, .summary: return .text
+        case .id, .summary, .cameo: return .text
         case .type: return .enumeration(.type)
         case .category: return .enumeration(.category)
         case .status: return .enumeration(.status)

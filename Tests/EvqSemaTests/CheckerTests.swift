@@ -83,7 +83,7 @@ func checkerReportsWithLineColumnAndSuggestion(_ c: DiagCase) {
         <q>:1:16: error: unknown field `cout`; did you mean `count`?
          1 | releases where cout > 5
            |                ^^^^
-        help: fields here: id, type, category, status, total, date, count, actors, places, sources, evidence, summary, attributes
+        help: fields here: id, type, category, status, total, date, count, actors, places, sources, evidence, summary, attributes, cameo
 
         """)
     #expect(diagnostics("releases where date > \"abc\"") == """
