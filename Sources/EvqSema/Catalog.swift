@@ -39,6 +39,7 @@ public enum Catalog {
     /// found only in imported data come on top).
     public static var collections: [String] { collectionEntries.map(\.name) }
 
+    /// The collections with one-line summaries, for `.help collections`.
     public static let collectionEntries: [CollectionEntry] = {
         var out: [CollectionEntry] = [
             .init(name: "events", summary: "discrete events that occurred (not totals, not unconfirmed)"),
@@ -58,6 +59,7 @@ public enum Catalog {
         return out
     }()
 
+    /// Every stage in documentation order, with its syntax, summary, example and aliases.
     public static let stages: [StageEntry] = [
         .init(name: "where", syntax: "where EXPR", summary: "keep the rows for which EXPR holds",
               example: "releases | where count > 20", aliases: ["filter"]),
@@ -124,6 +126,7 @@ public enum Catalog {
         .init(name: "events", type: "number", summary: "events that list it"),
     ]
 
+    /// Every built-in function with its signature, summary and an example.
     public static let functions: [FunctionEntry] = [
         .init(name: "year", signature: "year(date) -> number", summary: "the year, if the date lies within one year",
               example: "events | count by year(date)"),

@@ -56,6 +56,7 @@ public struct NameIndex: Sendable {
 /// Did-you-mean with a little more tolerance than `Suggest.nearest` for swapped letters
 /// (`Colae` -> `Coale`), used where a wrong suggestion costs only a warning.
 public enum NameSuggest {
+    /// `Suggest.nearest`, then the closest candidate within 2 edits counting swaps as one.
     public static func nearest(_ word: String, in candidates: [String]) -> String? {
         if let hit = Suggest.nearest(word, in: candidates) { return hit }
         let limit = word.count >= 4 ? 2 : 1

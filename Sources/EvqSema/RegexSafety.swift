@@ -6,8 +6,10 @@ import EvqDiagnostics
 public enum RegexSafety {
     /// Texts longer than this are matched on their first `maxSubjectLength` characters.
     public static let maxSubjectLength = 1_000
+    /// Longest accepted pattern, in characters.
     public static let maxPatternLength = 500
 
+    /// Compiles a case-insensitive regex or explains, at `span`, why the pattern is refused.
     public static func compile(_ pattern: String, at span: SourceSpan) throws(CheckFailure) -> CompiledRegex {
         guard pattern.count <= maxPatternLength else {
             throw CheckFailure(.error("regular expression is too long (more than \(maxPatternLength) characters)", at: span))

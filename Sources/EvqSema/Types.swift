@@ -53,6 +53,7 @@ public enum EnumKind: String, Sendable, Hashable {
 public enum EventField: String, Sendable, Hashable, CaseIterable {
     case id, type, category, status, total, date, count, actors, places, sources, evidence, summary, attributes, cameo
 
+    /// The field's static type.
     public var type: ValueType {
         switch self {
         case .id, .summary, .cameo: return .text

@@ -17,6 +17,7 @@ public struct Lexer: Sendable {
 
     public init() {}
 
+    /// Tokens of `text`, ending in `.eof`; bad characters become `.invalid` tokens with a diagnostic.
     public func lex(_ text: String) -> LexResult {
         let bytes = Array(text.utf8)
         var tokens: [Token] = []
