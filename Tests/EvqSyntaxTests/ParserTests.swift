@@ -267,3 +267,8 @@ func printingThenParsingGivesTheSameTree(_ text: String) {
     #expect(items.count == 1)
     if case .failed = items.first {} else { Issue.record("the statement should fail as a whole") }
 }
+
+@Test func unicodeSpacesSeparateTokens() {
+    #expect(dump("releases\u{A0}where date\u{2009}> 2025-09") == "(query releases (where (> date #2025-09)))")
+    #expect(dump("\u{FEFF}events") == "(query events)")
+}
