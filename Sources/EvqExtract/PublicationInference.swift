@@ -7,7 +7,9 @@ import EvqModel
 /// - Lower bound: the latest absolute date the body mentions (reports look back), and every
 ///   day on which a dated article reports a happening this article also reports under a
 ///   month-day date without a year ("On December 13, 123 ... were released" matches a release
-///   of 123 on 2025-12-13): the article is on or after it.
+///   of 123 on 2025-12-13): the article is later than that day (a same-day report would say
+///   "today" or "on Saturday"; a calendar date marks a look back), so the window starts the
+///   day after.
 /// - Upper bound: "before the New Year" ends the window on 31 December of the lower bound's year.
 /// Without an upper bound the window is open and relative expressions stay unresolved.
 struct PublicationInference {
@@ -25,7 +27,9 @@ struct PublicationInference {
             guard let dm = c.dateMention, case .monthDay(let m, let d) = dm.expression, let q = c.count, q.isExact else { continue }
             for e in datedEvents where e.date.precision == .day && DocumentMerger.family(e.type) == DocumentMerger.family(c.type) {
                 guard let day = e.date.start, day.month == m, day.day == d, e.count?.value == q.value else { continue }
-                lower = max(lower ?? day, day)
+                // Told with its calendar date rather than "today" or a weekday: a later report.
+                let after = day.adding(days: 1)
+                lower = max(lower ?? after, after)
             }
         }
         guard let lb = lower else { return (nil, .missing) }
