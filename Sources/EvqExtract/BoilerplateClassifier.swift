@@ -18,12 +18,17 @@ public struct BoilerplateClassifier: Sendable {
         var out = blocks
         var teaser = [Bool](repeating: false, count: blocks.count)
         for (k, b) in blocks.enumerated() {
-            let text = String(decoding: u[b.start..<b.end], as: UTF8.self)
-            let shape = judge(text)
+            // Only short blocks can be furniture or headings; a long one is judged by its ends.
+            let long = b.end - b.start > 600
+            let text = long
+                ? String(decoding: u[b.start..<(b.start + 200)], as: UTF8.self) + " " + String(decoding: u[(b.end - 200)..<b.end], as: UTF8.self)
+                : String(decoding: u[b.start..<b.end], as: UTF8.self)
+            var shape = judge(text)
+            if long, shape.kind == .heading || shape.reason == "navigation" || shape.reason == "copyright" || shape.reason == "credit" { shape = (.body, "") }
             out[k].kind = shape.kind
             out[k].reason = shape.reason
             teaser[k] = shape.reason == "teaser"
-            if b.isBullet, shape.kind == .heading, text.split(separator: " ").count >= 5 {
+            if b.isBullet, shape.kind == .heading, text.split(separator: " ", maxSplits: 5).count >= 5 {
                 // A bulleted summary line is a sentence without its full stop.
                 out[k].kind = .body
                 out[k].reason = "bullet"

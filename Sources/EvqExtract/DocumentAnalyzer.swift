@@ -191,6 +191,7 @@ struct DocumentAnalyzer {
         for (k, v) in map where k != v && !v.split(separator: " ").contains(Substring(k)) { doc.variants[k] = v }
         for (k, v) in toPlace { doc.variants[k] = v }
         let speakers = Set(doc.statements.map(\.speaker))
+        let knownNames = Set(allNames.filter { $0.mention.kind != .unknown }.map(\.mention.text))
         for idx in doc.candidates.indices {
             var actors: [String] = []
             for a in doc.candidates[idx].actors {
@@ -201,8 +202,7 @@ struct DocumentAnalyzer {
                 if let f = map[a] { actors.append(f); continue }
                 if a.contains(" ") || speakers.contains(a) || doc.persons[a] != nil { actors.append(a); continue }
                 // An unknown single capitalised word that is nobody's name: probably not a name.
-                let isKnownUnknown = allNames.contains { $0.mention.text == a && $0.mention.kind != .unknown }
-                if isKnownUnknown { actors.append(a) }
+                if knownNames.contains(a) { actors.append(a) }
             }
             var seen = Set<String>()
             doc.candidates[idx].actors = actors.filter { seen.insert($0).inserted }
@@ -218,6 +218,11 @@ struct DocumentAnalyzer {
             let s = doc.statements[k].speaker
             doc.statements[k].speaker = map[s] ?? s
         }
+        // The first named speaker of each sentence (for "he said" in the same sentence).
+        var speakerBySentence: [Int: String] = [:]
+        for st in doc.statements where !st.speaker.isEmpty && speakerBySentence[st.sentence] == nil {
+            speakerBySentence[st.sentence] = st.speaker
+        }
         for (k, speaker) in pending {
             let sentence = doc.statements[k].sentence
             switch speaker {
@@ -227,11 +232,12 @@ struct DocumentAnalyzer {
                 // The last person named in this or an earlier sentence, or the last speaker.
                 var s = sentence
                 var found = ""
-                while s >= 0 {
-                    if let prev = doc.statements[..<k].last(where: { $0.sentence == s && !$0.speaker.isEmpty }) { found = prev.speaker; break }
+                while s >= 0, s >= sentence - 5 {
+                    if let prev = speakerBySentence[s] { found = prev; break }
                     if s < sentence, let p = lastPersonBySentence[s] { found = p; break }
                     s -= 1
                 }
+                if !found.isEmpty { speakerBySentence[sentence] = speakerBySentence[sentence] ?? found }
                 doc.statements[k].speaker = found
             }
         }

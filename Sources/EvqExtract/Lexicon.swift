@@ -34,6 +34,9 @@ public struct Lexicon: Sendable {
     /// number word -> (value, kind)
     public var numbers: [String: (value: Int, kind: String)] = [:]
     public var qualifiers: [(words: [String], qualifier: String)] = []
+    /// The qualifier phrases alone, and their first words (a quick test before matching).
+    public var qualifierPhrases: [[String]] = []
+    public var qualifierFirstWords: Set<String> = []
     /// Titles by their lowercased words (single and multi-word).
     public var titles: Set<String> = []
     /// Gazetteer by exact surface form (case-sensitive first, then lowercased in `placesLower`).
@@ -89,6 +92,8 @@ public struct Lexicon: Sendable {
         }
         qualifiers = rows("qualifiers.tsv").filter { $0.count >= 2 }.map { (words($0[0]), $0[1]) }
         qualifiers.sort { $0.words.count > $1.words.count }
+        qualifierPhrases = qualifiers.map(\.words)
+        qualifierFirstWords = Set(qualifiers.compactMap { $0.words.first })
         titles = Set(rows("titles.txt").map { $0[0].lowercased() })
         for r in rows("gazetteer.tsv") where r.count >= 3 {
             let kindParts = r[2].split(separator: ":", maxSplits: 1).map(String.init)

@@ -90,7 +90,7 @@ public struct QuantityFinder: Sendable {
         while i < t.count {
             var q = Qualifier.exact
             var j = i
-            if let len = lexicon.matchPhrase(lexicon.qualifiers.map(\.words), at: i, in: t) {
+            if lexicon.qualifierFirstWords.contains(t[i].lower), let len = lexicon.matchPhrase(lexicon.qualifierPhrases, at: i, in: t) {
                 let words = Array(t[i..<(i + len)].map(\.lower))
                 if let entry = lexicon.qualifiers.first(where: { $0.words == words }), let qq = Qualifier(rawValue: entry.qualifier) {
                     q = qq

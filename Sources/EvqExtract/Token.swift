@@ -157,11 +157,17 @@ public struct Tokenizer: Sendable {
 
     func lowered(_ u: [UInt8], _ s: Int, _ e: Int, _ text: String) -> String {
         var ascii = true
-        for k in s..<e where u[k] >= 0x80 { ascii = false; break }
+        var upper = false
+        for k in s..<e {
+            let c = u[k]
+            if c >= 0x80 { ascii = false; break }
+            if c >= 65 && c <= 90 { upper = true }
+        }
         if !ascii { return text.lowercased() }
-        var out = [UInt8]()
-        out.reserveCapacity(e - s)
-        for k in s..<e { let c = u[k]; out.append(c >= 65 && c <= 90 ? c | 0x20 : c) }
-        return String(decoding: out, as: UTF8.self)
+        if !upper { return text }
+        return String(unsafeUninitializedCapacity: e - s) { buf in
+            for k in s..<e { let c = u[k]; buf[k - s] = c >= 65 && c <= 90 ? c | 0x20 : c }
+            return e - s
+        }
     }
 }
