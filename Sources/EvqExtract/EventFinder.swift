@@ -56,6 +56,18 @@ struct EventFinder {
             out.append(c)
             i = next
         }
+        // An exchange: the releases in it are not events of their own, and its count is
+        // everyone moved both ways.
+        if let x = out.firstIndex(where: { $0.type == .exchange }) {
+            let moved = m.quantities.filter { !$0.isStock && $0.noun != nil && $0.quantity.value != nil }
+            if moved.count >= 2 {
+                let sum = moved.reduce(0) { $0 + ($1.quantity.value ?? 0) }
+                out[x].count = Quantity(value: sum, qualifier: moved.allSatisfy { $0.quantity.qualifier == .exact } ? .exact : .atLeast,
+                    text: moved.map { $0.quantity.text ?? "" }.joined(separator: " + "))
+            }
+            let status = out[x].status
+            out.removeAll { DocumentMerger.family($0.type) == "release" && $0.status == status }
+        }
         return out
     }
 
@@ -131,7 +143,9 @@ struct EventFinder {
         if let d = c.dateMention, case .since = d.expression { c.total = true }
         // Count: the nearest counted quantity in the clause that is not a stock.
         let qs = m.quantities.filter { clause.contains($0.lo) && !$0.isStock && ($0.noun != nil || $0.lo == triggerEnd) && !exchangeSpan.contains($0.lo) }
-        if let q = qs.min(by: { abs($0.lo - i) < abs($1.lo - i) }), c.type != .meeting, c.type != .award, c.type.category != .sanctions {
+        if let q = qs.min(by: { abs($0.lo - i) < abs($1.lo - i) }), c.type != .meeting, c.type != .award,
+            c.type.category != .sanctions || (q.lo > i && q.noun != nil)
+        {
             c.count = q.quantity
             for (k, v) in q.parts { c.attributes[k] = String(v) }
         }

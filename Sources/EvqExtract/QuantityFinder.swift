@@ -140,6 +140,8 @@ public struct QuantityFinder: Sendable {
         while k < t.count, k <= from + 3 {
             let w = t[k].lower
             if lexicon.captives.contains(w) { return (w, k + 1) }
+            // "two Americans", "two Russians": a plural demonym counts people.
+            if t[k].capitalized, w.hasSuffix("s"), lexicon.placesLower[w]?.kind == "demonym" { return (w, k + 1) }
             if t[k].kind != .word || ["and", "or", "were", "was", "are", "is", "have", "has", "had", "who", "of"].contains(w) { break }
             k += 1
         }

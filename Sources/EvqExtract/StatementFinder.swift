@@ -62,14 +62,19 @@ struct StatementFinder {
             while j >= 0, j >= k - 4, t[j].lower != "the" { j -= 1 }
             if j >= 0, t[j].lower == "the" { return .some(.role(w)) }
         }
-        // Across an appositive: "NAME, ..., said".
-        if w == ",", let n = m.names.last(where: { n in
-            n.hi < k && n.hi < t.count && t[n.hi].lower == "," && !t[(n.hi + 1)..<k].contains { $0.lower == "\"" }
-        }) {
-            let between = t[(n.hi + 1)..<k]
-            let opener = between.first?.lower ?? ""
-            if ["who", "the", "a", "an", "which", "whose"].contains(opener) || between.first.map({ lexicon.titles.contains($0.lower) }) == true {
-                return .some(accept(n))
+        // Across an appositive: "NAME, ..., said", "NAME, speaking in Vilnius, said".
+        if w == "," {
+            for n in m.names.reversed() where n.hi < k && n.hi < t.count && t[n.hi].lower == "," {
+                guard n.kind == .person || n.kind == .organization || n.kind == .unknown else { continue }
+                let between = t[(n.hi + 1)..<k]
+                if between.contains(where: { $0.lower == "\"" }) { break }
+                let opener = between.first?.lower ?? ""
+                if ["who", "the", "a", "an", "which", "whose", "his", "her", "its", "their"].contains(opener) || opener.hasSuffix("ing")
+                    || between.first.map({ lexicon.titles.contains($0.lower) }) == true
+                {
+                    return .some(accept(n))
+                }
+                break
             }
         }
         return nil

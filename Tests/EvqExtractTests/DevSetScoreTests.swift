@@ -71,6 +71,8 @@ struct DevSetScoreTests {
             let spellings = Set(e.actors.flatMap { corpus.spellings(of: $0) }.map(fold))
             return g.actors.contains { a in
                 let f = fold(a)
+                // An organisation named with or without its country ("Interior Ministry").
+                if spellings.contains(where: { $0.contains(" ") && (f.hasSuffix(" " + $0) || $0.hasSuffix(" " + f)) }) { return true }
                 return spellings.contains(f) || spellings.contains { NameVariants.similar($0.split(separator: " ").last.map(String.init) ?? $0, f.split(separator: " ").last.map(String.init) ?? f) && ($0.split(separator: " ").first == f.split(separator: " ").first || !$0.contains(" ") || !f.contains(" ")) }
             }
         }
