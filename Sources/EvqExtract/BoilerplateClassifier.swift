@@ -66,17 +66,29 @@ public struct BoilerplateClassifier: Sendable {
         let lower = text.lowercased()
         var bare = Substring(lower)
         while let l = bare.last, l == "." || l == ":" || l == " " || l == ">" || l == "»" { bare.removeLast() }
-        let words = text.split(separator: " ")
+        // Word count over bytes (capped): cheap for every block.
+        var wordCount = 0
+        var inWord = false
+        for b in text.utf8 {
+            if b == 0x20 { inWord = false } else if !inWord { inWord = true; wordCount += 1; if wordCount > 60 { break } }
+        }
+        let words = wordCount <= 5 ? text.split(separator: " ") : []
+        let count = wordCount
         if lexicon.boilerplateLines.contains(String(bare)) { return (.boilerplate, "furniture line") }
         if bare.hasSuffix("read more") || bare.hasSuffix("continue reading") || bare.hasSuffix("read more »") {
             return (.boilerplate, "teaser")
         }
-        if lower.contains("©") || lower.contains("all rights reserved") { return (.boilerplate, "copyright") }
-        if lower.components(separatedBy: " | ").count >= 2 && words.count <= 20 { return (.boilerplate, "navigation") }
-        if text.hasPrefix("("), text.hasSuffix(")"), words.count <= 25 { return (.boilerplate, "credit") }
-        if isWeather(words) { return (.boilerplate, "weather") }
-        if words.count <= 4, lexicon.places[text] != nil || lexicon.placesLower[lower] != nil { return (.boilerplate, "place line") }
-        if words.count <= 12, lower.hasPrefix("by "), !lower.hasSuffix(".") || lower.contains("published") { return (.boilerplate, "byline") }
+        if count <= 40, lower.utf8.count < 400 {
+            let bytes = Array(lower.utf8)
+            if Self.occurrences(of: Array("©".utf8), in: bytes) > 0 || Self.occurrences(of: Array("all rights reserved".utf8), in: bytes) > 0 {
+                return (.boilerplate, "copyright")
+            }
+            if Self.occurrences(of: Array(" | ".utf8), in: bytes) >= 1 && count <= 20 { return (.boilerplate, "navigation") }
+        }
+        if text.hasPrefix("("), text.hasSuffix(")"), count <= 25 { return (.boilerplate, "credit") }
+        if count <= 4, isWeather(words) { return (.boilerplate, "weather") }
+        if count <= 4, lexicon.places[text] != nil || lexicon.placesLower[lower] != nil { return (.boilerplate, "place line") }
+        if count <= 12, lower.hasPrefix("by "), !lower.hasSuffix(".") || lower.contains("published") { return (.boilerplate, "byline") }
         for cue in lexicon.captionCues {
             let phrase = cue.joined(separator: " ")
             if lower.hasPrefix(phrase) { return (.caption, "caption") }
@@ -87,8 +99,20 @@ public struct BoilerplateClassifier: Sendable {
         }
         let last = text.last ?? " "
         let final: Set<Character> = [".", "!", "?", "\"", ")"]
-        if !final.contains(last), words.count <= 20 { return (.heading, "heading") }
+        if !final.contains(last), count <= 20 { return (.heading, "heading") }
         return (.body, "")
+    }
+
+    /// How often `needle` occurs in `hay` (naive scan; both are short here).
+    static func occurrences(of needle: [UInt8], in hay: [UInt8]) -> Int {
+        guard !needle.isEmpty, hay.count >= needle.count else { return 0 }
+        var n = 0
+        for i in 0...(hay.count - needle.count) where hay[i] == needle[0] {
+            var k = 1
+            while k < needle.count, hay[i + k] == needle[k] { k += 1 }
+            if k == needle.count { n += 1 }
+        }
+        return n
     }
 
     /// "17.1 C", "-3°C", "64 °F", "Sunny 21C".

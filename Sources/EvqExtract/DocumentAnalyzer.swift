@@ -67,8 +67,11 @@ struct DocumentAnalyzer {
                 let index = doc.sentences.count
                 doc.sentences.append(.init(start: s.start, end: s.end, text: sentText, kind: kind))
                 let t = s.tokens
-                let m = SentenceMentions(tokens: t, dates: tagger.tag(t), quantities: qfinder.find(t), names: nfinder.find(t),
-                    clauses: Clauses(t), datelineEnd: datelineEnd)
+                // Counts and clauses only matter where a trigger word occurs (most sentences of a
+                // long text have none); dates and names are needed everywhere.
+                let hasTrigger = t.contains { $0.kind == .word && lexicon.triggers[$0.lower] != nil }
+                let m = SentenceMentions(tokens: t, dates: tagger.tag(t), quantities: hasTrigger ? qfinder.find(t) : [], names: nfinder.find(t),
+                    clauses: hasTrigger ? Clauses(t) : Clauses([]), datelineEnd: datelineEnd)
                 if kind == .body {
                     for d in m.dates where d.lo >= datelineEnd {
                         let r = DateResolver().resolve(d.expression, text: nil, window: nil)
@@ -82,7 +85,7 @@ struct DocumentAnalyzer {
                         }
                     }
                 }
-                let found = kind == .body ? sfinder.find(m) : []
+                let found = kind == .body && hasTrigger ? sfinder.find(m) : []
                 var speakerTokens = Set<Int>()
                 for f in found {
                     if case .name(let n) = f.speaker, let nm = m.names.last(where: { $0.text == n && ($0.hi <= f.trigger || $0.lo == f.trigger + 1) }) {
@@ -90,7 +93,7 @@ struct DocumentAnalyzer {
                     }
                 }
                 let first = doc.candidates.count
-                doc.candidates += efinder.find(m, sentence: index, supporting: kind != .body, speakers: speakerTokens)
+                if hasTrigger { doc.candidates += efinder.find(m, sentence: index, supporting: kind != .body, speakers: speakerTokens) }
                 for n in m.names where n.lo >= datelineEnd {
                     allNames.append((index, n, Array(first..<doc.candidates.count)))
                     if n.kind == .person, n.hi - n.lo >= 2 {
@@ -169,23 +172,26 @@ struct DocumentAnalyzer {
         let places = Set(allNames.filter { $0.mention.kind == .place }.map(\.mention.canonical)).sorted()
         var map: [String: String] = [:]
         var toPlace: [String: String] = [:]
+        // Folded name parts, computed once per article.
+        let fullParts = fulls.map { name in name.split(separator: " ").map { lexicon.fold(String($0)) } }
+        let foldedPlaces = places.map { lexicon.fold($0) }
         func full(for single: String) -> String? {
             let f = lexicon.fold(single)
-            let exact = fulls.filter { name in name.split(separator: " ").contains { lexicon.fold(String($0)) == f } }
-            if let e = exact.first { return e }
+            if let k = fullParts.firstIndex(where: { $0.contains(f) }) { return fulls[k] }
             guard f.count >= 5 else { return nil }
-            return fulls.first { name in
-                guard let last = name.split(separator: " ").last else { return false }
-                return NameVariants.similar(f, lexicon.fold(String(last)))
-            }
+            let k = fullParts.firstIndex { parts in parts.last.map { NameVariants.similar(f, $0) } ?? false }
+            return k.map { fulls[$0] }
         }
         for entry in allNames where entry.mention.kind == .unknown || (entry.mention.kind == .person && entry.mention.hi - entry.mention.lo == 1) {
             let text = entry.mention.text
             if map[text] != nil || toPlace[text] != nil { continue }
             if let f = full(for: text) {
                 map[text] = f
-            } else if text.count >= 4, let p = places.first(where: { $0.count >= 4 && $0 != text && lexicon.fold(text).first == lexicon.fold($0).first && Suggest.distance(lexicon.fold(text), lexicon.fold($0)) == 1 }) {
-                toPlace[text] = p
+            } else if text.count >= 4 {
+                let f = lexicon.fold(text)
+                if let k = foldedPlaces.indices.first(where: { foldedPlaces[$0].count >= 4 && places[$0] != text && foldedPlaces[$0].first == f.first && abs(foldedPlaces[$0].count - f.count) <= 1 && Suggest.distance(f, foldedPlaces[$0]) == 1 }) {
+                    toPlace[text] = places[k]
+                }
             }
         }
         for (k, v) in map where k != v && !v.split(separator: " ").contains(Substring(k)) { doc.variants[k] = v }

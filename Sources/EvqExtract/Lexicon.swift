@@ -119,6 +119,7 @@ public struct Lexicon: Sendable {
     /// A name folded to lowercase ASCII: diacritics removed, Cyrillic transliterated, so that
     /// "Łukašenka" and "Lukasenka", "Ціханоўская" and "Tsikhanouskaya" compare equal.
     public func fold(_ name: String) -> String {
+        if name.utf8.allSatisfy({ $0 < 0x80 }) { return name.lowercased() }
         var out = ""
         for ch in name {
             if let t = translit[ch] { out += t.lowercased(); continue }

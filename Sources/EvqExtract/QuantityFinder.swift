@@ -56,7 +56,7 @@ public struct QuantityFinder: Sendable {
         }
         while j < t.count {
             let w = t[j].lower
-            let pieces = w.split(separator: "-").map(String.init)
+            let pieces = lexicon.numbers[w] == nil && w.utf8.contains(UInt8(ascii: "-")) ? w.split(separator: "-").map(String.init) : []
             if pieces.count == 2, let a = lexicon.numbers[pieces[0]], a.kind == "tens", let b = lexicon.numbers[pieces[1]], b.kind == "unit", b.value < 10 {
                 current += a.value + b.value; any = true; j += 1; continue
             }
@@ -97,7 +97,11 @@ public struct QuantityFinder: Sendable {
                     j = i + len
                 }
             }
-            guard j < t.count, let n = number(t, j) else { i += 1; continue }
+            // Quick reject: only digits, number words and "a"/"an" can start a number.
+            guard j < t.count, t[j].kind == .number || lexicon.numbers[t[j].lower] != nil || t[j].lower == "a" || t[j].lower == "an"
+                || t[j].lower.utf8.contains(UInt8(ascii: "-")),
+                let n = number(t, j)
+            else { i += 1; continue }
             // Not a count: a year-like number in a date, a measure, a population, an age.
             if i > 0, Self.measurePrefixes.contains(t[i - 1].lower), t[i - 1].lower != "of" || (i > 1 && ["nation", "population", "country"].contains(t[i - 2].lower)) {
                 i = n.end; continue
