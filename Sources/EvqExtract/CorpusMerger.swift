@@ -76,13 +76,22 @@ struct CorpusMerger {
         else { return false }
         if b.sources.contains(where: { g.sources.contains($0) }) { return false }
         let dm = DocumentMerger(lexicon: .standard)
-        if let y = b.count, let vb = y.value {
+        // The same day and place: one happening even when the reports' counts differ (the
+        // difference is noted as a conflict).
+        let sameDayAndPlace = a.date.precision == .day && b.date.precision == .day && a.date.start == b.date.start
+            && b.places.contains { g.places.contains($0.lowercased()) }
+        if let y = b.count, let vb = y.value, !sameDayAndPlace {
             for x in g.counts { if let va = x.value, !dm.countsAgree(x, y, va, vb) { return false } }
         }
         let exactEqual = b.count.map { q in q.isExact && g.counts.contains { $0.isExact && $0.value == q.value } } ?? false
         if !g.actors.isEmpty, !b.actors.isEmpty, !b.actors.contains(where: { g.actors.contains($0.lowercased()) }), !exactEqual { return false }
         if !g.places.isEmpty, !b.places.isEmpty, !b.places.contains(where: { g.places.contains($0.lowercased()) }), !exactEqual { return false }
-        return true
+        // Something positive must tie them: the same exact count, a shared participant or
+        // place, or the same day.
+        let sharedActor = b.actors.contains { g.actors.contains($0.lowercased()) }
+        let sharedPlace = b.places.contains { g.places.contains($0.lowercased()) }
+        let sameDay = a.date.precision == .day && b.date.precision == .day && a.date.start == b.date.start
+        return exactEqual || sharedActor || sharedPlace || sameDay
     }
 
     func absorb(_ g: inout Group, _ b: Event) {

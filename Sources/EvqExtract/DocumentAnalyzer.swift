@@ -37,7 +37,7 @@ struct DocumentAnalyzer {
         var lastPerson: String?
         var pendingPronouns: [(Int, StatementFinder.Speaker)] = []
         var allNames: [(sentence: Int, mention: NameMention, candidateIndices: [Int])] = []
-        for (bi, block) in blocks.enumerated() where block.kind != .boilerplate {
+        for (bi, block) in blocks.enumerated() where block.kind != .boilerplate || (block.reason == "byline" && !sawBody) {
             let tokens = tokenizer.tokenize(u, from: block.start, to: block.end)
             var kind = block.kind
             // Dateline blocks before the story: "Saturday, December 13, 2025", "Published 14 Sep 2025".
@@ -51,7 +51,7 @@ struct DocumentAnalyzer {
                     kind = .dateline
                 }
             }
-            if kind == .dateline { continue }
+            if kind == .dateline || kind == .boilerplate { continue }
             if kind == .heading, doc.title.isEmpty, !sawBody, tokens.count >= 3 {
                 doc.title = String(decoding: u[block.start..<block.end], as: UTF8.self)
             }
@@ -102,8 +102,11 @@ struct DocumentAnalyzer {
                 }
                 if kind == .body {
                     for f in found {
-                        let clause = m.clauses.range(of: f.trigger)
-                        let date = m.dates.filter { $0.lo >= datelineEnd && clause.contains($0.lo) }.min { abs($0.lo - f.trigger) < abs($1.lo - f.trigger) }
+                        // Only a date attached to the speech verb ("said on Monday", "told
+                        // reporters Saturday") dates the statement; otherwise the publication date.
+                        let date = m.dates.first { d in
+                            d.lo > f.trigger && d.lo <= f.trigger + 6 && !t[(f.trigger + 1)..<d.lo].contains { ["that", "\"", ","].contains($0.lower) }
+                        }
                         switch f.speaker {
                         case .name(let n):
                             doc.statements.append((n, index, date))
@@ -181,6 +184,16 @@ struct DocumentAnalyzer {
             guard f.count >= 5 else { return nil }
             let k = fullParts.firstIndex { parts in parts.last.map { NameVariants.similar(f, $0) } ?? false }
             return k.map { fulls[$0] }
+        }
+        // Acronyms: "BAJ" for "Belarusian Association of Journalists".
+        let orgs = Set(allNames.filter { $0.mention.kind == .organization }.map(\.mention.text)).sorted()
+        func initials(_ name: String) -> String {
+            String(name.split(separator: " ").filter { !["of", "and", "the", "for"].contains($0.lowercased()) }.compactMap(\.first))
+        }
+        for entry in allNames where entry.mention.kind == .unknown {
+            let text = entry.mention.text
+            guard text.count >= 2, text.count <= 6, text == text.uppercased() else { continue }
+            if let o = orgs.first(where: { initials($0) == text }) { map[text] = o }
         }
         for entry in allNames where entry.mention.kind == .unknown || (entry.mention.kind == .person && entry.mention.hi - entry.mention.lo == 1) {
             let text = entry.mention.text

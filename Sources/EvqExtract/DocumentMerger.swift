@@ -98,21 +98,26 @@ struct DocumentMerger {
             }
         }
         var events = clusters.map { event(from: $0, doc: doc) }
-        shareCounts(&events)
+        shareCounts(&events, doc: doc)
         events += statements(doc, window: window)
         return events
     }
 
     /// Freed prisoners deported in the same sentence as their release: the deportation
     /// counts the same people.
-    func shareCounts(_ events: inout [Event]) {
-        var releaseBySentence: [Int: Quantity] = [:]
-        for e in events where Self.family(e.type) == "release" && e.status == .occurred && !e.total {
-            guard let q = e.count, q.value != nil else { continue }
-            for ev in e.evidence { releaseBySentence[ev.span.start] = releaseBySentence[ev.span.start] ?? q }
+    func shareCounts(_ events: inout [Event], doc: AnalyzedDocument) {
+        var sentenceAt: [Int: Int] = [:]
+        for (k, s) in doc.sentences.enumerated() { sentenceAt[s.start] = k }
+        var releaseBySentence: [Int: Int] = [:]
+        for (k, e) in events.enumerated() where Self.family(e.type) == "release" && e.status == .occurred && !e.total {
+            for ev in e.evidence { if let s = sentenceAt[ev.span.start], releaseBySentence[s] == nil { releaseBySentence[s] = k } }
         }
-        for k in events.indices where events[k].type == .deportation && (events[k].count?.value == nil) {
-            if let q = events[k].evidence.lazy.compactMap({ releaseBySentence[$0.span.start] }).first { events[k].count = q }
+        for k in events.indices where events[k].type == .deportation {
+            // The same sentence, or the one before ("... were freed. They were driven to ...").
+            let sentences = events[k].evidence.compactMap { sentenceAt[$0.span.start] }
+            guard let r = sentences.lazy.compactMap({ releaseBySentence[$0] ?? releaseBySentence[$0 - 1] }).first else { continue }
+            if events[k].count?.value == nil, let q = events[r].count, q.value != nil { events[k].count = q }
+            if events[k].date.isMissing, !events[r].date.isMissing { events[k].date = events[r].date }
         }
     }
 

@@ -44,6 +44,8 @@ public struct Lexicon: Sendable {
     public var placesLower: [String: Place] = [:]
     /// Longest gazetteer name, in words.
     public var placeMaxWords = 1
+    /// Country -> its (singular) demonym, for naming "Belarus's foreign ministry".
+    public var demonymOf: [String: String] = [:]
     public var agencies: Set<String> = []
     public var agencyMaxWords = 1
     public var organizationWords: Set<String> = []
@@ -101,6 +103,7 @@ public struct Lexicon: Sendable {
             places[r[0]] = place
             placesLower[r[0].lowercased()] = place
             placeMaxWords = max(placeMaxWords, r[0].split(separator: " ").count)
+            if place.kind == "demonym", !r[0].hasSuffix("s"), demonymOf[place.canonical] == nil { demonymOf[place.canonical] = r[0] }
         }
         for r in rows("agencies.txt") {
             agencies.insert(r[0].lowercased())

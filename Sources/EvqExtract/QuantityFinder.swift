@@ -175,7 +175,7 @@ public struct QuantityFinder: Sendable {
         var k = from
         while k < min(t.count, from + 5) {
             if lexicon.matchPhrase(lexicon.stocks, at: k, in: t) != nil { return true }
-            if t[k].lower == "," || t[k].lower == "." { break }
+            if [",", ".", "whose", "who", "which", "that"].contains(t[k].lower) { break }
             k += 1
         }
         return false

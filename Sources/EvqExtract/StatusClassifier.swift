@@ -14,7 +14,7 @@ struct StatusClassifier {
             if let len = lexicon.matchPhrase(lexicon.negations, at: i, in: t) {
                 let word = t[i].lower
                 let strong = word == "denied" || word == "denies" || word == "deny" || word == "refused" || word == "rejected" || word == "ruled"
-                if strong || trigger - i <= 4 { denied = true }
+                if strong || (trigger - i <= 4 && (word != "no" || trigger - i <= 2)) { denied = true }
                 i += len
                 continue
             }
