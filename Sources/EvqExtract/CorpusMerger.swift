@@ -16,6 +16,8 @@ import EvqModel
 struct CorpusMerger {
     /// Dates longer than this many months are kept in one per-family list that is always checked.
     static let wideMonths = 24
+    /// How many groups of one bucket an event is compared with.
+    static let reach = 200
 
     struct Group {
         var event: Event
@@ -38,7 +40,9 @@ struct CorpusMerger {
             var seen = Set<Int>()
             var target: Int?
             for key in (months.map { "\(fam)|\($0)" } + ["\(fam)|wide"]) {
-                for g in buckets[key] ?? [] where seen.insert(g).inserted {
+                // Only the most recent groups of a bucket: keeps the pass linear when many
+                // look-alike events do not merge.
+                for g in (buckets[key] ?? []).suffix(Self.reach) where seen.insert(g).inserted {
                     if target.map({ g < $0 }) ?? true, sameHappening(groups[g], e) { target = g }
                 }
             }
@@ -83,7 +87,7 @@ struct CorpusMerger {
         if let y = b.count, let vb = y.value, !sameDayAndPlace {
             for x in g.counts { if let va = x.value, !dm.countsAgree(x, y, va, vb) { return false } }
         }
-        let exactEqual = b.count.map { q in q.isExact && g.counts.contains { $0.isExact && $0.value == q.value } } ?? false
+        let exactEqual = b.count.map { q in q.value != nil && g.counts.contains { $0.qualifier == q.qualifier && $0.value == q.value } } ?? false
         if !g.actors.isEmpty, !b.actors.isEmpty, !b.actors.contains(where: { g.actors.contains($0.lowercased()) }), !exactEqual { return false }
         if !g.places.isEmpty, !b.places.isEmpty, !b.places.contains(where: { g.places.contains($0.lowercased()) }), !exactEqual { return false }
         // Something positive must tie them: the same exact count, a shared participant or
@@ -91,6 +95,7 @@ struct CorpusMerger {
         let sharedActor = b.actors.contains { g.actors.contains($0.lowercased()) }
         let sharedPlace = b.places.contains { g.places.contains($0.lowercased()) }
         let sameDay = a.date.precision == .day && b.date.precision == .day && a.date.start == b.date.start
+            || (a.date.start == b.date.start && a.date.end == b.date.end && a.date.precision != .year)
         return exactEqual || sharedActor || sharedPlace || sameDay
     }
 

@@ -26,6 +26,8 @@ public struct Lexicon: Sendable {
     public var triggers: [String: [Trigger]] = [:]
     public var captives: Set<String> = []
     public var hedges: [(words: [String], status: String)] = []
+    /// First words of hedge and negation cues (a quick test before matching).
+    public var cueFirstWords: Set<String> = []
     public var negations: [[String]] = []
     public var habituals: [[String]] = []
     public var stocks: [[String]] = []
@@ -85,6 +87,7 @@ public struct Lexicon: Sendable {
         captives = Set(rows("captives.txt").map { $0[0].lowercased() })
         hedges = rows("hedges.tsv").filter { $0.count >= 2 }.map { (words($0[0]), $0[1]) }
         negations = rows("negations.txt").map { words($0[0]) }
+        cueFirstWords = Set(hedges.compactMap { $0.words.first } + negations.compactMap(\.first))
         habituals = rows("habituals.txt").map { words($0[0]) }
         stocks = rows("stocks.txt").map { words($0[0]) }
         for r in rows("months.txt") where r.count >= 2 { months[r[0].lowercased()] = Int(r[1]) }

@@ -82,9 +82,18 @@ public struct TemporalTagger: Sendable {
         }
     }
 
+    /// Lowercase words that can start a date expression (besides numbers and capitalised names).
+    static let starters: Set<String> = [
+        "yesterday", "today", "tomorrow", "last", "this", "next", "past", "earlier", "over", "recent", "a", "an",
+        "spring", "summer", "autumn", "fall", "winter",
+    ]
+
     /// Parses one expression starting at `i`; returns it and the index after it.
     func parse(_ t: [Token], _ i: Int) -> (TemporalExpression, Int)? {
         let tok = t[i]
+        // Quick reject: most tokens cannot start a date.
+        if tok.kind == .punct { return nil }
+        if tok.kind == .word, !tok.capitalized, !Self.starters.contains(tok.lower), lexicon.numbers[tok.lower] == nil { return nil }
         // Weekday, possibly followed by a full date: "Friday, Dec. 12, 2025".
         if tok.kind == .word, tok.capitalized, let w = lexicon.weekdays[tok.lower], tok.text.count >= 3 {
             let j = skipComma(t, skipDot(t, i + 1))

@@ -101,9 +101,12 @@ public struct Tokenizer: Sendable {
                     break
                 }
                 if sawDotAbbrev, i < to, u[i] == UInt8(ascii: ".") { i += 1 }  // "U.S." keeps its final dot
+                // Most words are lowercase: then the text and its lowercase share one string.
+                var hasUpper = false
+                for k in start..<i where u[k] >= 65 && u[k] <= 90 || u[k] >= 0x80 { hasUpper = true; break }
                 let text = String(decoding: u[start..<i], as: UTF8.self)
-                var t = Token(start: start, end: i, kind: .word, lower: lowered(u, start, i, text), text: text,
-                    capitalized: isUpperStart(u, start, text))
+                var t = Token(start: start, end: i, kind: .word, lower: hasUpper ? lowered(u, start, i, text) : text, text: text,
+                    capitalized: hasUpper && isUpperStart(u, start, text))
                 t.inQuote = inQuote
                 tokens.append(t)
                 continue
