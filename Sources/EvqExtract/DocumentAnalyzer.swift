@@ -127,8 +127,8 @@ struct DocumentAnalyzer {
     /// "VILNIUS, Lithuania, March 3 (Reuters) -", "MINSK, Belarus (AP) —", "VILNIUS, LITHUANIA:".
     /// Returns the number of tokens it takes (0 if there is none).
     func readDatelinePrefix(_ t: [Token], _ doc: inout AnalyzedDocument, tagger: TemporalTagger) -> Int {
-        guard let first = t.first, first.kind == .word, first.text.count >= 3, first.text == first.text.uppercased(),
-            first.text.contains(where: \.isLetter)
+        guard let first = t.first, first.kind == .word, first.text.count >= 3,
+            first.text == first.text.uppercased() && first.text.contains(where: \.isLetter) || (first.capitalized && lexicon.months[first.lower] != nil)
         else { return 0 }
         var k = 1
         while k < min(t.count, 14) {
@@ -151,7 +151,7 @@ struct DocumentAnalyzer {
         let cut = dates.first?.lo ?? placeEnd
         var placeTokens = cut
         while placeTokens > 0, t[placeTokens - 1].lower == "," { placeTokens -= 1 }
-        doc.datelinePlace = tagger.words(t, 0, placeTokens)
+        if placeTokens > 0 { doc.datelinePlace = tagger.words(t, 0, placeTokens) }
         if doc.givenDate == nil, let d = dates.first {
             switch d.expression {
             case .absolute(let y, let m?, let dd?):

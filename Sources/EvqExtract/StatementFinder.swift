@@ -89,6 +89,7 @@ struct StatementFinder {
                 if between.contains(where: { $0.lower == "\"" }) { break }
                 let opener = between.first?.lower ?? ""
                 if ["who", "the", "a", "an", "which", "whose", "his", "her", "its", "their"].contains(opener) || opener.hasSuffix("ing")
+                    || between.first?.kind == .number  // "Volha Sharko, 52, said"
                     || between.first.map({ lexicon.titles.contains($0.lower) }) == true
                 {
                     return .some(accept(n))
