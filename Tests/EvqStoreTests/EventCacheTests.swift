@@ -32,6 +32,18 @@ struct EventCacheTests {
         #expect(try EventCodec.decode(EventCodec.encode([])) == [])
     }
 
+    @Test(arguments: [1, 2, 4])
+    func codecDecodesSegmentsInParallelInOrder(threads: Int) throws {
+        let events = EventCacheTests.sampleEvents(500, seed: 12)
+        let blob = EventCodec.encode(events, segmentSize: 64)
+        #expect(try EventCodec.decode(blob, parallelism: threads) == events)
+        // Damage in a late segment fails the whole decode (and frees what the others decoded).
+        var damaged = blob
+        damaged[damaged.count - 40] = 0xFF
+        damaged[damaged.count - 39] = 0xFF
+        #expect(throws: EventCodec.DecodeError.self) { try EventCodec.decode(Array(damaged.dropLast(3)), parallelism: threads) }
+    }
+
     @Test func codecRefusesDamagedBlobs() {
         let blob = EventCodec.encode(EventCacheTests.sampleEvents(20, seed: 3))
         #expect(throws: EventCodec.DecodeError.self) { try EventCodec.decode(Array(blob.prefix(blob.count / 2))) }
