@@ -160,7 +160,7 @@ def articles(megabytes, outdir, seed):
         day = datetime.date(2024, 1, 1) + datetime.timedelta(days=rng.randint(0, 730))
         city = rng.choice(CITIES)
         lines = [f"{rng.choice(people)} and {rng.choice(people)}: talks in {city}", "",
-                 f"{city.upper()}, {rng.choice(COUNTRIES).upper()} (AP) — {day.strftime('%A, %B %d, %Y').replace(' 0', ' ')}", ""]
+                 f"{city.upper()} (AP) — {day.strftime('%A, %B %d, %Y').replace(' 0', ' ')}", ""]
         for _ in range(rng.randint(6, 14)):
             para = " ".join(
                 rng.choice(SENTENCES).format(
