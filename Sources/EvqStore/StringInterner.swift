@@ -9,9 +9,14 @@ import Foundation
 /// string are kept in one arena so a lookup compares bytes with `memcmp` instead of going
 /// through `String`.
 struct StringInterner {
-    private var hashes: [UInt64]
-    private var offsets: [Int]
-    private var strings: [String]
+    /// One probe touches one slot (one cache line) rather than three parallel arrays.
+    private struct Slot {
+        var hash: UInt64 = 0
+        var offset = 0
+        var string = ""
+    }
+
+    private var slots: [Slot]
     private var arena: [UInt8] = []
     private var used = 0
     private let mask: Int
@@ -21,9 +26,7 @@ struct StringInterner {
     init(capacity: Int = 1 << 18) {
         var size = 16
         while size < capacity { size <<= 1 }
-        hashes = Array(repeating: 0, count: size)
-        offsets = Array(repeating: 0, count: size)
-        strings = Array(repeating: "", count: size)
+        slots = Array(repeating: Slot(), count: size)
         mask = size - 1
     }
 
@@ -33,24 +36,25 @@ struct StringInterner {
         guard n > 15, n <= 96, let base = bytes.baseAddress else { return String(decoding: bytes, as: UTF8.self) }
         let h = StringInterner.hash(base, n)
         var slot = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
-        while true {
-            let stored = hashes[slot]
-            if stored == 0 { break }
-            if stored == h {
-                let offset = offsets[slot]
-                let same = arena.withUnsafeBufferPointer { a in
-                    a.count - offset >= n && (a[offset + n - 1] == base[n - 1]) && memcmp(a.baseAddress! + offset, base, n) == 0
+        let found: String? = slots.withUnsafeBufferPointer { table in
+            while true {
+                let stored = table[slot].hash
+                if stored == 0 { return nil }
+                if stored == h {
+                    let offset = table[slot].offset
+                    let same = arena.withUnsafeBufferPointer { a in
+                        a.count - offset >= n && memcmp(a.baseAddress! + offset, base, n) == 0
+                    }
+                    if same { return table[slot].string }
                 }
-                if same { return strings[slot] }
+                slot = (slot + 1) & mask
             }
-            slot = (slot + 1) & mask
         }
+        if let found { return found }
         let s = String(decoding: bytes, as: UTF8.self)
-        if used * 2 < hashes.count {
-            hashes[slot] = h
-            offsets[slot] = arena.count
+        if used * 2 < slots.count {
+            slots[slot] = Slot(hash: h, offset: arena.count, string: s)
             arena.append(contentsOf: bytes)
-            strings[slot] = s
             used += 1
         }
         return s

@@ -79,6 +79,25 @@ struct EventCacheTests {
         #expect(try reopened.info().documents == 0)
     }
 
+    @Test func batchLookupAndPrune() throws {
+        let dir = TempDir()
+        let cache = try EventCache(path: dir.database)
+        var entries: [(documentHash: String, extractorVersion: String, cached: CachedDocument)] = []
+        for k in 0..<50 {
+            let doc = Document(name: "doc\(k).txt", eventCount: 2)
+            entries.append((ContentHash.fnv1a64("text \(k)"), "x1", CachedDocument(document: doc, events: EventCacheTests.sampleEvents(2, seed: UInt64(k)))))
+        }
+        entries.append((ContentHash.fnv1a64("text 0"), "x0", CachedDocument(document: Document(name: "old.txt"), events: [])))
+        try cache.store(entries)
+        let wanted = Set((0..<50).filter { $0 % 2 == 0 }.map { ContentHash.fnv1a64("text \($0)") } + ["ffffffffffffffff"])
+        let found = try cache.lookup(documentHashes: wanted, extractorVersion: "x1")
+        #expect(found.count == 25)
+        #expect(found[ContentHash.fnv1a64("text 4")] == entries[4].cached)
+        #expect(try cache.prune(keeping: wanted, extractorVersion: "x1") == 26)
+        #expect(try cache.info().documents == 25)
+        #expect(try cache.lookup(documentHash: ContentHash.fnv1a64("text 0"), extractorVersion: "x0") == nil)
+    }
+
     @Test func snapshotRoundTripAcrossChunks() throws {
         let dir = TempDir()
         let cache = try EventCache(path: dir.database)
