@@ -109,15 +109,17 @@ public enum EventCodec {
         guard b.count >= 5, Array(b[0..<4]) == magic else { throw DecodeError(message: "not an evq event blob") }
         guard b[4] == version else { throw DecodeError(message: "event blob version \(b[4]), expected \(version)") }
         r.pos = 5
+        // The string table is only walked here; each worker builds its own `String`s from it,
+        // so threads never retain the same string objects (contended reference counts cost
+        // more than decoding the table twice).
         let stringCount = try r.count()
-        var strings: [String] = []
-        strings.reserveCapacity(stringCount)
+        let tableStart = r.pos
         for _ in 0..<stringCount {
             let n = try r.count()
             guard r.pos + n <= b.count else { throw DecodeError(message: "truncated event blob") }
-            strings.append(String(decoding: UnsafeBufferPointer(rebasing: b[r.pos..<(r.pos + n)]), as: UTF8.self))
             r.pos += n
         }
+        let tableEnd = r.pos
         let eventCount = try r.count()
         let segmentCount = try r.count()
         var segments: [(events: Int, start: Int, end: Int, first: Int)] = []
@@ -131,59 +133,66 @@ public enum EventCodec {
         guard eventTotal == eventCount, r.pos + byteTotal == b.count else { throw DecodeError(message: "damaged event blob") }
         let base = r.pos
         let parts = segments
-        let job = DecodeJob(strings: strings, segments: segments.count)
-        return try strings.withUnsafeBufferPointer { (table) throws(DecodeError) -> [Event] in
-            var failure: DecodeError?
-            let events = [Event](unsafeUninitializedCapacity: eventCount) { buffer, initialized in
-                nonisolated(unsafe) let target = buffer
-                nonisolated(unsafe) let source = b
-                nonisolated(unsafe) let names = table
-                let work: @Sendable (Int) -> Void = { (k: Int) in
-                    let seg = parts[k]
-                    var reader = ByteReader(bytes: UnsafeBufferPointer(rebasing: source[(base + seg.start)..<(base + seg.end)]))
-                    var decoder = SegmentDecoder(table: names)
-                    var done = 0
-                    do throws(DecodeError) {
-                        while done < seg.events {
-                            (target.baseAddress! + seg.first + done).initialize(to: try decoder.event(&reader))
-                            done += 1
+        let workers = max(1, min(parallelism, segments.count))
+        let job = DecodeJob(segments: segments.count)
+        var failure: DecodeError?
+        let events = [Event](unsafeUninitializedCapacity: eventCount) { buffer, initialized in
+            nonisolated(unsafe) let target = buffer
+            nonisolated(unsafe) let source = b
+            let work: @Sendable (Int) -> Void = { (w: Int) in
+                var strings: [String] = []
+                strings.reserveCapacity(stringCount)
+                var t = ByteReader(bytes: UnsafeBufferPointer(rebasing: source[0..<tableEnd]), pos: tableStart)
+                while t.pos < tableEnd, let n = try? t.count() {
+                    strings.append(String(decoding: UnsafeBufferPointer(rebasing: source[t.pos..<(t.pos + n)]), as: UTF8.self))
+                    t.pos += n
+                }
+                strings.withUnsafeBufferPointer { table in
+                    var decoder = SegmentDecoder(table: table)
+                    for k in (parts.count * w / workers)..<(parts.count * (w + 1) / workers) {
+                        let seg = parts[k]
+                        var reader = ByteReader(bytes: UnsafeBufferPointer(rebasing: source[(base + seg.start)..<(base + seg.end)]))
+                        var done = 0
+                        do throws(DecodeError) {
+                            while done < seg.events {
+                                (target.baseAddress! + seg.first + done).initialize(to: try decoder.event(&reader))
+                                done += 1
+                            }
+                            if reader.pos != reader.bytes.count { throw DecodeError(message: "damaged event blob") }
+                        } catch {
+                            job.fail(k, error)
                         }
-                        if reader.pos != reader.bytes.count { throw DecodeError(message: "damaged event blob") }
-                    } catch {
-                        job.fail(k, error)
+                        job.finish(k, done)
                     }
-                    job.finish(k, done)
-                }
-                if segments.count > 1 && parallelism > 1 {
-                    DispatchQueue.concurrentPerform(iterations: segments.count) { work($0) }
-                } else {
-                    for k in segments.indices { work(k) }
-                }
-                if let error = job.firstError {
-                    // Undo the segments that did decode, so nothing leaks or dangles.
-                    for (k, seg) in segments.enumerated() {
-                        (target.baseAddress! + seg.first).deinitialize(count: job.decoded[k])
-                    }
-                    failure = error
-                    initialized = 0
-                } else {
-                    initialized = eventCount
                 }
             }
-            if let failure { throw failure }
-            return events
+            if workers > 1 {
+                DispatchQueue.concurrentPerform(iterations: workers) { work($0) }
+            } else {
+                work(0)
+            }
+            if let error = job.firstError {
+                // Undo the segments that did decode, so nothing leaks or dangles.
+                for (k, seg) in segments.enumerated() {
+                    (target.baseAddress! + seg.first).deinitialize(count: job.decoded[k])
+                }
+                failure = error
+                initialized = 0
+            } else {
+                initialized = eventCount
+            }
         }
+        if let failure { throw failure }
+        return events
     }
 }
 
 /// Per-segment results of a parallel decode; each segment writes only its own slot.
 final class DecodeJob: @unchecked Sendable {
-    let strings: [String]
     var decoded: [Int]
     var errors: [EventCodec.DecodeError?]
 
-    init(strings: [String], segments: Int) {
-        self.strings = strings
+    init(segments: Int) {
         decoded = Array(repeating: 0, count: segments)
         errors = Array(repeating: nil, count: segments)
     }

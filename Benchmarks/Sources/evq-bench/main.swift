@@ -19,6 +19,14 @@ func seconds(_ start: ContinuousClock.Instant) -> Double {
     return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
 }
 
+/// CPU time used by the whole process so far (all threads), in seconds: less sensitive than
+/// wall time to other work on a shared machine.
+func cpuSeconds() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+}
+
 /// Peak resident set size of this process in MB (Linux: ru_maxrss is in KB).
 func peakRSSMB() -> Double {
     var usage = rusage()
@@ -93,8 +101,9 @@ guard let command = args.first else { fail("usage: evq-bench import|cache-store|
 switch command {
 case "import" where args.count == 2:
     let start = ContinuousClock.now
+    let cpu = cpuSeconds()
     let events = importFile(args[1])
-    emit(["import_s": seconds(start), "events": events.count, "peak_rss_mb": peakRSSMB()])
+    emit(["import_s": seconds(start), "import_cpu_s": cpuSeconds() - cpu, "events": events.count, "peak_rss_mb": peakRSSMB()])
 
 case "cache-store" where args.count == 3:
     let events = importFile(args[1])
@@ -107,12 +116,13 @@ case "cache-store" where args.count == 3:
 case "cache-load" where args.count == 3:
     guard let key = EventCache.snapshotKey(forFile: args[1]) else { fail("cannot stat \(args[1])") }
     let start = ContinuousClock.now
+    let cpu = cpuSeconds()
     let cache = openCache(args[2])
     let loaded: [Event]?
     do { loaded = try cache.loadSnapshot(key: key) } catch { fail(error.description) }
     guard let events = loaded else { fail("no snapshot of \(args[1]) in \(args[2])") }
     let loadTime = seconds(start)
-    emit(["load_s": loadTime, "events": events.count, "peak_rss_mb": peakRSSMB()])
+    emit(["load_s": loadTime, "load_cpu_s": cpuSeconds() - cpu, "events": events.count, "peak_rss_mb": peakRSSMB()])
 
 case "query" where args.count >= 5:
     guard let runs = Int(args[3]), runs > 0 else { fail("RUNS must be a positive number") }
