@@ -17,6 +17,14 @@ struct EventSetImporterTests {
         #expect(fast == events)
     }
 
+    @Test func crlfFilesMatchEventSetIO() throws {
+        var rng = SplitMix64(seed: 77)
+        let events = (0..<40).map { _ in RandomEvents.event(&rng) }
+        let text = events.map { EventSetIO.jsonLine($0) }.joined(separator: "\r\n") + "\r\n"
+        #expect(try EventSetImporter().read(json: text, file: "w.jsonl") == EventSetIO.read(text, file: "w.jsonl"))
+        #expect(try EventSetImporter().read(json: text, file: "w.jsonl") == events)
+    }
+
     @Test func jsonArrayMatchesEventSetIO() throws {
         var rng = SplitMix64(seed: 99)
         let events = (0..<50).map { _ in RandomEvents.event(&rng) }
