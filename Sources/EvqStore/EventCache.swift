@@ -97,6 +97,15 @@ public final class EventCache: Sendable {
         self.warnings = warnings
     }
 
+    /// Opens the cache at its standard location for `environment` (see `CacheLocation`);
+    /// throws when there is no usable location.
+    public static func openDefault(environment: [String: String], now: Date = Date()) throws(CacheError) -> EventCache {
+        guard let path = CacheLocation.databasePath(environment: environment) else {
+            throw CacheError(message: "no cache location: neither XDG_CACHE_HOME nor HOME is set to an absolute path")
+        }
+        return try EventCache(path: path, now: now)
+    }
+
     /// Why an existing file cannot be used as the cache.
     struct Unusable: Error {
         var reason: String

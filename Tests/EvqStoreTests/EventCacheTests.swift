@@ -224,6 +224,16 @@ struct EventCacheTests {
         #expect(CacheLocation.databasePath(environment: environment) == expected)
     }
 
+    @Test func unusableLocationsAreErrorsNotCrashes() throws {
+        let dir = TempDir()
+        let file = dir.path + "/plain-file"
+        try "x".write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(throws: CacheError.self) { try EventCache(path: file + "/evq/events.sqlite") }
+        #expect(throws: CacheError.self) { try EventCache.openDefault(environment: [:]) }
+        let cache = try EventCache.openDefault(environment: ["XDG_CACHE_HOME": dir.path])
+        #expect(cache.path == dir.path + "/evq/events.sqlite")
+    }
+
     @Test func noHomeMeansNoLocation() {
         #expect(CacheLocation.databasePath(environment: [:]) == nil)
     }
