@@ -43,11 +43,14 @@ static inline void evq_install_sigint_handler(void) {
     sigemptyset(&action.sa_mask);
     action.sa_flags = 0;
     sigaction(SIGINT, &action, NULL);
-    // A parent may have started evq with SIGINT blocked (the mask is inherited across exec).
-    sigset_t interrupt;
-    sigemptyset(&interrupt);
-    sigaddset(&interrupt, SIGINT);
-    pthread_sigmask(SIG_UNBLOCK, &interrupt, NULL);
+    // A parent may have started evq with these blocked (the mask is inherited across exec);
+    // an interactive program must hear Ctrl-C and a closing terminal.
+    sigset_t wanted;
+    sigemptyset(&wanted);
+    sigaddset(&wanted, SIGINT);
+    sigaddset(&wanted, SIGHUP);
+    sigaddset(&wanted, SIGTERM);
+    pthread_sigmask(SIG_UNBLOCK, &wanted, NULL);
 }
 
 /// Returns 1 (and clears the flag and the pipe) if Ctrl-C was pressed since the last call.

@@ -66,6 +66,9 @@ struct InteractiveTests {
         try t.start()
         #expect(t.waitForPrompt())
         try t.type("releases where da")
+        // The terminal drops unread input on ^C, as it would for a person typing faster than
+        // the shell reads: wait until the line is on screen.
+        #expect(t.wait(for: "evq> releases where da").ok)
         try t.send("C-c")
         let fresh = t.wait { screen in
             let lines = screen.split(separator: "\n").map(String.init).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }

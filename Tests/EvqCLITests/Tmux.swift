@@ -21,7 +21,12 @@ final class Tmux {
     deinit { stop() }
 
     /// Ends the tmux server and evq with it.
-    func stop() { _ = try? tmux(["kill-server"]) }
+    func stop() {
+        if let pid = (try? tmux(["list-panes", "-t", "t", "-F", "#{pane_pid}"])).flatMap({ pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }), pid > 0 {
+            kill(pid, SIGKILL)
+        }
+        _ = try? tmux(["kill-server"])
+    }
 
     /// Starts evq over the seeds in a 120x40 window.
     func start(arguments: [String] = [], environment: [String: String] = [:]) throws {
