@@ -91,7 +91,7 @@ public enum EventCollection: String, Sendable, Hashable, CaseIterable {
 
 extension Event: Codable {
     enum CodingKeys: String, CodingKey {
-        case id, type, category, status, total, date, count, actors, places, place, sources, source, evidence, attributes
+        case id, type, category, cameo, status, total, date, count, actors, places, place, sources, source, evidence, attributes
     }
 
     /// Decodes the full form written by `encode(to:)` and the compact import forms of the design:
@@ -122,6 +122,7 @@ extension Event: Codable {
         try c.encode(id, forKey: .id)
         try c.encode(type, forKey: .type)
         try c.encode(category, forKey: .category)
+        try c.encode(cameo, forKey: .cameo)
         try c.encode(status, forKey: .status)
         try c.encode(total, forKey: .total)
         try c.encode(date, forKey: .date)

@@ -1,6 +1,7 @@
 // The `evq` executable: argument parsing and wiring only. Every behaviour lives in EvqShell
 // (sessions, the input loop, rendering) and EvqLineEditor (readline).
 import ArgumentParser
+import EvqGolden
 import EvqLineEditor
 import EvqModel
 import EvqShell
@@ -108,12 +109,22 @@ struct Extract: ParsableCommand {
     }
 }
 
-/// `evq test`: reserved for the example-test runner.
+/// `evq test [PATH...] [--update] [--filter PATTERN]`: run example scripts against their
+/// expected transcripts (Examples/README.md). Exits 1 when any script failed.
 struct TestCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "evq test", abstract: "Run example scripts against their expected output (not built yet).")
-    @Argument var paths: [String] = []
-    @Flag var update = false
-    func run() throws { throw ValidationError("`evq test` is not built yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "evq test", abstract: "Run example scripts against their expected output (default: Examples/).")
+    @Argument(help: "Scripts or folders of scripts (*.evq).") var paths: [String] = []
+    @Flag(help: "Rewrite the expected .out files with the actual output.") var update = false
+    @Option(help: "Only scripts whose path contains PATTERN.") var filter: String?
+
+    func run() throws {
+        let console = Console.standard()
+        let root = FileManager.default.currentDirectoryPath
+        let runner = GoldenRunner(update: update, filter: filter, makeExecutor: ExampleHost(root: root).factory())
+        let summary = runner.run(paths: paths.isEmpty ? ["Examples"] : paths) { console.out($0) }
+        if summary.failed > 0 { throw ExitCode(ExitStatus.failure.rawValue) }
+    }
 }
 
 /// Keeps the reader in one place that the input loop's closures share.

@@ -24,7 +24,8 @@ struct CommandLineTests {
         ExitCase(arguments: ["-c", ".types", "-f", "x.evq"], status: 2),
         ExitCase(arguments: ["extract"], status: 2),
         ExitCase(arguments: ["extract", "--format", "md", "seeds"], status: 2),
-        ExitCase(arguments: ["test"], status: 2),
+        ExitCase(arguments: ["test", "/no/such/script.evq"], status: 1),
+        ExitCase(arguments: ["test", "--bogus"], status: 2),
     ]
 
     @Test(arguments: exits)

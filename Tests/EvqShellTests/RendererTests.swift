@@ -91,7 +91,7 @@ struct RendererTests {
         let out = ResultRenderer(format: .json).render(result)
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [[String: Any]])
         #expect(parsed.count == 1)
-        #expect(Set(parsed[0].keys) == ["id", "type", "category", "status", "total", "date", "count", "actors", "places", "sources", "evidence", "attributes"])
+        #expect(Set(parsed[0].keys) == ["id", "type", "category", "cameo", "status", "total", "date", "count", "actors", "places", "sources", "evidence", "attributes"])
         let jsonl = ResultRenderer(format: .jsonl).render(result)
         #expect(jsonl.split(separator: "\n").count == 1)
         #expect(jsonl.hasPrefix("{\"actors\":[\"Lukashenko\"]"))

@@ -1,0 +1,358 @@
+import EvqModel
+
+/// Reads one event object with a `JSONScanner`, following exactly the rules of
+/// `Event.init(from:)` in EvqModel: the full form written by `EventSetIO.jsonLine`, and the
+/// compact import forms (`date` as a string at any precision, a year number or an object;
+/// `count` as an integer or an object; a single `place` / `source`; any type name; a missing
+/// id derived with `EventID.make`). Unknown keys (such as `category`) are skipped.
+struct EventJSONReader {
+    var interner = StringInterner()
+    /// Type names seen so far, so that each distinct type is lowercased once.
+    private var types: [String: EventType] = [:]
+
+    mutating func readEvent(_ s: inout JSONScanner) throws(ScanError) -> Event {
+        guard s.peekKind() == .object else { throw s.fail("expected an event object") }
+        s.pos += 1
+        var id: String?
+        var type: EventType?
+        var status = Status.occurred
+        var total = false
+        var date = EventDate.missing
+        var count: Quantity?
+        var actors: [String] = []
+        var places: [String] = []
+        var place: String?
+        var sources: [String] = []
+        var source: String?
+        var evidence: [Evidence] = []
+        var attributes: [String: String] = [:]
+        if !s.consume(UInt8(ascii: "}")) {
+            repeat {
+                s.skipWhitespace()
+                let keyRaw = try s.scanString()
+                try s.expect(UInt8(ascii: ":"))
+                let key = keyRaw.hasEscapes ? try Key(name: s.unescape(keyRaw)) : Key(raw: keyRaw, in: s)
+                switch key {
+                case .id:
+                    if !s.readNull() {
+                        guard s.peekKind() == .string else { throw s.fail("wrong type for `id`") }
+                        id = try s.readPlainString()
+                    }
+                case .type:
+                    if s.readNull() { throw s.fail("wrong type for `type`: null") }
+                    type = try readType(&s)
+                case .status:
+                    if let text = try optionalString(&s, field: "status") {
+                        guard let v = Status(rawValue: text) else { throw s.fail("bad value for `status`: \(text)") }
+                        status = v
+                    }
+                case .total:
+                    if !s.readNull() {
+                        guard s.peekKind() == .bool else { throw s.fail("wrong type for `total`") }
+                        total = try s.readBool()
+                    }
+                case .date: date = try readDate(&s)
+                case .count: count = try readCount(&s)
+                case .actors: actors = try readStrings(&s, field: "actors") ?? []
+                case .places: places = try readStrings(&s, field: "places") ?? []
+                case .place: place = try optionalString(&s, field: "place")
+                case .sources: sources = try readStrings(&s, field: "sources") ?? []
+                case .source: source = try optionalString(&s, field: "source")
+                case .evidence: evidence = try readEvidence(&s) ?? []
+                case .attributes: attributes = try readAttributes(&s) ?? [:]
+                case .other: try s.skipValue()
+                }
+            } while s.consume(UInt8(ascii: ","))
+            try s.expect(UInt8(ascii: "}"))
+        }
+        guard let type else { throw s.fail("missing field `type`") }
+        if let place { places.append(place) }
+        if let source { sources.append(source) }
+        if count?.value == nil && count?.text == nil { count = nil }
+        var event = Event(
+            id: id ?? "", type: type, status: status, total: total, date: date, count: count, actors: actors,
+            places: places, sources: sources, evidence: evidence, attributes: attributes)
+        if event.id.isEmpty { event.id = EventID.make(for: event) }
+        return event
+    }
+
+    /// The keys an event object may have.
+    enum Key {
+        case id, type, status, total, date, count, actors, places, place, sources, source, evidence, attributes, other
+
+        init(raw: RawString, in s: JSONScanner) {
+            switch raw.end - raw.start {
+            case 2: self = s.keyIs(raw, "id") ? .id : .other
+            case 4: self = s.keyIs(raw, "type") ? .type : s.keyIs(raw, "date") ? .date : .other
+            case 5:
+                self = s.keyIs(raw, "total") ? .total : s.keyIs(raw, "count") ? .count : s.keyIs(raw, "place") ? .place : .other
+            case 6:
+                self = s.keyIs(raw, "status") ? .status : s.keyIs(raw, "actors") ? .actors
+                    : s.keyIs(raw, "places") ? .places : s.keyIs(raw, "source") ? .source : .other
+            case 7: self = s.keyIs(raw, "sources") ? .sources : .other
+            case 8: self = s.keyIs(raw, "evidence") ? .evidence : .other
+            case 10: self = s.keyIs(raw, "attributes") ? .attributes : .other
+            default: self = .other
+            }
+        }
+
+        init(name: String) {
+            switch name {
+            case "id": self = .id
+            case "type": self = .type
+            case "status": self = .status
+            case "total": self = .total
+            case "date": self = .date
+            case "count": self = .count
+            case "actors": self = .actors
+            case "places": self = .places
+            case "place": self = .place
+            case "sources": self = .sources
+            case "source": self = .source
+            case "evidence": self = .evidence
+            case "attributes": self = .attributes
+            default: self = .other
+            }
+        }
+    }
+
+    private mutating func readType(_ s: inout JSONScanner) throws(ScanError) -> EventType {
+        guard s.peekKind() == .string else { throw s.fail("wrong type for `type`") }
+        let name = try s.readString(&interner)
+        if let known = types[name] { return known }
+        let t = EventType(rawValue: name)
+        if types.count < 4096 { types[name] = t }
+        return t
+    }
+
+    private mutating func optionalString(_ s: inout JSONScanner, field: String) throws(ScanError) -> String? {
+        if s.readNull() { return nil }
+        guard s.peekKind() == .string else { throw s.fail("wrong type for `\(field)`") }
+        return try s.readString(&interner)
+    }
+
+    private mutating func readStrings(_ s: inout JSONScanner, field: String) throws(ScanError) -> [String]? {
+        if s.readNull() { return nil }
+        guard s.peekKind() == .array else { throw s.fail("wrong type for `\(field)`") }
+        s.pos += 1
+        var out: [String] = []
+        if s.consume(UInt8(ascii: "]")) { return out }
+        repeat {
+            guard s.peekKind() == .string else { throw s.fail("wrong type for `\(field)`: expected strings") }
+            out.append(try s.readString(&interner))
+        } while s.consume(UInt8(ascii: ","))
+        try s.expect(UInt8(ascii: "]"))
+        return out
+    }
+
+    private mutating func readAttributes(_ s: inout JSONScanner) throws(ScanError) -> [String: String]? {
+        if s.readNull() { return nil }
+        guard s.peekKind() == .object else { throw s.fail("wrong type for `attributes`") }
+        s.pos += 1
+        var out: [String: String] = [:]
+        if s.consume(UInt8(ascii: "}")) { return out }
+        repeat {
+            s.skipWhitespace()
+            let key = try s.readString(&interner)
+            try s.expect(UInt8(ascii: ":"))
+            guard s.peekKind() == .string else { throw s.fail("wrong type for `attributes.\(key)`: expected a string") }
+            out[key] = try s.readString(&interner)
+        } while s.consume(UInt8(ascii: ","))
+        try s.expect(UInt8(ascii: "}"))
+        return out
+    }
+
+    private mutating func readEvidence(_ s: inout JSONScanner) throws(ScanError) -> [Evidence]? {
+        if s.readNull() { return nil }
+        guard s.peekKind() == .array else { throw s.fail("wrong type for `evidence`") }
+        s.pos += 1
+        var out: [Evidence] = []
+        if s.consume(UInt8(ascii: "]")) { return out }
+        repeat {
+            guard s.peekKind() == .object else { throw s.fail("wrong type for `evidence`: expected objects") }
+            s.pos += 1
+            var source: String?, sentence: String?, span: SourceSpanValue?
+            if !s.consume(UInt8(ascii: "}")) {
+                repeat {
+                    s.skipWhitespace()
+                    let key = try s.readPlainString()
+                    try s.expect(UInt8(ascii: ":"))
+                    switch key {
+                    case "source":
+                        guard s.peekKind() == .string else { throw s.fail("wrong type for `evidence.source`") }
+                        source = try s.readString(&interner)
+                    case "sentence":
+                        guard s.peekKind() == .string else { throw s.fail("wrong type for `evidence.sentence`") }
+                        sentence = try s.readPlainString()
+                    case "span": span = try readSpan(&s)
+                    default: try s.skipValue()
+                    }
+                } while s.consume(UInt8(ascii: ","))
+                try s.expect(UInt8(ascii: "}"))
+            }
+            guard let source else { throw s.fail("missing field `evidence.source`") }
+            guard let sentence else { throw s.fail("missing field `evidence.sentence`") }
+            guard let span else { throw s.fail("missing field `evidence.span`") }
+            out.append(Evidence(source: source, sentence: sentence, span: span))
+        } while s.consume(UInt8(ascii: ","))
+        try s.expect(UInt8(ascii: "]"))
+        return out
+    }
+
+    private func readSpan(_ s: inout JSONScanner) throws(ScanError) -> SourceSpanValue {
+        guard s.peekKind() == .object else { throw s.fail("wrong type for `evidence.span`") }
+        s.pos += 1
+        var start: Int?, end: Int?
+        if !s.consume(UInt8(ascii: "}")) {
+            repeat {
+                s.skipWhitespace()
+                let key = try s.readPlainString()
+                try s.expect(UInt8(ascii: ":"))
+                if key == "start" || key == "end" {
+                    guard s.peekKind() == .number, let n = try s.readInt() else {
+                        throw s.fail("wrong type for `evidence.span.\(key)`")
+                    }
+                    if key == "start" { start = n } else { end = n }
+                } else {
+                    try s.skipValue()
+                }
+            } while s.consume(UInt8(ascii: ","))
+            try s.expect(UInt8(ascii: "}"))
+        }
+        guard let start, let end else { throw s.fail("missing field `evidence.span.start` or `end`") }
+        return SourceSpanValue(start: start, end: end)
+    }
+
+    /// `count`: an integer, `{value, qualifier, text}` or null.
+    private mutating func readCount(_ s: inout JSONScanner) throws(ScanError) -> Quantity? {
+        switch s.peekKind() {
+        case .null:
+            _ = s.readNull()
+            return nil
+        case .number:
+            let at = s.pos
+            guard let n = try s.readInt() else { throw ScanError(message: "wrong type for `count`", offset: at) }
+            return Quantity(value: n)
+        case .object:
+            s.pos += 1
+            var value: Int?, qualifier = Qualifier.exact, text: String?
+            if !s.consume(UInt8(ascii: "}")) {
+                repeat {
+                    s.skipWhitespace()
+                    let key = try s.readPlainString()
+                    try s.expect(UInt8(ascii: ":"))
+                    switch key {
+                    case "value":
+                        if !s.readNull() {
+                            guard s.peekKind() == .number, let n = try s.readInt() else { throw s.fail("wrong type for `count.value`") }
+                            value = n
+                        }
+                    case "qualifier":
+                        if let q = try optionalString(&s, field: "count.qualifier") {
+                            guard let v = Qualifier(rawValue: q) else { throw s.fail("bad value for `count.qualifier`: \(q)") }
+                            qualifier = v
+                        }
+                    case "text": text = try optionalString(&s, field: "count.text")
+                    default: try s.skipValue()
+                    }
+                } while s.consume(UInt8(ascii: ","))
+                try s.expect(UInt8(ascii: "}"))
+            }
+            return Quantity(value: value, qualifier: qualifier, text: text)
+        default:
+            throw s.fail("wrong type for `count`")
+        }
+    }
+
+    /// `date`: a compact string, a year number, `{start, end, precision, text}` or null.
+    private mutating func readDate(_ s: inout JSONScanner) throws(ScanError) -> EventDate {
+        switch s.peekKind() {
+        case .null:
+            _ = s.readNull()
+            return .missing
+        case .string:
+            let at = s.pos
+            let raw = try s.scanString()
+            if !raw.hasEscapes, let d = CompactDate.parse(s.bytes, raw.start, raw.end) { return d }
+            let text = try s.string(raw, &interner)
+            guard let d = EventDate(compact: text) else { throw ScanError(message: "bad value for `date`: not a date: \(text)", offset: at) }
+            return d
+        case .number:
+            let at = s.pos
+            guard let y = try s.readInt(), let d = EventDate.year(y) else { throw ScanError(message: "wrong type for `date`", offset: at) }
+            return d
+        case .object:
+            s.pos += 1
+            var start: String?, end: String?, precision: DatePrecision?, text: String?
+            var startRaw: RawString?, endRaw: RawString?
+            if !s.consume(UInt8(ascii: "}")) {
+                repeat {
+                    s.skipWhitespace()
+                    let key = try s.readPlainString()
+                    try s.expect(UInt8(ascii: ":"))
+                    switch key {
+                    case "start", "end":
+                        var value: RawString?
+                        if !s.readNull() {
+                            guard s.peekKind() == .string else { throw s.fail("wrong type for `date.\(key)`") }
+                            value = try s.scanString()
+                        }
+                        if key == "start" { startRaw = value } else { endRaw = value }
+                    case "precision":
+                        if let p = try optionalString(&s, field: "date.precision") {
+                            guard let v = DatePrecision(rawValue: p) else { throw s.fail("bad value for `date.precision`: \(p)") }
+                            precision = v
+                        }
+                    case "text": text = try optionalString(&s, field: "date.text")
+                    default: try s.skipValue()
+                    }
+                } while s.consume(UInt8(ascii: ","))
+                try s.expect(UInt8(ascii: "}"))
+            }
+            guard let startRaw else { return EventDate(missingText: text) }
+            let a = try compact(startRaw, &s)
+            let b = try endRaw.map { (r: RawString) throws(ScanError) in try compact(r, &s) } ?? a
+            guard let sd = a.start, let ed = b.end else { throw s.fail("bad value for `date`: bad date interval") }
+            if precision == nil {
+                start = try s.string(startRaw, &interner)
+                end = try endRaw.map { (r: RawString) throws(ScanError) in try s.string(r, &interner) }
+                precision = (end == nil || end == start) ? a.precision : .range
+            }
+            return EventDate(start: sd, end: ed, precision: precision ?? .range, text: text)
+        default:
+            throw s.fail("wrong type for `date`")
+        }
+    }
+
+    private mutating func compact(_ raw: RawString, _ s: inout JSONScanner) throws(ScanError) -> EventDate {
+        if !raw.hasEscapes, let d = CompactDate.parse(s.bytes, raw.start, raw.end) { return d }
+        let text = try s.string(raw, &interner)
+        guard let d = EventDate(compact: text) else { throw ScanError(message: "bad value for `date`: bad date interval", offset: raw.start) }
+        return d
+    }
+}
+
+/// Byte-level fast path for the three common compact date shapes `YYYY`, `YYYY-MM` and
+/// `YYYY-MM-DD`; anything else (ranges, spaces) goes through `EventDate(compact:)`.
+/// It builds dates with the same constructors `EventDate(compact:)` uses, so the results agree.
+enum CompactDate {
+    static func parse(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> EventDate? {
+        let n = end - start
+        guard n == 4 || n == 7 || n == 10, let y = digits(b, start, 4) else { return nil }
+        if n == 4 { return EventDate.year(y) }
+        guard b[start + 4] == UInt8(ascii: "-"), let m = digits(b, start + 5, 2) else { return nil }
+        if n == 7 { return EventDate.month(year: y, month: m) }
+        guard b[start + 7] == UInt8(ascii: "-"), let d = digits(b, start + 8, 2) else { return nil }
+        return Day(year: y, month: m, day: d).map { EventDate.day($0) }
+    }
+
+    static func digits(_ b: UnsafeBufferPointer<UInt8>, _ at: Int, _ count: Int) -> Int? {
+        var v = 0
+        for k in at..<(at + count) {
+            let c = b[k]
+            guard c >= UInt8(ascii: "0"), c <= UInt8(ascii: "9") else { return nil }
+            v = v * 10 + Int(c - UInt8(ascii: "0"))
+        }
+        return v
+    }
+}

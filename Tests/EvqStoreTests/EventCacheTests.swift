@@ -1,0 +1,205 @@
+import EvqModel
+import Foundation
+import GRDB
+import Testing
+
+@testable import EvqStore
+
+/// A fresh directory per test, removed afterwards.
+struct TempDir: ~Copyable {
+    let path: String
+    init() {
+        path = NSTemporaryDirectory() + "evq-cache-test-\(UUID().uuidString)"
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+    var database: String { path + "/evq/events.sqlite" }
+    func asideFiles() -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: path + "/evq")) ?? []).filter { $0.contains(".corrupt-") }.sorted()
+    }
+}
+
+struct EventCacheTests {
+    static func sampleEvents(_ n: Int, seed: UInt64) -> [Event] {
+        var rng = SplitMix64(seed: seed)
+        return (0..<n).map { _ in RandomEvents.event(&rng) }
+    }
+
+    @Test func codecRoundTripsEveryField() throws {
+        let events = EventCacheTests.sampleEvents(500, seed: 11)
+        let blob = EventCodec.encode(events)
+        #expect(try EventCodec.decode(blob) == events)
+        #expect(try EventCodec.decode(EventCodec.encode([])) == [])
+    }
+
+    @Test func codecRefusesDamagedBlobs() {
+        let blob = EventCodec.encode(EventCacheTests.sampleEvents(20, seed: 3))
+        #expect(throws: EventCodec.DecodeError.self) { try EventCodec.decode(Array(blob.prefix(blob.count / 2))) }
+        #expect(throws: EventCodec.DecodeError.self) { try EventCodec.decode(Array("EVQX".utf8) + blob.dropFirst(4)) }
+        #expect(throws: EventCodec.DecodeError.self) { try EventCodec.decode(blob + [0]) }
+        var rng = SplitMix64(seed: 8)
+        for _ in 0..<200 {
+            var damaged = blob
+            damaged[Int.random(in: 5..<damaged.count, using: &rng)] = UInt8.random(in: 0...255, using: &rng)
+            _ = try? EventCodec.decode(damaged)  // must not crash; may or may not decode
+        }
+    }
+
+    @Test func documentsRoundTripByHashAndExtractorVersion() throws {
+        let dir = TempDir()
+        let cache = try EventCache(path: dir.database)
+        #expect(cache.warnings.isEmpty)
+        let doc = Document(name: "a.txt", title: "Title", published: .day(Day(year: 2025, month: 12, day: 13)!), dateSource: .dateline, eventCount: 3, bytes: 1200)
+        let events = EventCacheTests.sampleEvents(3, seed: 1)
+        let hash = ContentHash.fnv1a64("article text")
+        try cache.store(documentHash: hash, extractorVersion: "x1", CachedDocument(document: doc, events: events))
+        #expect(try cache.lookup(documentHash: hash, extractorVersion: "x1") == CachedDocument(document: doc, events: events))
+        #expect(try cache.lookup(documentHash: hash, extractorVersion: "x2") == nil)
+        #expect(try cache.lookup(documentHash: ContentHash.fnv1a64("other text"), extractorVersion: "x1") == nil)
+        let info = try cache.info()
+        #expect(info.documents == 1 && info.documentEvents == 3 && info.extractorVersions == ["x1"])
+
+        // A second process (here: a second connection) sees it after reopening.
+        let reopened = try EventCache(path: dir.database)
+        #expect(try reopened.lookup(documentHash: hash, extractorVersion: "x1")?.events == events)
+        try reopened.clear()
+        #expect(try reopened.lookup(documentHash: hash, extractorVersion: "x1") == nil)
+        #expect(try reopened.info().documents == 0)
+    }
+
+    @Test func snapshotRoundTripAcrossChunks() throws {
+        let dir = TempDir()
+        let cache = try EventCache(path: dir.database)
+        let events = EventCacheTests.sampleEvents(3000, seed: 21)
+        try cache.storeSnapshot(events, key: "k")
+        #expect(try cache.loadSnapshot(key: "k") == events)
+        #expect(try cache.loadSnapshot(key: "other") == nil)
+        try cache.storeSnapshot(Array(events.prefix(10)), key: "k")
+        #expect(try cache.loadSnapshot(key: "k") == Array(events.prefix(10)))
+        #expect(try cache.info().snapshotEvents == 10)
+    }
+
+    @Test func walModeApplicationIDAndSchemaVersion() throws {
+        let dir = TempDir()
+        let cache = try EventCache(path: dir.database)
+        let (mode, appID, version) = try cache.queue.read { db in
+            (
+                try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int32.fetchOne(db, sql: "PRAGMA application_id"),
+                try Int.fetchOne(db, sql: "PRAGMA user_version")
+            )
+        }
+        #expect(mode == "wal")
+        #expect(appID == EventCache.applicationID)
+        #expect(version == EventCache.schemaVersion)
+    }
+
+    @Test(arguments: ["garbage", "empty-header", "truncated"])
+    func corruptFileIsSetAsideAndRebuilt(kind: String) throws {
+        let dir = TempDir()
+        do {
+            let cache = try EventCache(path: dir.database)
+            try cache.storeSnapshot(EventCacheTests.sampleEvents(2000, seed: 2), key: "k")
+            try cache.queue.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+            try cache.queue.close()
+        }
+        var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: dir.database)))
+        switch kind {
+        case "garbage": bytes = Array("this is not a database at all, just text\n".utf8) + Array(repeating: 0x41, count: 5000)
+        case "empty-header": for i in 0..<100 { bytes[i] = 0 }
+        default: bytes = Array(bytes.prefix(bytes.count / 3)); for i in 100..<min(4000, bytes.count) { bytes[i] = 0xFF }
+        }
+        try? FileManager.default.removeItem(atPath: dir.database + "-wal")
+        try? FileManager.default.removeItem(atPath: dir.database + "-shm")
+        try Data(bytes).write(to: URL(fileURLWithPath: dir.database))
+
+        let cache = try EventCache(path: dir.database, now: Date(timeIntervalSince1970: 1_700_000_000))
+        #expect(cache.warnings.count == 1)
+        #expect(cache.warnings.first?.message.contains("moved it to") == true)
+        #expect(dir.asideFiles().contains("events.sqlite.corrupt-1700000000"))
+        #expect(try cache.loadSnapshot(key: "k") == nil)
+        try cache.storeSnapshot(EventCacheTests.sampleEvents(5, seed: 4), key: "k")
+        #expect(try cache.loadSnapshot(key: "k")?.count == 5)
+    }
+
+    @Test func foreignSQLiteDatabaseIsSetAsideUntouched() throws {
+        let dir = TempDir()
+        try FileManager.default.createDirectory(atPath: dir.path + "/evq", withIntermediateDirectories: true)
+        do {
+            let other = try DatabaseQueue(path: dir.database)
+            try other.write { db in try db.execute(sql: "CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO photos (name) VALUES ('x')") }
+            try other.close()
+        }
+        let cache = try EventCache(path: dir.database, now: Date(timeIntervalSince1970: 1_700_000_001))
+        #expect(cache.warnings.first?.message.contains("another program") == true)
+        let aside = dir.path + "/evq/events.sqlite.corrupt-1700000001"
+        let kept = try DatabaseQueue(path: aside)
+        #expect(try kept.read { db in try String.fetchAll(db, sql: "SELECT name FROM photos") } == ["x"])
+        #expect(try kept.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "delete")
+        #expect(try cache.info().documents == 0)
+    }
+
+    @Test func olderSchemaIsRebuiltInPlace() throws {
+        let dir = TempDir()
+        do {
+            let cache = try EventCache(path: dir.database)
+            try cache.storeSnapshot(EventCacheTests.sampleEvents(3, seed: 1), key: "k")
+            try cache.queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA user_version = 0") }
+            try cache.queue.close()
+        }
+        let cache = try EventCache(path: dir.database)
+        #expect(try cache.loadSnapshot(key: "k") == nil)
+        #expect(dir.asideFiles().isEmpty)
+    }
+
+    /// A writer killed mid-transaction leaves the files as they are at that moment; copying
+    /// them then and opening the copy shows what the next start would see: the old state only.
+    @Test func halfWrittenSnapshotIsNeverVisible() throws {
+        let dir = TempDir()
+        let cache = try EventCache(path: dir.database)
+        let old = EventCacheTests.sampleEvents(50, seed: 6)
+        try cache.storeSnapshot(old, key: "k")
+        let big = EventCodec.encode(EventCacheTests.sampleEvents(60_000, seed: 7))
+        #expect(big.count > 1 << 20)
+        let crashCopy = dir.path + "/crash"
+        try FileManager.default.createDirectory(atPath: crashCopy + "/evq", withIntermediateDirectories: true)
+        var walBytes = 0
+        try cache.queue.inTransaction { db in
+            // A tiny page cache makes SQLite spill uncommitted pages into the WAL, as it does
+            // for a real million-event snapshot.
+            try db.execute(sql: "PRAGMA cache_size = 10")
+            try EventCache.writeSnapshot(db, blob: big, eventCount: 60_000, key: "k", now: Date(), chunkSize: 1 << 18)
+            try EventCache.writeSnapshot(db, blob: big, eventCount: 60_000, key: "k2", now: Date(), chunkSize: 1 << 18)
+            walBytes = ((try? FileManager.default.attributesOfItem(atPath: dir.database + "-wal"))?[.size] as? Int) ?? 0
+            for suffix in ["", "-wal"] where FileManager.default.fileExists(atPath: dir.database + suffix) {
+                try FileManager.default.copyItem(atPath: dir.database + suffix, toPath: crashCopy + "/evq/events.sqlite" + suffix)
+            }
+            return .rollback
+        }
+        #expect(walBytes > big.count)  // the half-written data really was on disk
+        let afterCrash = try EventCache(path: crashCopy + "/evq/events.sqlite")
+        #expect(afterCrash.warnings.isEmpty)
+        #expect(try afterCrash.loadSnapshot(key: "k") == old)
+        #expect(try afterCrash.loadSnapshot(key: "k2") == nil)
+        #expect(try cache.loadSnapshot(key: "k") == old)
+    }
+
+    @Test(arguments: [
+        (["XDG_CACHE_HOME": "/x/cache", "HOME": "/home/u"], "/x/cache/evq/events.sqlite"),
+        (["XDG_CACHE_HOME": "relative/cache", "HOME": "/home/u"], "/home/u/.cache/evq/events.sqlite"),
+        (["XDG_CACHE_HOME": "", "HOME": "/home/u/"], "/home/u/.cache/evq/events.sqlite"),
+        (["HOME": "/root"], "/root/.cache/evq/events.sqlite"),
+    ])
+    func locationFollowsXDG(environment: [String: String], expected: String) {
+        #expect(CacheLocation.databasePath(environment: environment) == expected)
+    }
+
+    @Test func noHomeMeansNoLocation() {
+        #expect(CacheLocation.databasePath(environment: [:]) == nil)
+    }
+
+    @Test func contentHashIsFNV1a64() {
+        #expect(ContentHash.fnv1a64("") == "cbf29ce484222325")
+        #expect(ContentHash.fnv1a64("a") == "af63dc4c8601ec8c")
+        #expect(ContentHash.fnv1a64("a") != ContentHash.fnv1a64("b"))
+    }
+}

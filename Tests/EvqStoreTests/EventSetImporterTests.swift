@@ -1,0 +1,131 @@
+import EvqModel
+import Foundation
+import Testing
+
+@testable import EvqStore
+
+/// The importer must read exactly what `EventSetIO.read` reads, to the same events.
+struct EventSetImporterTests {
+    @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8])
+    func fullFormRoundTripMatchesEventSetIO(seed: UInt64) throws {
+        var rng = SplitMix64(seed: seed)
+        let events = (0..<300).map { _ in RandomEvents.event(&rng) }
+        let text = EventSetIO.writeJSONL(events)
+        let reference = try EventSetIO.read(text, file: "r.jsonl")
+        let fast = try EventSetImporter().read(json: text, file: "r.jsonl")
+        #expect(fast == reference)
+        #expect(fast == events)
+    }
+
+    @Test func jsonArrayMatchesEventSetIO() throws {
+        var rng = SplitMix64(seed: 99)
+        let events = (0..<50).map { _ in RandomEvents.event(&rng) }
+        let text = EventSetIO.writeJSON(events)
+        #expect(try EventSetImporter().read(json: text, file: "a.json") == EventSetIO.read(text, file: "a.json"))
+        #expect(try EventSetImporter().read(json: text, file: "a.json") == events)
+    }
+
+    /// Compact forms and odd-but-valid lines, each checked against `EventSetIO.read`.
+    @Test(arguments: [
+        #"{"type":"release","date":"2025"}"#,
+        #"{"type":"release","date":"2025-09"}"#,
+        #"{"type":"release","date":"2025-09-11"}"#,
+        #"{"type":"release","date":"2024-07..2025-12"}"#,
+        #"{"type":"release","date":" 2025-09 "}"#,
+        #"{"type":"release","date":2024}"#,
+        #"{"type":"release","date":null}"#,
+        #"{"type":"release","date":{"start":"2025-01-02"}}"#,
+        #"{"type":"release","date":{"start":"2025-01","end":"2025-03"}}"#,
+        #"{"type":"release","date":{"start":"2025-01","end":"2025-01"}}"#,
+        #"{"type":"release","date":{"start":"2025-01-02","end":"2025-02-01","precision":"day","text":"early 2025"}}"#,
+        #"{"type":"release","date":{"text":"some day"}}"#,
+        #"{"type":"release","count":5}"#,
+        #"{"type":"release","count":{"value":50,"qualifier":"more_than","text":"more than 50"}}"#,
+        #"{"type":"release","count":{"value":null,"qualifier":"about"}}"#,
+        #"{"type":"release","count":{"text":"hundreds"}}"#,
+        #"{"type":"release","count":null}"#,
+        #"{"type":"release","count":12.0}"#,
+        #"{"type":"release","place":"Minsk","places":["Vilnius"]}"#,
+        #"{"type":"release","source":"a.txt","sources":["b.txt"]}"#,
+        #"{"type":"Protest","category":"whatever","extra":{"nested":[1,2,{"x":null}]}}"#,
+        #"{"type":"rel\u0065ase","actors":["Bia\u0142iatski","\ud83c\udf89"]}"#,
+        #"{"\u0074ype":"award","id":"x1"}"#,
+        #"  {"type":"meeting","status":"expected","total":true,"id":""}  "#,
+        #"{"type":"release","attributes":{"women":"15","men":"7"},"evidence":[{"source":"s","sentence":"t","span":{"start":1,"end":2}}]}"#,
+        #"{"type":"release","actors":null,"places":null,"status":null,"total":null,"id":null}"#,
+    ])
+    func compactFormsMatchEventSetIO(line: String) throws {
+        let reference = try EventSetIO.read(line, file: "c.jsonl")
+        let fast = try EventSetImporter().read(json: line, file: "c.jsonl")
+        #expect(fast == reference)
+        #expect(fast.count == 1)
+    }
+
+    /// Lines `EventSetIO.read` rejects are rejected too, naming the line.
+    @Test(arguments: [
+        #"{"date":"2025"}"#,
+        #"{"type":null}"#,
+        #"{"type":5}"#,
+        #"{"type":"release","date":"2025-13"}"#,
+        #"{"type":"release","date":"yesterday"}"#,
+        #"{"type":"release","date":true}"#,
+        #"{"type":"release","count":"5"}"#,
+        #"{"type":"release","count":{"value":1,"qualifier":"roughly"}}"#,
+        #"{"type":"release","status":"maybe"}"#,
+        #"{"type":"release","actors":"Coale"}"#,
+        #"{"type":"release","actors":[1]}"#,
+        #"{"type":"release","attributes":{"a":1}}"#,
+        #"{"type":"release","evidence":[{"source":"s"}]}"#,
+        #"{"type":"release"} trailing"#,
+        #"{"type":"release""#,
+        #"{"type":"rel"#,
+        #"["#,
+        #"not json"#,
+        "{\"type\":\"re\u{01}lease\"}",
+        #"{"type":"release","x":tru}"#,
+        #"{"type":"release","x":[1,}"#,
+    ])
+    func invalidLinesAreRejectedWithTheirLine(line: String) {
+        let text = "# a comment\n\n" + #"{"type":"release"}"# + "\n" + line + "\n"
+        #expect(throws: (any Error).self) { try EventSetIO.read(text, file: "bad.jsonl") }
+        do {
+            _ = try EventSetImporter().read(json: text, file: "bad.jsonl")
+            Issue.record("accepted: \(line)")
+        } catch {
+            if line == "[" || line.hasPrefix("[") { return }
+            #expect(error.line == 4)
+            #expect(error.description.hasPrefix("bad.jsonl:4: "))
+        }
+    }
+
+    @Test func missingTypeIsNamed() {
+        #expect(throws: ImportError(file: "f.jsonl", line: 2, message: "missing field `type`")) {
+            try EventSetImporter().read(json: "{\"type\":\"release\"}\n{\"date\":\"2025\"}\n", file: "f.jsonl")
+        }
+    }
+
+    @Test func crlfBlankLinesCommentsAndByteOrderMark() throws {
+        let text = "\u{FEFF}{\"type\":\"release\",\"count\":3}\r\n\r\n# note\r\n{\"type\":\"pardon\"}\r\n"
+        let events = try EventSetImporter().read(json: text, file: "w.jsonl")
+        #expect(events.map(\.type) == [.release, .pardon])
+        #expect(events.first?.count == Quantity(value: 3))
+    }
+
+    /// Small chunks put line ends at every possible place relative to the chunk boundary.
+    @Test(arguments: [16, 17, 64, 1000])
+    func streamingInChunksGivesTheSameEvents(chunk: Int) throws {
+        var rng = SplitMix64(seed: UInt64(chunk))
+        let events = (0..<120).map { _ in RandomEvents.event(&rng) }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("evq-import-\(chunk)-\(UUID()).jsonl").path
+        try EventSetIO.writeJSONL(events).write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(try EventSetImporter(chunkSize: chunk).importFile(at: path) == events)
+    }
+
+    @Test func unreadableAndEmptyFiles() throws {
+        #expect(throws: ImportError.self) { try EventSetImporter().importFile(at: "/nonexistent/x.jsonl") }
+        #expect(throws: ImportError.self) { try EventSetImporter().importFile(at: NSTemporaryDirectory()) }
+        #expect(try EventSetImporter().read(json: "", file: "e.jsonl") == [])
+        #expect(try EventSetImporter().read(json: "\n\n  \n", file: "e.jsonl") == [])
+    }
+}
