@@ -3,6 +3,9 @@
 #include <signal.h>
 #include <errno.h>
 #include <unistd.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <pthread.h>
 #include <readline/readline.h>
 #include <readline/history.h>
 
@@ -13,23 +16,49 @@
 
 static volatile sig_atomic_t evq_sigint_pending = 0;
 static int evq_line_abandoned = 0;
+// A self-pipe: the handler writes a byte, so the line reader wakes up even when the signal was
+// delivered to another thread (Foundation and Dispatch start threads of their own).
+static int evq_sigint_pipe[2] = {-1, -1};
 
 static void evq_sigint_handler(int signo) {
     (void)signo;
     evq_sigint_pending = 1;
+    if (evq_sigint_pipe[1] >= 0) {
+        int saved = errno;
+        (void)!write(evq_sigint_pipe[1], "i", 1);
+        errno = saved;
+    }
 }
 
-/// Installs the SIGINT handler without SA_RESTART, so a blocked read() returns EINTR.
+/// Installs the SIGINT handler (without SA_RESTART) and its self-pipe.
 static inline void evq_install_sigint_handler(void) {
+    if (evq_sigint_pipe[0] < 0 && pipe(evq_sigint_pipe) == 0) {
+        for (int i = 0; i < 2; i++) {
+            fcntl(evq_sigint_pipe[i], F_SETFL, fcntl(evq_sigint_pipe[i], F_GETFL) | O_NONBLOCK);
+            fcntl(evq_sigint_pipe[i], F_SETFD, FD_CLOEXEC);
+        }
+    }
     struct sigaction action;
     action.sa_handler = evq_sigint_handler;
     sigemptyset(&action.sa_mask);
     action.sa_flags = 0;
     sigaction(SIGINT, &action, NULL);
+    // A parent may have started evq with these blocked (the mask is inherited across exec);
+    // an interactive program must hear Ctrl-C and a closing terminal.
+    sigset_t wanted;
+    sigemptyset(&wanted);
+    sigaddset(&wanted, SIGINT);
+    sigaddset(&wanted, SIGHUP);
+    sigaddset(&wanted, SIGTERM);
+    pthread_sigmask(SIG_UNBLOCK, &wanted, NULL);
 }
 
-/// Returns 1 (and clears the flag) if Ctrl-C was pressed since the last call.
+/// Returns 1 (and clears the flag and the pipe) if Ctrl-C was pressed since the last call.
 static inline int evq_take_sigint(void) {
+    char drain[64];
+    if (evq_sigint_pipe[0] >= 0) {
+        while (read(evq_sigint_pipe[0], drain, sizeof drain) > 0) {}
+    }
     int pending = evq_sigint_pending;
     evq_sigint_pending = 0;
     return pending;
@@ -42,15 +71,15 @@ static inline int evq_take_abandoned(void) {
     return abandoned;
 }
 
-/// readline's getc: on Ctrl-C, shows `^C`, marks the line abandoned and ends it with a newline,
-/// so readline returns normally (with its terminal state restored) and the caller drops the line.
+/// readline's getc: waits for a key or a Ctrl-C. On Ctrl-C it shows `^C`, marks the line
+/// abandoned and ends it with a newline, so readline returns normally (terminal state restored)
+/// and the caller drops the line.
 static int evq_getc(FILE *stream) {
+    int fd = fileno(stream);
     for (;;) {
-        unsigned char c;
-        ssize_t n = read(fileno(stream), &c, 1);
-        if (n == 1) return c;
-        if (n == 0) return EOF;
-        if (errno != EINTR) return EOF;
+        struct pollfd fds[2] = {{fd, POLLIN, 0}, {evq_sigint_pipe[0], POLLIN, 0}};
+        int ready = poll(fds, evq_sigint_pipe[0] >= 0 ? 2 : 1, -1);
+        if (ready < 0 && errno != EINTR) return EOF;
         if (evq_take_sigint()) {
             evq_line_abandoned = 1;
             rl_point = rl_end;
@@ -58,6 +87,12 @@ static int evq_getc(FILE *stream) {
             rl_redisplay();
             return '\n';
         }
+        if (ready <= 0 || !(fds[0].revents & (POLLIN | POLLHUP | POLLERR))) continue;
+        unsigned char c;
+        ssize_t n = read(fd, &c, 1);
+        if (n == 1) return c;
+        if (n == 0) return EOF;
+        if (errno != EINTR && errno != EAGAIN) return EOF;
     }
 }
 

@@ -49,7 +49,9 @@ struct Evq: ParsableCommand {
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let interactive = command == nil && file == nil && script == nil && isatty(0) != 0
-        let color = isatty(1) != 0 && !common.noColor && (environment["NO_COLOR"] ?? "").isEmpty
+        // Scripts (-f, FILE, piped input) never get colour; the shell and -c do on a terminal.
+        let color = isatty(1) != 0 && !common.noColor && (environment["NO_COLOR"] ?? "").isEmpty && file == nil && script == nil
+            && (interactive || command != nil)
         let console = Console.standard(width: terminalWidth)
         let today = common.today.flatMap { Day(iso: $0) } ?? localToday()
         guard var session = Startup.makeSession(corpusPaths: common.corpus.isEmpty ? ["seeds"] : common.corpus, today: today,
