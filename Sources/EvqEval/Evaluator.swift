@@ -99,11 +99,11 @@ struct Evaluator {
         case .sort(let keys):
             if keys.count == 1 {
                 // One key: a flat array of keys and no per-comparison array access.
-                var keyed: [Value] = []
+                var keyed: [SortKeyValue] = []
                 keyed.reserveCapacity(rel.count)
                 for i in 0..<rel.count {
                     try poll(i)
-                    keyed.append(exprs.value(keys[0].expr, rel.row(i)).normalizedForOrder)
+                    keyed.append(SortKeyValue(exprs.value(keys[0].expr, rel.row(i))))
                 }
                 let descending = keys[0].descending
                 let order = Array(0..<rel.count).sorted { a, b in
@@ -111,12 +111,12 @@ struct Evaluator {
                 }
                 return rel.select(order)
             }
-            var keyed: [[Value]] = []
+            var keyed: [[SortKeyValue]] = []
             keyed.reserveCapacity(rel.count)
             for i in 0..<rel.count {
                 try poll(i)
                 let row = rel.row(i)
-                keyed.append(keys.map { exprs.value($0.expr, row).normalizedForOrder })
+                keyed.append(keys.map { SortKeyValue(exprs.value($0.expr, row)) })
             }
             let order = Array(0..<rel.count).sorted { a, b in
                 for (k, key) in keys.enumerated() {
@@ -193,8 +193,8 @@ struct Evaluator {
     /// at most `n` rows; equal keys keep their input order, as in the full sort.
     func topK(_ keys: [(expr: CheckedExpr, descending: Bool)], _ n: Int, _ rel: Relation) throws(Interrupted) -> Relation {
         if n == 0 { return rel.select([]) }
-        var best: [(keys: [Value], row: Int)] = []
-        func before(_ x: [Value], _ y: [Value]) -> Bool? {
+        var best: [(keys: [SortKeyValue], row: Int)] = []
+        func before(_ x: [SortKeyValue], _ y: [SortKeyValue]) -> Bool? {
             for (k, key) in keys.enumerated() {
                 if let b = SortOrder.before(x[k], y[k], descending: key.descending) { return b }
             }
@@ -203,7 +203,7 @@ struct Evaluator {
         for i in 0..<rel.count {
             try poll(i)
             let row = rel.row(i)
-            let k = keys.map { exprs.value($0.expr, row).normalizedForOrder }
+            let k = keys.map { SortKeyValue(exprs.value($0.expr, row)) }
             // A row equal to the current worst comes later in the input, so it loses.
             if best.count == n, let last = best.last, before(k, last.keys) != true { continue }
             var lo = 0, hi = best.count
