@@ -152,6 +152,16 @@ public enum Catalog {
     /// Every keyword (stages, aliases, operators, literals), sorted.
     public static var keywords: [String] { Keywords.all }
 
+    /// Fields of the rows of a collection, for `.fields NAME`: documents, actors and places have
+    /// their own; every other collection has event rows.
+    public static func fieldEntries(forCollection name: String) -> [FieldEntry] {
+        switch name.lowercased() {
+        case "documents": return documentFields
+        case "actors", "places": return nameFields
+        default: return fields
+        }
+    }
+
     /// Fields of a schema with their catalog entries, for `.fields`.
     public static func fieldEntries(for schema: RowSchema) -> [FieldEntry] {
         switch schema {
