@@ -74,9 +74,12 @@ struct EventFinder {
         // "a similar amnesty freed about 1,100": the amnesty is the happening; the release verb
         // only tells what it did.
         for a in out.indices where out[a].type == .amnesty || out[a].type == .pardon {
-            if let r = out.indices.first(where: { out[$0].type == .release && out[$0].sentence == out[a].sentence && out[$0].status == out[a].status
-                && out[$0].attributes["_clause"] == out[a].attributes["_clause"] && out[$0].attributes["_at"].flatMap(Int.init)! > out[a].attributes["_at"].flatMap(Int.init)!
-                && out[$0].attributes["_at"].flatMap(Int.init)! - out[a].attributes["_at"].flatMap(Int.init)! <= 4 })
+            let at = out[a].attributes["_at"].flatMap(Int.init) ?? -100
+            if let r = out.indices.first(where: { k in
+                let rat = out[k].attributes["_at"].flatMap(Int.init) ?? -100
+                return out[k].type == .release && out[k].status == out[a].status && out[k].attributes["_clause"] == out[a].attributes["_clause"]
+                    && rat > at && rat - at <= 4
+            })
             {
                 if out[a].count == nil { out[a].count = out[r].count; for (k, v) in out[r].attributes where out[a].attributes[k] == nil { out[a].attributes[k] = v } }
                 if out[a].dateMention == nil { out[a].dateMention = out[r].dateMention }
@@ -91,7 +94,7 @@ struct EventFinder {
         if let x = out.firstIndex(where: { $0.type == .exchange }) {
             let moved = m.quantities.filter { !$0.isStock && $0.noun != nil && $0.quantity.value != nil }
             if moved.count >= 2 {
-                let sum = moved.reduce(0) { $0 + ($1.quantity.value ?? 0) }
+                let sum = moved.reduce(0) { min(QuantityFinder.limit, $0 + ($1.quantity.value ?? 0)) }
                 out[x].count = Quantity(value: sum, qualifier: moved.allSatisfy { $0.quantity.qualifier == .exact } ? .exact : .atLeast,
                     text: moved.map { $0.quantity.text ?? "" }.joined(separator: " + "))
             }
@@ -140,7 +143,7 @@ struct EventFinder {
             return false
         case "prize":
             return m.names.contains { $0.kind == .award && clause.contains($0.lo) && $0.lo >= i }
-                || t[after..<clause.upperBound].contains { ["prize", "award", "medal"].contains($0.lower) }
+                || t[after..<max(after, clause.upperBound)].contains { ["prize", "award", "medal"].contains($0.lower) }
         case "meet":
             return m.names.contains { ($0.kind == .person || $0.kind == .organization || $0.kind == .unknown) && $0.lo >= m.datelineEnd }
         case "border":

@@ -147,7 +147,7 @@ public struct TemporalTagger: Sendable {
         // "two weeks ago", "3 days ago", "a year ago".
         var n: Int?
         if tok.kind == .number { n = tok.number } else if let w = lexicon.numbers[lw], w.kind != "magnitude" && w.kind != "scale" { n = w.value } else if lw == "a" || lw == "an" { n = 1 }
-        if let n, i + 2 < t.count, let u = unit(t[i + 1].lower), t[i + 2].lower == "ago" { return (.ago(n, u), i + 3) }
+        if let n, n <= 10_000, i + 2 < t.count, let u = unit(t[i + 1].lower), t[i + 2].lower == "ago" { return (.ago(n, u), i + 3) }
         // A bare year in a date context: "in 2022", "the 2020 protests".
         if let y = isYear(tok) {
             let prevOK = i == 0 || Self.yearPrepositions.contains(t[i - 1].lower) || month(t[i - 1]) != nil

@@ -36,3 +36,20 @@ struct DecoderTests {
         }
     }
 }
+
+struct HostileNumberTests {
+    static let texts = [
+        "Belarus freed 99999999999999999999999 prisoners.",
+        "Belarus freed a million million million million million million million prisoners.",
+        "Belarus freed hundred hundred hundred hundred hundred hundred hundred hundred hundred hundred prisoners.",
+        "Belarus freed 99999999999999.5 million prisoners 9223372036854775807 days ago.",
+        "Belarus freed 9223372036854775807 women and 9223372036854775807 men.",
+        "They swapped 900000000000 Americans and 900000000000 Russians in an exchange.",
+    ]
+
+    @Test(arguments: texts)
+    func hugeNumbersDoNotCrash(_ text: String) {
+        let r = extract(files: [("n.txt", "---\ndate: 2025-01-01\n---\n" + text)])
+        for e in r.corpus.all { #expect((e.count?.value ?? 0) <= QuantityFinder.limit * 2) }
+    }
+}
