@@ -215,7 +215,8 @@ struct DocumentAnalyzer {
             var actors: [String] = []
             for a in doc.candidates[idx].actors {
                 if let p = toPlace[a] {
-                    if !doc.candidates[idx].places.contains(p) { doc.candidates[idx].places.append(p) }
+                    // (A deportation's places are its destinations only.)
+                    if doc.candidates[idx].type != .deportation, !doc.candidates[idx].places.contains(p) { doc.candidates[idx].places.append(p) }
                     continue
                 }
                 if let f = map[a] { actors.append(f); continue }

@@ -71,6 +71,23 @@ struct EventFinder {
             out.append(c)
             i = next
         }
+        // "released more than 50 political prisoners into Lithuania": freed straight across a
+        // border, which is a deportation beside the release.
+        if !out.contains(where: { $0.type == .deportation }) {
+            for c in out where c.type == .release && !c.supporting {
+                guard let at = c.attributes["_at"].flatMap(Int.init) else { continue }
+                let clause = m.clauses.range(of: at)
+                guard let into = (at..<clause.upperBound).first(where: { t[$0].lower == "into" }),
+                    let dest = m.names.first(where: { $0.lo == into + 1 && ($0.kind == .place || $0.kind == .demonym) })
+                else { continue }
+                var d = c
+                d.type = .deportation
+                d.places = [dest.country ?? dest.canonical]
+                d.attributes = d.attributes.filter { $0.key.hasPrefix("_") }
+                out.append(d)
+                break
+            }
+        }
         // "a similar amnesty freed about 1,100": the amnesty is the happening; the release verb
         // only tells what it did.
         for a in out.indices where out[a].type == .amnesty || out[a].type == .pardon {
