@@ -23,6 +23,11 @@ public struct TemporalTagger: Sendable {
                 if lo > 0, t[lo - 1].lower == "since" || (lo > 1 && t[lo - 1].lower == "the" && t[lo - 2].lower == "since") {
                     lo -= t[lo - 1].lower == "since" ? 1 : 2
                     e = .since(expr)
+                } else if let s = (max(0, lo - 5)..<lo).last(where: { t[$0].lower == "since" }),
+                    !t[s..<lo].contains(where: { $0.kind == .punct }), !t[s..<lo].contains(where: { $0.kind == .number })
+                {
+                    // "since protests began last November": from that date on.
+                    e = .since(expr)
                 } else if hi + 1 < t.count, t[hi].lower == "and" || t[hi].lower == "to" || t[hi].lower == "-" || t[hi].lower == "through",
                     let (second, end2) = parse(t, hi + 1), compatibleRange(expr, second)
                 {
