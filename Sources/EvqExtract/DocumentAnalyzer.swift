@@ -56,7 +56,7 @@ struct DocumentAnalyzer {
                 doc.title = String(decoding: u[block.start..<block.end], as: UTF8.self)
             }
             for var s in splitter.split(tokens, kind: kind, blockIndex: bi) {
-                let sentText = String(decoding: u[s.start..<s.end], as: UTF8.self)
+                let sentText = Tokenizer.string(u, s.start, s.end)
                 if !seenSentences.insert(sentText).inserted { continue }
                 var datelineEnd = 0
                 if kind == .body, !sawBody {

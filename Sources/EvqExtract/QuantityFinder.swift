@@ -95,6 +95,7 @@ public struct QuantityFinder: Sendable {
         while i < t.count {
             var q = Qualifier.exact
             var j = i
+            if t[i].kind == .word, !lexicon.quantityStarters.contains(t[i].lower), !t[i].lower.utf8.contains(UInt8(ascii: "-")) { i += 1; continue }
             if lexicon.qualifierFirstWords.contains(t[i].lower), let len = lexicon.matchPhrase(lexicon.qualifierPhrases, at: i, in: t) {
                 let words = Array(t[i..<(i + len)].map(\.lower))
                 if let entry = lexicon.qualifiers.first(where: { $0.words == words }), let qq = Qualifier(rawValue: entry.qualifier) {

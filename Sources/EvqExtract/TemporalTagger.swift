@@ -98,7 +98,7 @@ public struct TemporalTagger: Sendable {
         let tok = t[i]
         // Quick reject: most tokens cannot start a date.
         if tok.kind == .punct { return nil }
-        if tok.kind == .word, !tok.capitalized, !Self.starters.contains(tok.lower), lexicon.numbers[tok.lower] == nil { return nil }
+        if tok.kind == .word, !tok.capitalized, !lexicon.dateStarters.contains(tok.lower) { return nil }
         // Weekday, possibly followed by a full date: "Friday, Dec. 12, 2025".
         if tok.kind == .word, tok.capitalized, let w = lexicon.weekdays[tok.lower], tok.text.count >= 3 {
             let j = skipComma(t, skipDot(t, i + 1))
