@@ -39,7 +39,7 @@ struct EventFinder {
             // "in exchange for" introduces what was given, not an exchange of prisoners.
             if t[i].lower == "exchange", i > 0, t[i - 1].lower == "in", i + 1 < t.count, t[i + 1].lower == "for" { i += 1; continue }
             var hit: Lexicon.Trigger?
-            for e in entries where lexicon.matchPhrase([e.words], at: i, in: t) != nil {
+            for e in entries where lexicon.matchOne(e.words, at: i, in: t) {
                 if e.type == "statement" { continue }
                 if constraintHolds(e, at: i, m, usedSanctionToken: &usedSanctionToken) { hit = e; break }
             }
@@ -238,7 +238,7 @@ struct EventFinder {
         }
         if c.count != nil, m.clauses.ranges.indices.contains(m.clauses.clauseOf[i]) {
             for cue in Self.totalCues {
-                for k in t.indices where lexicon.matchPhrase([cue], at: k, in: t) != nil && (k < 3 || clause.contains(k)) {
+                for k in t.indices where t[k].lower == cue[0] && lexicon.matchOne(cue, at: k, in: t) && (k < 3 || clause.contains(k)) {
                     if cue != ["so", "far"] || c.dateMention == nil { c.total = true }
                 }
             }

@@ -150,6 +150,13 @@ public struct Lexicon: Sendable {
         return out.lowercased()
     }
 
+    /// Whether the phrase `p` (lowercased words) starts at `i` in `tokens`.
+    @inline(__always) func matchOne(_ p: [String], at i: Int, in tokens: [Token]) -> Bool {
+        guard i + p.count <= tokens.count else { return false }
+        for (k, w) in p.enumerated() where tokens[i + k].lower != w { return false }
+        return true
+    }
+
     /// Whether `words` starting at `i` in `tokens` begin with one of `phrases`; returns its length.
     func matchPhrase(_ phrases: [[String]], at i: Int, in tokens: [Token]) -> Int? {
         for p in phrases where i + p.count <= tokens.count {

@@ -13,6 +13,8 @@ public struct NameVariants: Sendable {
     /// edit per four letters (and at most `maxDistance`), same first letter.
     static func similar(_ x: String, _ y: String, maxDistance: Int = 3) -> Bool {
         if x == y { return true }
+        // Quick reject before the rewriting: spellings of one name differ little in length.
+        if abs(x.utf8.count - y.utf8.count) > 5 { return false }
         let a = phonetic(x), b = phonetic(y)
         if a == b { return true }
         guard a.first == b.first, min(x.count, y.count) >= 6 else { return false }
