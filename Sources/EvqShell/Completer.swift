@@ -76,7 +76,8 @@ public struct Completer {
             }
         }
         let expressionStarts: Set<String> = ["where", "and", "or", "not", "by", "show", "sort", "(", ",", "filter", "select", "project", "sum", "avg", "min", "max", "distinct"]
-        let fieldsAndFunctions = vocabulary.fields.map(\.name) + vocabulary.functions
+        let source = lowerPrior.first == "let" ? (lowerPrior.count > 3 ? lowerPrior[3] : nil) : lowerPrior.first
+        let fieldsAndFunctions = vocabulary.fieldNames(of: source) + vocabulary.functions
         if expressionStarts.contains(last) { return matching(word, fieldsAndFunctions) }
         if lowerPrior.count == 1 && lowerPrior[0] != "let" { return matching(word, ["where"]) }
         return matching(word, fieldsAndFunctions + vocabulary.keywords)

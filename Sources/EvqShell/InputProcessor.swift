@@ -21,12 +21,19 @@ public struct LineSource {
     public var next: (_ prompt: String) -> Input
     /// Called with each complete statement as typed (for the history file).
     public var record: (String) -> Void
+    /// Called after each statement with the session as it now is (e.g. to refresh the `let`
+    /// names completion offers).
+    public var observe: (Session) -> Void
 
-    public init(name: String, interactive: Bool, next: @escaping (String) -> Input, record: @escaping (String) -> Void = { _ in }) {
+    public init(
+        name: String, interactive: Bool, next: @escaping (String) -> Input, record: @escaping (String) -> Void = { _ in },
+        observe: @escaping (Session) -> Void = { _ in }
+    ) {
         self.name = name
         self.interactive = interactive
         self.next = next
         self.record = record
+        self.observe = observe
     }
 
     /// The lines of a script (CRLF line ends accepted), without prompts.
@@ -93,6 +100,7 @@ public enum InputProcessor {
                         let leading = line.utf8.count - trimmed.utf8.count
                         let file = SourceFile(name: source.name, text: padding(startLine) + line)
                         let outcome = MetaCommandCatalog.standard.run(MetaLine(file: file, offset: file.byteCount - line.utf8.count + leading), in: &session)
+                        source.observe(session)
                         switch outcome {
                         case .ok: continue
                         case .quit: return .quit
@@ -113,6 +121,7 @@ public enum InputProcessor {
                 let statement = buffer.joined(separator: "\n")
                 guard QueryEngine.isComplete(statement) else { continue }
                 let status = execute(statement, typed: typed, startLine: startLine, source: source, in: &session)
+                source.observe(session)
                 buffer = []
                 typed = []
                 if status == .failed && !source.interactive { return .failed }

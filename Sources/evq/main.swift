@@ -74,19 +74,20 @@ struct Evq: ParsableCommand {
     func runShell(_ session: inout Session, environment: [String: String]) -> ExitStatus {
         let corpus = session.context.corpus
         let actors = Array(Set(corpus.all.flatMap(\.actors) + corpus.aliases.values.flatMap { $0 })).sorted()
-        let completer = Completer(actors: actors, places: Array(Set(corpus.all.flatMap(\.places))).sorted(), listFiles: FileNames.matching)
-        let box = ReaderBox(ReadlineReader(historyPath: HistoryStore.defaultPath(environment: environment), wordBreaks: String(Completer.wordBreaks)) {
-            completer.complete($0, cursor: $1).candidates
-        })
+        let state = ShellState(Completer(actors: actors, places: Array(Set(corpus.all.flatMap(\.places))).sorted(), listFiles: FileNames.matching))
+        state.reader = ReadlineReader(historyPath: HistoryStore.defaultPath(environment: environment), wordBreaks: String(Completer.wordBreaks)) {
+            state.completer.complete($0, cursor: $1).candidates
+        }
         session.isCancelled = { ReadlineReader.takeInterrupt() }
-        session.history = { box.reader.historyEntries }
+        session.context.isCancelled = { ReadlineReader.takeInterrupt() }
+        session.history = { state.reader?.historyEntries ?? [] }
         let source = LineSource(name: "<input>", interactive: true, next: { prompt in
-            switch box.reader.readLine(prompt: prompt) {
+            switch state.reader?.readLine(prompt: prompt) ?? .end {
             case .line(let text): return .line(text)
             case .interrupted: return .interrupted
             case .end: return .end
             }
-        }, record: { box.reader.addHistory($0) })
+        }, record: { state.reader?.addHistory($0) }, observe: { state.completer.bindings = $0.context.bindings.keys.sorted() })
         return Startup.runInteractive(source, initFile: noInit ? nil : Startup.initFilePath(environment: environment), in: &session)
     }
 }
@@ -127,10 +128,11 @@ struct TestCommand: ParsableCommand {
     }
 }
 
-/// Keeps the reader in one place that the input loop's closures share.
-final class ReaderBox {
-    var reader: ReadlineReader
-    init(_ reader: ReadlineReader) { self.reader = reader }
+/// The line reader and the completer, shared by the input loop's closures.
+final class ShellState {
+    var reader: ReadlineReader?
+    var completer: Completer
+    init(_ completer: Completer) { self.completer = completer }
 }
 
 /// The terminal's width, asked for before each result so a resized window is honoured.
