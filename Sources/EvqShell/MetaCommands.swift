@@ -33,7 +33,8 @@ enum MetaCommands {
             for c in catalog.commands {
                 out += ValueText.padded(c.usage, to: width, right: false) + "  " + c.summary + "\n"
             }
-            out += "\nEnd a line with `\\` (or leave a `|` or bracket open) to continue a statement on the next line.\n"
+            out += "\nMore: .help collections | stages | functions | fields, or .help NAME for one of them.\n"
+            out += "End a line with `\\` (or leave a `|` or bracket open) to continue a statement on the next line.\n"
             session.console.out(out)
             return .ok
         }
@@ -41,11 +42,12 @@ enum MetaCommands {
             session.console.out("\(c.usage)\n  \(c.summary)\n" + (c.aliases.isEmpty ? "" : "  also: \(c.aliases.joined(separator: ", "))\n"))
             return .ok
         }
-        if let text = session.vocabulary.stageHelp(topic.text) ?? session.vocabulary.functionHelp(topic.text) {
+        if let text = session.vocabulary.stageHelp(topic.text) ?? session.vocabulary.functionHelp(topic.text)
+            ?? session.vocabulary.listHelp(topic.text) {
             session.console.out(text)
             return .ok
         }
-        let topics = catalog.names.map { String($0.dropFirst()) } + session.vocabulary.stages + session.vocabulary.functions
+        let topics = catalog.names.map { String($0.dropFirst()) } + session.vocabulary.stages + session.vocabulary.functions + Vocabulary.listTopics
         let guess = Suggest.nearest(topic.text.hasPrefix(".") ? String(topic.text.dropFirst()) : topic.text, in: topics)
         return session.usageError("no help for `\(topic.text)`", at: topic.span, command: command(".help"), in: line,
                                   help: guess.map { "did you mean `\($0)`?" })

@@ -47,6 +47,23 @@ public struct Vocabulary: Sendable {
         return allFieldNames
     }
 
+    /// The topics `.help` lists whole tables for.
+    public static let listTopics = ["collections", "stages", "functions", "fields"]
+
+    /// `.help collections|stages|functions|fields`: one line per entry of that catalog table.
+    public func listHelp(_ topic: String) -> String? {
+        let entries: [(String, String)]
+        switch topic.lowercased() {
+        case "collections": entries = Catalog.collectionEntries.map { ($0.name, $0.summary) }
+        case "stages": entries = Catalog.stages.map { ($0.syntax, $0.summary) }
+        case "functions": entries = Catalog.functions.map { ($0.signature, $0.summary) }
+        case "fields": entries = fields.map { ($0.name, "\($0.type): \($0.meaning)") }
+        default: return nil
+        }
+        let width = entries.map(\.0.count).max() ?? 0
+        return entries.map { $0.0 + String(repeating: " ", count: width - $0.0.count) + "  " + $0.1 + "\n" }.joined()
+    }
+
     /// `.help STAGE`: syntax, summary and example of a stage from the catalog.
     public func stageHelp(_ name: String) -> String? {
         let key = name.lowercased()

@@ -187,7 +187,8 @@ struct MetaCommandTests {
         #expect(session.lastResult == nil)
     }
 
-    @Test(arguments: [("where", "where EXPR\n"), ("filter", "where EXPR\n"), ("year", "year(date)"), (".timer", ".timer on|off\n")])
+    @Test(arguments: [("where", "where EXPR\n"), ("filter", "where EXPR\n"), ("year", "year(date)"), (".timer", ".timer on|off\n"),
+                        ("collections", "events "), ("stages", "where EXPR "), ("functions", "year(date) -> number ")])
     func helpTopicsComeFromTheCatalogs(topic: String, start: String) {
         let capture = CapturedConsole()
         var session = makeSession(capture)

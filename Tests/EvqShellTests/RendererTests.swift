@@ -37,6 +37,13 @@ struct RendererTests {
         #expect(out.contains("…"))
     }
 
+    @Test func textGivesWayBeforeDatesAndNumbers() {
+        let lines = ResultRenderer(format: .table, width: 40).render(Self.table).split(separator: "\n").map(String.init)
+        #expect(lines[2].hasPrefix("2025-12-13    123  "))
+        #expect(lines[3].hasPrefix("2025-09       >50  "))
+        #expect(lines[3].hasSuffix("…"))
+    }
+
     @Test func numbersAreRightAligned() {
         let result = ResultSet(kind: .table, columns: [Column("name"), Column("n")], rows: [[.text("a"), .int(5)], [.text("b"), .int(1234)]])
         let lines = ResultRenderer(format: .table).render(result).split(separator: "\n").map(String.init)
