@@ -26,7 +26,7 @@ public struct ResultRenderer: Sendable {
             var out: String
             switch result.kind {
             case .why where !result.events.isEmpty:
-                out = WhyRenderer(paint: paint).render(result.events)
+                out = WhyRenderer(paint: paint, width: width).render(result.events)
             case .timeline:
                 out = TimelineRenderer(width: width, paint: paint).render(columns: columns, rows: rows)
             default:

@@ -137,6 +137,16 @@ struct RendererTests {
         #expect(coloured.contains("\u{1B}[1;33mSaturday\u{1B}[0m"))
     }
 
+    @Test func whyWrapsEvidenceToTheWidth() {
+        let out = ResultRenderer(format: .table, width: 30).render(ResultSet(kind: .why, columns: [], rows: [], events: [Self.event]))
+        let lines = out.split(separator: "\n").map(String.init)
+        #expect(lines[1] == "  a.txt: Belarus freed [123]")
+        #expect(lines[2] == "    prisoners on [Saturday],")
+        #expect(lines[3] == "    officials said.")
+        let coloured = ResultRenderer(format: .table, width: 30, color: true).render(ResultSet(kind: .why, columns: [], rows: [], events: [Self.event]))
+        #expect(coloured.contains("\n    prisoners on \u{1B}[1;33mSaturday\u{1B}[0m,\n"))
+    }
+
     @Test func numbersPrintWithoutNoise() {
         #expect(ValueText.number(3) == "3")
         #expect(ValueText.number(2.5) == "2.5")
