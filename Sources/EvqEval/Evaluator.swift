@@ -25,8 +25,16 @@ struct Evaluator {
     func run(_ q: CheckedQuery) throws(Interrupted) -> ResultSet {
         var rel = try source(q.source)
         var kind: ResultSet.Kind = rel.isEvents ? .events : .table
-        for stage in q.stages {
-            rel = try apply(stage, rel, kind: &kind)
+        var i = 0
+        while i < q.stages.count {
+            // `sort ... | take N` with a small N keeps only the best N rows while scanning.
+            if case .sort(let keys) = q.stages[i], i + 1 < q.stages.count, case .take(let n) = q.stages[i + 1], n <= 10_000 {
+                rel = try topK(keys, n, rel)
+                i += 2
+                continue
+            }
+            rel = try apply(q.stages[i], rel, kind: &kind)
+            i += 1
         }
         return finish(rel, kind: kind)
     }
@@ -34,23 +42,29 @@ struct Evaluator {
     func source(_ s: CheckedSource) throws(Interrupted) -> Relation {
         switch s {
         case .events(let collection, let category, let type):
-            var out: [Event] = []
-            for (i, e) in context.corpus.all.enumerated() {
+            let all = context.corpus.all
+            let categoryTypes = category.map(CategoryTypes.types(of:)) ?? []
+            var out: [Int] = []
+            for i in all.indices {
                 try poll(i)
-                if e.collection != collection { continue }
-                if let category, e.category != category { continue }
-                if let type, e.type != type { continue }
-                out.append(e)
+                // Stored fields only: a computed property of an array element would copy the event.
+                let isTotal = all[i].total, occurred = all[i].status == .occurred
+                let member: EventCollection = isTotal ? .totals : (occurred ? .events : .unconfirmed)
+                if member != collection { continue }
+                if let category, !CategoryTypes.contains(categoryTypes, category: category, type: all[i].type) { continue }
+                if let type, all[i].type != type { continue }
+                out.append(i)
             }
-            return .events(out)
+            return .events(all, out)
         case .documents: return CollectionBuilder.documents(context.corpus)
         case .actors: return CollectionBuilder.names(context.corpus, places: false)
         case .places: return CollectionBuilder.names(context.corpus, places: true)
         case .binding(let name):
             guard let bound = context.bindings[name] else { return .table([], []) }
             if bound.kind == .events { return .events(bound.events) }
-            return .table(bound.columns.map(\.name), bound.rows, events: bound.events,
-                          aligned: bound.events.count == bound.rows.count && !bound.events.isEmpty)
+            let aligned = bound.events.count == bound.rows.count && !bound.events.isEmpty
+            return .table(bound.columns.map(\.name), bound.rows, base: bound.events,
+                          indices: aligned ? Array(bound.events.indices) : [], aligned: aligned)
         }
     }
 
@@ -61,19 +75,42 @@ struct Evaluator {
             return ResultSet(kind: .events, columns: cols.map { Column($0.rawValue) }, rows: rows, events: rel.events, notes: rel.notes)
         }
         return ResultSet(kind: kind, columns: rel.columns.map(Column.init), rows: rel.rows,
-                         events: rel.events, notes: rel.notes)
+                         events: rel.eventsAligned || kind == .why || kind == .timeline ? rel.events : [], notes: rel.notes)
     }
 
     func apply(_ stage: CheckedStage, _ rel: Relation, kind: inout ResultSet.Kind) throws(Interrupted) -> Relation {
         switch stage {
         case .filter(let cond):
             var keep: [Int] = []
-            for i in 0..<rel.count {
-                try poll(i)
-                if exprs.truth(cond, rel.row(i)) == true { keep.append(i) }
+            if rel.isEvents {
+                let test = EventPredicate.compile(cond, exprs)
+                let base = rel.base
+                for (n, i) in rel.indices.enumerated() {
+                    try poll(n)
+                    if test(base, i) == true { keep.append(n) }
+                }
+            } else {
+                for i in 0..<rel.count {
+                    try poll(i)
+                    if exprs.truth(cond, rel.row(i)) == true { keep.append(i) }
+                }
             }
             return rel.select(keep)
         case .sort(let keys):
+            if keys.count == 1 {
+                // One key: a flat array of keys and no per-comparison array access.
+                var keyed: [Value] = []
+                keyed.reserveCapacity(rel.count)
+                for i in 0..<rel.count {
+                    try poll(i)
+                    keyed.append(exprs.value(keys[0].expr, rel.row(i)).normalizedForOrder)
+                }
+                let descending = keys[0].descending
+                let order = Array(0..<rel.count).sorted { a, b in
+                    SortOrder.before(keyed[a], keyed[b], descending: descending) ?? (a < b)
+                }
+                return rel.select(order)
+            }
             var keyed: [[Value]] = []
             keyed.reserveCapacity(rel.count)
             for i in 0..<rel.count {
@@ -83,11 +120,7 @@ struct Evaluator {
             }
             let order = Array(0..<rel.count).sorted { a, b in
                 for (k, key) in keys.enumerated() {
-                    let x = keyed[a][k], y = keyed[b][k]
-                    // Missing values go last in either direction.
-                    if x.isMissing != y.isMissing { return y.isMissing }
-                    let c = Value.order(x, y)
-                    if c != 0 { return key.descending ? c > 0 : c < 0 }
+                    if let before = SortOrder.before(keyed[a][k], keyed[b][k], descending: key.descending) { return before }
                 }
                 return a < b
             }
@@ -103,9 +136,11 @@ struct Evaluator {
                 let row = rel.row(i)
                 rows.append(items.map { exprs.value($0.expr, row) })
             }
-            return .table(items.map(\.name), rows, events: rel.eventsAligned ? rel.events : [], aligned: rel.eventsAligned)
+            return .table(items.map(\.name), rows, base: rel.base, indices: rel.eventsAligned ? rel.indices : [],
+                          aligned: rel.eventsAligned)
         case .count(let keys):
             kind = .table
+            if keys.isEmpty { return .table(["count"], [[.int(rel.count)]]) }
             let groups = try group(rel, keys)
             let rows = groups.map { $0.key + [.int($0.members.count)] }
             return .table(keys.map(\.name) + ["count"], rows)
@@ -150,8 +185,36 @@ struct Evaluator {
                 }
                 for ev in e.evidence { rows.append(head + [.text(ev.source), .text(ev.sentence)]) }
             }
-            return .table(["id", "type", "date", "count", "source", "sentence"], rows, events: rel.events)
+            return .table(["id", "type", "date", "count", "source", "sentence"], rows, base: rel.base, indices: rel.indices)
         }
+    }
+
+    /// The first `n` rows of `rel` sorted by `keys`, found in one pass with a sorted buffer of
+    /// at most `n` rows; equal keys keep their input order, as in the full sort.
+    func topK(_ keys: [(expr: CheckedExpr, descending: Bool)], _ n: Int, _ rel: Relation) throws(Interrupted) -> Relation {
+        if n == 0 { return rel.select([]) }
+        var best: [(keys: [Value], row: Int)] = []
+        func before(_ x: [Value], _ y: [Value]) -> Bool? {
+            for (k, key) in keys.enumerated() {
+                if let b = SortOrder.before(x[k], y[k], descending: key.descending) { return b }
+            }
+            return nil
+        }
+        for i in 0..<rel.count {
+            try poll(i)
+            let row = rel.row(i)
+            let k = keys.map { exprs.value($0.expr, row).normalizedForOrder }
+            // A row equal to the current worst comes later in the input, so it loses.
+            if best.count == n, let last = best.last, before(k, last.keys) != true { continue }
+            var lo = 0, hi = best.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if before(k, best[mid].keys) == true { hi = mid } else { lo = mid + 1 }
+            }
+            best.insert((k, i), at: lo)
+            if best.count > n { best.removeLast() }
+        }
+        return rel.select(best.map(\.row))
     }
 
     /// Rows grouped by key values (a list value puts the row in one group per element), groups
@@ -160,6 +223,30 @@ struct Evaluator {
         if keys.isEmpty { return [([], Array(0..<rel.count))] }
         var index: [[Value]: Int] = [:]
         var groups: [(key: [Value], members: [Int])] = []
+        if keys.count == 1 {
+            // One key: a dictionary keyed by the value itself, no per-row key arrays.
+            var single: [Value: Int] = [:]
+            var members: [[Int]] = []
+            var order: [Value] = []
+            for i in 0..<rel.count {
+                try poll(i)
+                let v = exprs.value(keys[0].expr, rel.row(i))
+                let parts: [Value]
+                if case .list(let xs) = v { parts = xs.isEmpty ? [.missing] : Array(Set(xs)) } else { parts = [v] }
+                for p in parts {
+                    let key = GroupKey.normalize(p)
+                    if let g = single[key] {
+                        members[g].append(i)
+                    } else {
+                        single[key] = members.count
+                        members.append([i])
+                        order.append(key)
+                    }
+                }
+            }
+            let sorted = order.indices.sorted { a, b in SortOrder.before(order[a], order[b], descending: false) ?? (a < b) }
+            return sorted.map { ([order[$0]], members[$0]) }
+        }
         for i in 0..<rel.count {
             try poll(i)
             let row = rel.row(i)
@@ -190,8 +277,21 @@ struct Evaluator {
     }
 }
 
-/// Group keys compare text case- and diacritic-insensitively? No: groups are exact, so that
-/// `count by actors` shows names as stored; only unspecified counts fold into missing.
+/// The sort order of two (normalized) keys: missing values last in either direction.
+enum SortOrder {
+    /// True if `x` goes before `y`, false if after, nil if they are equal.
+    static func before(_ x: Value, _ y: Value, descending: Bool) -> Bool? {
+        let xm = x.isMissing, ym = y.isMissing
+        if xm != ym { return ym }
+        if xm { return nil }
+        let c = Value.order(x, y)
+        if c == 0 { return nil }
+        return descending ? c > 0 : c < 0
+    }
+}
+
+/// Group keys are exact values, so `count by actors` shows names as stored; only unspecified
+/// counts and NaN fold into missing.
 enum GroupKey {
     static func normalize(_ v: Value) -> Value { v.normalizedForOrder }
 }
@@ -274,21 +374,32 @@ enum Timeline {
         var included: [Event] = []
         let keys = buckets.keys.sorted()
         if let first = keys.first, let last = keys.last {
-            var cursor = Day(number: first)
-            var filled = 0
-            let fill = keys.count < maxFilledBuckets
-            while cursor.number <= last, filled < maxFilledBuckets * 2 {
-                if let b = buckets[cursor.number] {
-                    rows.append([.text(DateMath.bucketLabel(cursor, unit)), .int(b.events.count), b.hasCount ? .int(b.sum) : .missing])
-                    included += b.events
-                } else if fill {
-                    rows.append([.text(DateMath.bucketLabel(cursor, unit)), .int(0), .missing])
+            // Fill empty periods between the first and the last, unless that would make a huge table.
+            let unitDays = [TimeUnit.day: 1, .week: 7, .month: 28, .year: 365][unit] ?? 1
+            let fill = (last - first) / unitDays < maxFilledBuckets
+            let sequence: [Int]
+            if fill {
+                var all: [Int] = []
+                var cursor = Day(number: first)
+                while cursor.number <= last {
+                    all.append(cursor.number)
+                    cursor = DateMath.nextBucket(cursor, unit)
                 }
-                filled += 1
-                cursor = fill ? DateMath.nextBucket(cursor, unit) : Day(number: keys.first { $0 > cursor.number } ?? last + 1)
+                sequence = all
+            } else {
+                sequence = keys
+            }
+            for key in sequence {
+                let start = Day(number: key)
+                if let b = buckets[key] {
+                    rows.append([.text(DateMath.bucketLabel(start, unit)), .int(b.events.count), b.hasCount ? .int(b.sum) : .missing])
+                    included += b.events
+                } else {
+                    rows.append([.text(DateMath.bucketLabel(start, unit)), .int(0), .missing])
+                }
             }
         }
-        var rel = Relation.table(["period", "events", "count"], rows, events: included)
+        var rel = Relation.table(["period", "events", "count"], rows, base: included, indices: Array(included.indices))
         if outside > 0 {
             rel.notes.append("\(outside) event\(outside == 1 ? " has a date" : "s have dates") missing or coarser than a \(unit.rawValue), not shown")
         }

@@ -18,12 +18,17 @@ public struct BoilerplateClassifier: Sendable {
         var out = blocks
         var teaser = [Bool](repeating: false, count: blocks.count)
         for (k, b) in blocks.enumerated() {
-            let text = String(decoding: u[b.start..<b.end], as: UTF8.self)
-            let shape = judge(text)
+            // Only short blocks can be furniture or headings; a long one is judged by its ends.
+            let long = b.end - b.start > 600
+            let text = long
+                ? String(decoding: u[b.start..<(b.start + 200)], as: UTF8.self) + " " + String(decoding: u[(b.end - 200)..<b.end], as: UTF8.self)
+                : String(decoding: u[b.start..<b.end], as: UTF8.self)
+            var shape = judge(text)
+            if long, shape.kind == .heading || shape.reason == "navigation" || shape.reason == "copyright" || shape.reason == "credit" { shape = (.body, "") }
             out[k].kind = shape.kind
             out[k].reason = shape.reason
             teaser[k] = shape.reason == "teaser"
-            if b.isBullet, shape.kind == .heading, text.split(separator: " ").count >= 5 {
+            if b.isBullet, shape.kind == .heading, text.split(separator: " ", maxSplits: 5).count >= 5 {
                 // A bulleted summary line is a sentence without its full stop.
                 out[k].kind = .body
                 out[k].reason = "bullet"
@@ -61,17 +66,29 @@ public struct BoilerplateClassifier: Sendable {
         let lower = text.lowercased()
         var bare = Substring(lower)
         while let l = bare.last, l == "." || l == ":" || l == " " || l == ">" || l == "»" { bare.removeLast() }
-        let words = text.split(separator: " ")
+        // Word count over bytes (capped): cheap for every block.
+        var wordCount = 0
+        var inWord = false
+        for b in text.utf8 {
+            if b == 0x20 { inWord = false } else if !inWord { inWord = true; wordCount += 1; if wordCount > 60 { break } }
+        }
+        let words = wordCount <= 5 ? text.split(separator: " ") : []
+        let count = wordCount
         if lexicon.boilerplateLines.contains(String(bare)) { return (.boilerplate, "furniture line") }
         if bare.hasSuffix("read more") || bare.hasSuffix("continue reading") || bare.hasSuffix("read more »") {
             return (.boilerplate, "teaser")
         }
-        if lower.contains("©") || lower.contains("all rights reserved") { return (.boilerplate, "copyright") }
-        if lower.components(separatedBy: " | ").count >= 2 && words.count <= 20 { return (.boilerplate, "navigation") }
-        if text.hasPrefix("("), text.hasSuffix(")"), words.count <= 25 { return (.boilerplate, "credit") }
-        if isWeather(words) { return (.boilerplate, "weather") }
-        if words.count <= 4, lexicon.places[text] != nil || lexicon.placesLower[lower] != nil { return (.boilerplate, "place line") }
-        if words.count <= 12, lower.hasPrefix("by "), !lower.hasSuffix(".") || lower.contains("published") { return (.boilerplate, "byline") }
+        if count <= 40, lower.utf8.count < 400 {
+            let bytes = Array(lower.utf8)
+            if Self.occurrences(of: Array("©".utf8), in: bytes) > 0 || Self.occurrences(of: Array("all rights reserved".utf8), in: bytes) > 0 {
+                return (.boilerplate, "copyright")
+            }
+            if Self.occurrences(of: Array(" | ".utf8), in: bytes) >= 1 && count <= 20 { return (.boilerplate, "navigation") }
+        }
+        if text.hasPrefix("("), text.hasSuffix(")"), count <= 25 { return (.boilerplate, "credit") }
+        if count <= 4, isWeather(words) { return (.boilerplate, "weather") }
+        if count <= 4, lexicon.places[text] != nil || lexicon.placesLower[lower] != nil { return (.boilerplate, "place line") }
+        if count <= 12, lower.hasPrefix("by "), !lower.hasSuffix(".") || lower.contains("published") { return (.boilerplate, "byline") }
         for cue in lexicon.captionCues {
             let phrase = cue.joined(separator: " ")
             if lower.hasPrefix(phrase) { return (.caption, "caption") }
@@ -82,8 +99,20 @@ public struct BoilerplateClassifier: Sendable {
         }
         let last = text.last ?? " "
         let final: Set<Character> = [".", "!", "?", "\"", ")"]
-        if !final.contains(last), words.count <= 20 { return (.heading, "heading") }
+        if !final.contains(last), count <= 20 { return (.heading, "heading") }
         return (.body, "")
+    }
+
+    /// How often `needle` occurs in `hay` (naive scan; both are short here).
+    static func occurrences(of needle: [UInt8], in hay: [UInt8]) -> Int {
+        guard !needle.isEmpty, hay.count >= needle.count else { return 0 }
+        var n = 0
+        for i in 0...(hay.count - needle.count) where hay[i] == needle[0] {
+            var k = 1
+            while k < needle.count, hay[i + k] == needle[k] { k += 1 }
+            if k == needle.count { n += 1 }
+        }
+        return n
     }
 
     /// "17.1 C", "-3°C", "64 °F", "Sunny 21C".

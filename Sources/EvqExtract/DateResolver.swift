@@ -17,6 +17,15 @@ public struct DateResolver: Sendable {
 
     public func resolve(_ e: TemporalExpression, text: String?, window: PublicationWindow?, future: Bool = false) -> EventDate {
         if !e.isAnchored { return resolve(e, text: text, at: nil, future: future) ?? EventDate(missingText: text) }
+        var window = window
+        if let w = window, w.end == nil {
+            // Only a lower bound: a calendar date without its year still has one reading in
+            // the half year after the bound (reports look back); weekdays and "last week" do not.
+            switch e {
+            case .monthDay, .month: window = PublicationWindow(start: w.start, end: w.start.adding(days: 180))
+            default: break
+            }
+        }
         guard let w = window, let wEnd = w.end, wEnd.number - w.start.number <= Self.maxWindow else {
             return EventDate(missingText: text)
         }

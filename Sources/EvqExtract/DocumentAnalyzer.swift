@@ -37,7 +37,7 @@ struct DocumentAnalyzer {
         var lastPerson: String?
         var pendingPronouns: [(Int, StatementFinder.Speaker)] = []
         var allNames: [(sentence: Int, mention: NameMention, candidateIndices: [Int])] = []
-        for (bi, block) in blocks.enumerated() where block.kind != .boilerplate {
+        for (bi, block) in blocks.enumerated() where block.kind != .boilerplate || (block.reason == "byline" && !sawBody) {
             let tokens = tokenizer.tokenize(u, from: block.start, to: block.end)
             var kind = block.kind
             // Dateline blocks before the story: "Saturday, December 13, 2025", "Published 14 Sep 2025".
@@ -51,7 +51,7 @@ struct DocumentAnalyzer {
                     kind = .dateline
                 }
             }
-            if kind == .dateline { continue }
+            if kind == .dateline || kind == .boilerplate { continue }
             if kind == .heading, doc.title.isEmpty, !sawBody, tokens.count >= 3 {
                 doc.title = String(decoding: u[block.start..<block.end], as: UTF8.self)
             }
@@ -67,8 +67,11 @@ struct DocumentAnalyzer {
                 let index = doc.sentences.count
                 doc.sentences.append(.init(start: s.start, end: s.end, text: sentText, kind: kind))
                 let t = s.tokens
-                let m = SentenceMentions(tokens: t, dates: tagger.tag(t), quantities: qfinder.find(t), names: nfinder.find(t),
-                    clauses: Clauses(t), datelineEnd: datelineEnd)
+                // Counts and clauses only matter where a trigger word occurs (most sentences of a
+                // long text have none); dates and names are needed everywhere.
+                let hasTrigger = t.contains { $0.kind == .word && lexicon.triggers[$0.lower] != nil }
+                let m = SentenceMentions(tokens: t, dates: tagger.tag(t), quantities: hasTrigger ? qfinder.find(t) : [], names: nfinder.find(t),
+                    clauses: hasTrigger ? Clauses(t) : Clauses([]), datelineEnd: datelineEnd)
                 if kind == .body {
                     for d in m.dates where d.lo >= datelineEnd {
                         let r = DateResolver().resolve(d.expression, text: nil, window: nil)
@@ -82,7 +85,7 @@ struct DocumentAnalyzer {
                         }
                     }
                 }
-                let found = kind == .body ? sfinder.find(m) : []
+                let found = kind == .body && hasTrigger ? sfinder.find(m) : []
                 var speakerTokens = Set<Int>()
                 for f in found {
                     if case .name(let n) = f.speaker, let nm = m.names.last(where: { $0.text == n && ($0.hi <= f.trigger || $0.lo == f.trigger + 1) }) {
@@ -90,7 +93,7 @@ struct DocumentAnalyzer {
                     }
                 }
                 let first = doc.candidates.count
-                doc.candidates += efinder.find(m, sentence: index, supporting: kind != .body, speakers: speakerTokens)
+                if hasTrigger { doc.candidates += efinder.find(m, sentence: index, supporting: kind != .body, speakers: speakerTokens) }
                 for n in m.names where n.lo >= datelineEnd {
                     allNames.append((index, n, Array(first..<doc.candidates.count)))
                     if n.kind == .person, n.hi - n.lo >= 2 {
@@ -99,8 +102,11 @@ struct DocumentAnalyzer {
                 }
                 if kind == .body {
                     for f in found {
-                        let clause = m.clauses.range(of: f.trigger)
-                        let date = m.dates.filter { $0.lo >= datelineEnd && clause.contains($0.lo) }.min { abs($0.lo - f.trigger) < abs($1.lo - f.trigger) }
+                        // Only a date attached to the speech verb ("said on Monday", "told
+                        // reporters Saturday") dates the statement; otherwise the publication date.
+                        let date = m.dates.first { d in
+                            d.lo > f.trigger && d.lo <= f.trigger + 6 && !t[(f.trigger + 1)..<d.lo].contains { ["that", "\"", ","].contains($0.lower) }
+                        }
                         switch f.speaker {
                         case .name(let n):
                             doc.statements.append((n, index, date))
@@ -121,8 +127,8 @@ struct DocumentAnalyzer {
     /// "VILNIUS, Lithuania, March 3 (Reuters) -", "MINSK, Belarus (AP) —", "VILNIUS, LITHUANIA:".
     /// Returns the number of tokens it takes (0 if there is none).
     func readDatelinePrefix(_ t: [Token], _ doc: inout AnalyzedDocument, tagger: TemporalTagger) -> Int {
-        guard let first = t.first, first.kind == .word, first.text.count >= 3, first.text == first.text.uppercased(),
-            first.text.contains(where: \.isLetter)
+        guard let first = t.first, first.kind == .word, first.text.count >= 3,
+            first.text == first.text.uppercased() && first.text.contains(where: \.isLetter) || (first.capitalized && lexicon.months[first.lower] != nil)
         else { return 0 }
         var k = 1
         while k < min(t.count, 14) {
@@ -145,7 +151,7 @@ struct DocumentAnalyzer {
         let cut = dates.first?.lo ?? placeEnd
         var placeTokens = cut
         while placeTokens > 0, t[placeTokens - 1].lower == "," { placeTokens -= 1 }
-        doc.datelinePlace = tagger.words(t, 0, placeTokens)
+        if placeTokens > 0 { doc.datelinePlace = tagger.words(t, 0, placeTokens) }
         if doc.givenDate == nil, let d = dates.first {
             switch d.expression {
             case .absolute(let y, let m?, let dd?):
@@ -169,28 +175,42 @@ struct DocumentAnalyzer {
         let places = Set(allNames.filter { $0.mention.kind == .place }.map(\.mention.canonical)).sorted()
         var map: [String: String] = [:]
         var toPlace: [String: String] = [:]
+        // Folded name parts, computed once per article.
+        let fullParts = fulls.map { name in name.split(separator: " ").map { lexicon.fold(String($0)) } }
+        let foldedPlaces = places.map { lexicon.fold($0) }
         func full(for single: String) -> String? {
             let f = lexicon.fold(single)
-            let exact = fulls.filter { name in name.split(separator: " ").contains { lexicon.fold(String($0)) == f } }
-            if let e = exact.first { return e }
+            if let k = fullParts.firstIndex(where: { $0.contains(f) }) { return fulls[k] }
             guard f.count >= 5 else { return nil }
-            return fulls.first { name in
-                guard let last = name.split(separator: " ").last else { return false }
-                return NameVariants.similar(f, lexicon.fold(String(last)))
-            }
+            let k = fullParts.firstIndex { parts in parts.last.map { NameVariants.similar(f, $0) } ?? false }
+            return k.map { fulls[$0] }
+        }
+        // Acronyms: "BAJ" for "Belarusian Association of Journalists".
+        let orgs = Set(allNames.filter { $0.mention.kind == .organization }.map(\.mention.text)).sorted()
+        func initials(_ name: String) -> String {
+            String(name.split(separator: " ").filter { !["of", "and", "the", "for"].contains($0.lowercased()) }.compactMap(\.first))
+        }
+        for entry in allNames where entry.mention.kind == .unknown {
+            let text = entry.mention.text
+            guard text.count >= 2, text.count <= 6, text == text.uppercased() else { continue }
+            if let o = orgs.first(where: { initials($0) == text }) { map[text] = o }
         }
         for entry in allNames where entry.mention.kind == .unknown || (entry.mention.kind == .person && entry.mention.hi - entry.mention.lo == 1) {
             let text = entry.mention.text
             if map[text] != nil || toPlace[text] != nil { continue }
             if let f = full(for: text) {
                 map[text] = f
-            } else if text.count >= 4, let p = places.first(where: { $0.count >= 4 && $0 != text && lexicon.fold(text).first == lexicon.fold($0).first && Suggest.distance(lexicon.fold(text), lexicon.fold($0)) == 1 }) {
-                toPlace[text] = p
+            } else if text.count >= 4 {
+                let f = lexicon.fold(text)
+                if let k = foldedPlaces.indices.first(where: { foldedPlaces[$0].count >= 4 && places[$0] != text && foldedPlaces[$0].first == f.first && abs(foldedPlaces[$0].count - f.count) <= 1 && Suggest.distance(f, foldedPlaces[$0]) == 1 }) {
+                    toPlace[text] = places[k]
+                }
             }
         }
         for (k, v) in map where k != v && !v.split(separator: " ").contains(Substring(k)) { doc.variants[k] = v }
         for (k, v) in toPlace { doc.variants[k] = v }
         let speakers = Set(doc.statements.map(\.speaker))
+        let knownNames = Set(allNames.filter { $0.mention.kind != .unknown }.map(\.mention.text))
         for idx in doc.candidates.indices {
             var actors: [String] = []
             for a in doc.candidates[idx].actors {
@@ -201,8 +221,7 @@ struct DocumentAnalyzer {
                 if let f = map[a] { actors.append(f); continue }
                 if a.contains(" ") || speakers.contains(a) || doc.persons[a] != nil { actors.append(a); continue }
                 // An unknown single capitalised word that is nobody's name: probably not a name.
-                let isKnownUnknown = allNames.contains { $0.mention.text == a && $0.mention.kind != .unknown }
-                if isKnownUnknown { actors.append(a) }
+                if knownNames.contains(a) { actors.append(a) }
             }
             var seen = Set<String>()
             doc.candidates[idx].actors = actors.filter { seen.insert($0).inserted }
@@ -218,6 +237,11 @@ struct DocumentAnalyzer {
             let s = doc.statements[k].speaker
             doc.statements[k].speaker = map[s] ?? s
         }
+        // The first named speaker of each sentence (for "he said" in the same sentence).
+        var speakerBySentence: [Int: String] = [:]
+        for st in doc.statements where !st.speaker.isEmpty && speakerBySentence[st.sentence] == nil {
+            speakerBySentence[st.sentence] = st.speaker
+        }
         for (k, speaker) in pending {
             let sentence = doc.statements[k].sentence
             switch speaker {
@@ -227,11 +251,12 @@ struct DocumentAnalyzer {
                 // The last person named in this or an earlier sentence, or the last speaker.
                 var s = sentence
                 var found = ""
-                while s >= 0 {
-                    if let prev = doc.statements[..<k].last(where: { $0.sentence == s && !$0.speaker.isEmpty }) { found = prev.speaker; break }
+                while s >= 0, s >= sentence - 5 {
+                    if let prev = speakerBySentence[s] { found = prev; break }
                     if s < sentence, let p = lastPersonBySentence[s] { found = p; break }
                     s -= 1
                 }
+                if !found.isEmpty { speakerBySentence[sentence] = speakerBySentence[sentence] ?? found }
                 doc.statements[k].speaker = found
             }
         }

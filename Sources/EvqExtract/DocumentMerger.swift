@@ -10,8 +10,24 @@ import EvqModel
 struct DocumentMerger {
     let lexicon: Lexicon
 
+    /// One happening being assembled. Its date is that of its first specific body report;
+    /// its distinct counts are kept so compatibility is checked against few values.
     struct Cluster {
         var members: [Candidate]
+        var date: EventDate = .missing
+        var counts: [Quantity] = []
+        var key: String
+        /// The narrowest date of any member, used while no specific report has a date.
+        var anyDate: EventDate = .missing
+
+        mutating func add(_ c: Candidate) {
+            members.append(c)
+            if date.isMissing, !c.supporting, !c.isGeneric, !c.date.isMissing { date = c.date }
+            if let s = c.date.start, let e = c.date.end {
+                if let bs = anyDate.start, let be = anyDate.end { if e.number - s.number < be.number - bs.number { anyDate = c.date } } else { anyDate = c.date }
+            }
+            if let q = c.count, q.value != nil, !counts.contains(q) { counts.append(q) }
+        }
     }
 
     static func family(_ t: EventType) -> String {
@@ -20,6 +36,12 @@ struct DocumentMerger {
         default: return t.rawValue
         }
     }
+
+    static func key(_ c: Candidate) -> String { "\(family(c.type))|\(c.status.rawValue)|\(c.total)" }
+
+    /// How many earlier events of the same kind a mention may reach back to: mentions refer
+    /// to nearby events, and the bound keeps merging linear in the size of the article.
+    static let reach = 40
 
     func merge(_ doc: AnalyzedDocument, window: PublicationWindow?) -> [Event] {
         let resolver = DateResolver()
@@ -30,53 +52,88 @@ struct DocumentMerger {
             }
         }
         var clusters: [Cluster] = []
+        var byKey: [String: [Int]] = [:]
         // Specific body candidates first, in text order.
         for c in cands where !c.supporting && !c.isGeneric {
-            if let k = clusters.lastIndex(where: { compatible($0, c, strict: true) }) {
-                clusters[k].members.append(c)
+            let key = Self.key(c)
+            let pool = byKey[key, default: []]
+            if let k = pool.suffix(Self.reach).last(where: { compatible(clusters[$0], c) }) {
+                clusters[k].add(c)
             } else {
-                clusters.append(Cluster(members: [c]))
+                var cl = Cluster(members: [], key: key)
+                cl.add(c)
+                byKey[key, default: []].append(clusters.count)
+                clusters.append(cl)
             }
         }
         // Generic and supporting candidates attach to the nearest compatible event.
+        var anchors: [String: [(sentence: Int, cluster: Int)]] = [:]
+        for (k, cl) in clusters.enumerated() {
+            for m in cl.members { anchors[cl.key, default: []].append((m.sentence, k)) }
+        }
+        for key in anchors.keys { anchors[key]?.sort { $0.sentence < $1.sentence } }
+        var families = Set(clusters.map { Self.family($0.members[0].type) })
         for c in cands where c.supporting || c.isGeneric {
-            let options = clusters.indices.filter { compatible(clusters[$0], c, strict: false) }
-            let nearest = options.min { a, b in
-                distance(clusters[a], c) < distance(clusters[b], c)
+            let list = anchors[Self.key(c)] ?? []
+            // Binary search for the mention's position, then look outward.
+            var lo = 0, hi = list.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if list[mid].sentence <= c.sentence { lo = mid + 1 } else { hi = mid }
             }
-            if let k = nearest {
-                clusters[k].members.append(c)
-            } else if !c.supporting, c.status != .occurred || !clusters.contains(where: { Self.family($0.members[0].type) == Self.family(c.type) }) {
-                clusters.append(Cluster(members: [c]))
+            var best: (cost: Int, cluster: Int)?
+            for idx in max(0, lo - Self.reach)..<min(list.count, lo + Self.reach) {
+                let a = list[idx]
+                let d = c.sentence - a.sentence
+                let cost = d >= 0 ? 2 * d : -2 * d + 1
+                if best.map({ cost < $0.cost }) ?? true, compatible(clusters[a.cluster], c) { best = (cost, a.cluster) }
+            }
+            if let b = best {
+                clusters[b.cluster].add(c)
+            } else if !c.supporting, c.status != .occurred || !families.contains(Self.family(c.type)) {
+                var cl = Cluster(members: [], key: Self.key(c))
+                cl.add(c)
+                families.insert(Self.family(c.type))
+                clusters.append(cl)
             }
         }
         var events = clusters.map { event(from: $0, doc: doc) }
+        shareCounts(&events, doc: doc)
         events += statements(doc, window: window)
         return events
     }
 
-    /// The event's date: that of its first specific body report; others only fill a gap.
-    func clusterDate(_ cl: Cluster) -> EventDate {
-        if let d = cl.members.first(where: { !$0.supporting && !$0.isGeneric && !$0.date.isMissing })?.date { return d }
-        return narrowest(cl.members.map(\.date))
-    }
-
-    func distance(_ cl: Cluster, _ c: Candidate) -> Int {
-        let d = cl.members.map { c.sentence - $0.sentence }.min { abs($0) < abs($1) } ?? 0
-        // Prefer an event told before the mention (it refers back).
-        return d >= 0 ? 2 * d : -2 * d + 1
-    }
-
-    func compatible(_ cl: Cluster, _ c: Candidate, strict: Bool) -> Bool {
-        let head = cl.members[0]
-        guard Self.family(head.type) == Self.family(c.type), head.status == c.status else { return false }
-        if cl.members.contains(where: { $0.total }) != c.total { return false }
-        for m in cl.members {
-            if let a = m.count?.value, let b = c.count?.value, !countsAgree(m.count!, c.count!, a, b) { return false }
+    /// Freed prisoners deported in the same sentence as their release: the deportation
+    /// counts the same people.
+    func shareCounts(_ events: inout [Event], doc: AnalyzedDocument) {
+        var sentenceAt: [Int: Int] = [:]
+        for (k, s) in doc.sentences.enumerated() { sentenceAt[s.start] = k }
+        var releaseBySentence: [Int: Int] = [:]
+        for (k, e) in events.enumerated() where Self.family(e.type) == "release" && e.status == .occurred && !e.total {
+            for ev in e.evidence { if let s = sentenceAt[ev.span.start], releaseBySentence[s] == nil { releaseBySentence[s] = k } }
         }
-        let d = clusterDate(cl)
+        for k in events.indices where events[k].type == .deportation {
+            // The same sentence, or the one before ("... were freed. They were driven to ...").
+            let sentences = events[k].evidence.compactMap { sentenceAt[$0.span.start] }
+            guard let r = sentences.lazy.compactMap({ releaseBySentence[$0] ?? releaseBySentence[$0 - 1] }).first else { continue }
+            if events[k].count?.value == nil, let q = events[r].count, q.value != nil { events[k].count = q }
+            if events[k].date.isMissing, !events[r].date.isMissing { events[k].date = events[r].date }
+        }
+    }
+
+    func compatible(_ cl: Cluster, _ c: Candidate) -> Bool {
+        guard cl.key == Self.key(c) else { return false }
+        if let b = c.count?.value, let y = c.count {
+            for x in cl.counts { if let a = x.value, !countsAgree(x, y, a, b) { return false } }
+        }
+        let d = cl.date.isMissing ? cl.anyDate : cl.date
         if let s1 = d.start, let e1 = d.end, let s2 = c.date.start, let e2 = c.date.end, s1 > e2 || s2 > e1 { return false }
         return true
+    }
+
+    /// The event's date: that of its first specific body report; others only fill a gap.
+    func clusterDate(_ cl: Cluster) -> EventDate {
+        cl.date.isMissing ? (cl.anyDate.isMissing ? narrowest(cl.members.map(\.date)) : cl.anyDate) : cl.date
     }
 
     func countsAgree(_ x: Quantity, _ y: Quantity, _ a: Int, _ b: Int) -> Bool {

@@ -48,13 +48,55 @@ struct EventFinder {
             let key = "\(trig.type)#\(m.clauses.clauseOf[i])"
             let next = i + trig.words.count
             if claimed.contains(key) || status.isHabitual(t, trigger: i, clause: clause) { i = next; continue }
+            // "asked for a pardon", "calls for the release": a request, not a happening.
+            if i >= 1, t[i - 1].lower == "for" || (i >= 2 && t[i - 2].lower == "for" && ["a", "the", "an"].contains(t[i - 1].lower)),
+                !(i >= 3 && t[i - 3].lower == "exchange") && !(i >= 2 && t[i - 2].lower == "exchange")
+            {
+                i = next; continue
+            }
+            // "jailed journalist", "those convicted of": participles used as adjectives.
+            if ["jailed", "convicted", "detained", "arrested", "imprisoned"].contains(t[i].lower),
+                i == 0 || !["was", "were", "been", "is", "are", "be", "has", "have", "had", "being"].contains(t[i - 1].lower),
+                !(i > 0 && (m.names.contains { $0.hi == i && $0.kind != .place } || t[i - 1].lower == "police" || t[i - 1].lower == "court" || t[i - 1].lower == "authorities"))
+            {
+                i = next; continue
+            }
             claimed.insert(key)
             var c = Candidate(type: EventType(trig.type), status: status.status(t, trigger: i, clause: clause), total: false,
                 actors: [], places: [], attributes: [:], sentence: sentence, supporting: supporting)
             fillArguments(&c, trigger: i, triggerEnd: next, clause: clause, m, speakers: speakers)
-            if c.type == .sentencing, c.dateMention == nil, c.count == nil, c.actors.isEmpty { i = next; continue }
+            c.attributes["_clause"] = String(m.clauses.clauseOf[i])
+            c.attributes["_at"] = String(i)
+            if c.type == .sentencing, c.dateMention == nil, !c.hasNamedActor { i = next; continue }
             out.append(c)
             i = next
+        }
+        // "a similar amnesty freed about 1,100": the amnesty is the happening; the release verb
+        // only tells what it did.
+        for a in out.indices where out[a].type == .amnesty || out[a].type == .pardon {
+            if let r = out.indices.first(where: { out[$0].type == .release && out[$0].sentence == out[a].sentence && out[$0].status == out[a].status
+                && out[$0].attributes["_clause"] == out[a].attributes["_clause"] && out[$0].attributes["_at"].flatMap(Int.init)! > out[a].attributes["_at"].flatMap(Int.init)!
+                && out[$0].attributes["_at"].flatMap(Int.init)! - out[a].attributes["_at"].flatMap(Int.init)! <= 4 })
+            {
+                if out[a].count == nil { out[a].count = out[r].count; for (k, v) in out[r].attributes where out[a].attributes[k] == nil { out[a].attributes[k] = v } }
+                if out[a].dateMention == nil { out[a].dateMention = out[r].dateMention }
+                out[a].attributes["also_type"] = "release"
+                out[r].type = EventType("_drop")
+            }
+        }
+        out.removeAll { $0.type.rawValue == "_drop" }
+        for k in out.indices { out[k].attributes["_clause"] = nil; out[k].attributes["_at"] = nil }
+        // An exchange: the releases in it are not events of their own, and its count is
+        // everyone moved both ways.
+        if let x = out.firstIndex(where: { $0.type == .exchange }) {
+            let moved = m.quantities.filter { !$0.isStock && $0.noun != nil && $0.quantity.value != nil }
+            if moved.count >= 2 {
+                let sum = moved.reduce(0) { $0 + ($1.quantity.value ?? 0) }
+                out[x].count = Quantity(value: sum, qualifier: moved.allSatisfy { $0.quantity.qualifier == .exact } ? .exact : .atLeast,
+                    text: moved.map { $0.quantity.text ?? "" }.joined(separator: " + "))
+            }
+            let status = out[x].status
+            out.removeAll { DocumentMerger.family($0.type) == "release" && $0.status == status }
         }
         return out
     }
@@ -72,12 +114,25 @@ struct EventFinder {
                 return t[lo..<i].contains { lexicon.captives.contains($0.lower) } || m.names.contains { $0.kind == .person && $0.hi <= i && $0.hi >= lo }
             }
             if t[clause].contains(where: { lexicon.captives.contains($0.lower) }) { return true }
-            if m.quantities.contains(where: { clause.contains($0.lo) && $0.noun != nil }) { return true }
-            return m.names.contains { ($0.kind == .person) && clause.contains($0.lo) && $0.lo > i }
+            if m.quantities.contains(where: { clause.contains($0.lo) && ($0.noun != nil || isSubjectOf(t, $0, trigger: i)) }) { return true }
+            // "A third American ... could be pardoned".
+            if m.names.contains(where: { n in
+                n.kind == .demonym && clause.contains(n.lo)
+                    && (n.hi >= t.count || t[n.hi].kind == .punct || ["was", "is", "were", "who", "has", "had"].contains(t[n.hi].lower))
+            }) {
+                return true
+            }
+            if m.names.contains(where: { ($0.kind == .person || ($0.kind == .unknown && $0.lo > 0)) && clause.contains($0.lo) }) { return true }
+            // A relative clause ("Poczobut, who was arrested in March 2021") refers back to a person.
+            if clause.lowerBound > 0, isRelative(clause, t) {
+                let prev = m.clauses.range(of: clause.lowerBound - 1)
+                return m.names.contains { ($0.kind == .person || $0.kind == .unknown) && prev.contains($0.lo) }
+            }
+            return false
         case "prison":
             return t[after..<min(t.count, after + 4)].contains { Self.prisonNouns.contains($0.lower) }
         case "sanctions":
-            let lo = max(0, i - 5), hi = min(t.count, after + 6)
+            let lo = max(0, i - 8), hi = min(t.count, after + 6)
             for k in lo..<hi where t[k].lower.hasPrefix("sanction") && !usedSanctionToken.contains(k) {
                 usedSanctionToken.insert(k)
                 return true
@@ -95,7 +150,7 @@ struct EventFinder {
             if e.type == "sanctions_imposed" {
                 // "easing some of the sanctions against Belarus" is an easing, not an imposition.
                 let lo = max(0, i - 5)
-                for k in lo..<i where lexicon.triggers[t[k].lower]?.contains(where: { $0.type == "sanctions_eased" }) == true { return false }
+                for k in lo..<min(t.count, i + 9) where k != i && lexicon.triggers[t[k].lower]?.contains(where: { $0.type == "sanctions_eased" }) == true { return false }
                 if usedSanctionToken.contains(i) { return false }
                 usedSanctionToken.insert(i)
             }
@@ -125,13 +180,39 @@ struct EventFinder {
         // Date: nearest in the clause; else, for a reported happening, nearest in the sentence.
         let inClause = m.dates.filter { clause.contains($0.lo) && $0.lo >= m.datelineEnd }
         // (Not from a relative clause about someone: "who won the prize in 2022".)
-        let pool = !inClause.isEmpty ? inClause
-            : (c.status == .occurred ? m.dates.filter { $0.lo >= m.datelineEnd && !isRelative(m.clauses.range(of: $0.lo), t) } : [])
+        // A date attached to a speech verb ("said on Friday that the releases ...") dates the
+        // saying, not the events reported after it.
+        func speechDate(_ d: DateMention) -> Bool {
+            for s in max(0, d.lo - 6)..<d.lo where s < i {
+                if lexicon.triggers[t[s].lower]?.contains(where: { $0.type == "statement" }) == true,
+                    !t[(s + 1)..<d.lo].contains(where: { ["that", "\"", ","].contains($0.lower) })
+                {
+                    return true
+                }
+            }
+            return false
+        }
+        let pool = (!inClause.isEmpty ? inClause
+            : (c.status == .occurred ? m.dates.filter { $0.lo >= m.datelineEnd && !isRelative(m.clauses.range(of: $0.lo), t) } : []))
+            .filter { !speechDate($0) }
         c.dateMention = pool.min { abs($0.lo - i) < abs($1.lo - i) }
-        if let d = c.dateMention, case .since = d.expression { c.total = true }
+        if let d = c.dateMention {
+            switch d.expression {
+            case .since, .recent: c.total = true  // cumulative over a stretch of time
+            default: break
+            }
+        }
         // Count: the nearest counted quantity in the clause that is not a stock.
-        let qs = m.quantities.filter { clause.contains($0.lo) && !$0.isStock && ($0.noun != nil || $0.lo == triggerEnd) && !exchangeSpan.contains($0.lo) }
-        if let q = qs.min(by: { abs($0.lo - i) < abs($1.lo - i) }), c.type != .meeting, c.type != .award, c.type.category != .sanctions {
+        // "Those pardoned include 38 women": an anaphoric mention; the numbers are subsets.
+        let anaphoric = i > 0 && ["those", "them", "whom"].contains(t[i - 1].lower)
+        let qs = anaphoric ? [] : m.quantities.filter {
+            clause.contains($0.lo) && !$0.isStock && !exchangeSpan.contains($0.lo)
+                && ($0.noun != nil || $0.lo == triggerEnd || isSubjectOf(t, $0, trigger: i))
+        }
+        let valued = qs.filter { $0.quantity.value != nil }
+        if let q = (valued.isEmpty ? qs : valued).min(by: { abs($0.lo - i) < abs($1.lo - i) }), c.type != .meeting, c.type != .award,
+            c.type.category != .sanctions || (q.lo > i && q.noun != nil)
+        {
             c.count = q.quantity
             for (k, v) in q.parts { c.attributes[k] = String(v) }
         }
@@ -207,6 +288,13 @@ struct EventFinder {
         c.actors = unique(c.actors)
         c.hasNamedActor = c.actors.contains { lexicon.places[$0] == nil }
         c.places = unique(c.places)
+    }
+
+    /// "Hundreds were detained": a number right before the trigger's auxiliaries is its subject.
+    func isSubjectOf(_ t: [Token], _ q: QuantityMention, trigger i: Int) -> Bool {
+        var k = q.hi
+        while k < i, ["were", "was", "have", "has", "had", "been", "being", "are", "is"].contains(t[k].lower) { k += 1 }
+        return k == i && q.hi < i
     }
 
     func isAfterAccordingTo(_ t: [Token], _ k: Int, _ clause: Range<Int>) -> Bool {

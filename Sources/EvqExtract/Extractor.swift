@@ -53,12 +53,12 @@ public struct Extractor: Sendable {
         var docEvents: [Int: [Event]] = [:]
         let inference = PublicationInference()
         for (k, d) in analyzed.enumerated() where d.givenDate != nil || d.datelineMonthDay != nil {
-            let w = inference.window(for: d, datedEvents: [])
+            let w = inference.window(for: d, datedEvents: PublicationInference.Index([]))
             windows[k] = w
             docEvents[k] = merger.merge(d, window: w.0)
         }
         // Pass 2: the others, with windows inferred from the dated ones.
-        let dated = docEvents.keys.sorted().flatMap { docEvents[$0] ?? [] }
+        let dated = PublicationInference.Index(docEvents.keys.sorted().flatMap { docEvents[$0] ?? [] })
         for (k, d) in analyzed.enumerated() where docEvents[k] == nil {
             let w = inference.window(for: d, datedEvents: dated)
             windows[k] = w
@@ -93,13 +93,15 @@ public struct Extractor: Sendable {
             used[events[k].id] = n + 1
             if n > 0 { events[k].id += "-\(n)" }
         }
+        var perDocument: [String: Int] = [:]
+        for e in events { for s in e.sources { perDocument[s, default: 0] += 1 } }
         var documentsOut: [Document] = []
         for (k, d) in analyzed.enumerated() {
             let (w, source) = windows[k] ?? (nil, .missing)
             var published = w?.eventDate ?? .missing
             if let w, w.end == nil { published = EventDate(missingText: "on or after \(w.start.iso)") }
             if let g = d.givenDate, source == .metadata || source == .dateline { published = g }
-            let count = events.filter { $0.sources.contains(d.name) }.count
+            let count = perDocument[d.name] ?? 0
             documentsOut.append(Document(name: d.name, title: d.title, published: published, dateSource: w == nil ? .missing : source,
                 datelinePlace: d.datelinePlace, eventCount: count, bytes: d.bytes))
         }

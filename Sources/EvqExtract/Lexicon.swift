@@ -26,6 +26,8 @@ public struct Lexicon: Sendable {
     public var triggers: [String: [Trigger]] = [:]
     public var captives: Set<String> = []
     public var hedges: [(words: [String], status: String)] = []
+    /// First words of hedge and negation cues (a quick test before matching).
+    public var cueFirstWords: Set<String> = []
     public var negations: [[String]] = []
     public var habituals: [[String]] = []
     public var stocks: [[String]] = []
@@ -34,6 +36,9 @@ public struct Lexicon: Sendable {
     /// number word -> (value, kind)
     public var numbers: [String: (value: Int, kind: String)] = [:]
     public var qualifiers: [(words: [String], qualifier: String)] = []
+    /// The qualifier phrases alone, and their first words (a quick test before matching).
+    public var qualifierPhrases: [[String]] = []
+    public var qualifierFirstWords: Set<String> = []
     /// Titles by their lowercased words (single and multi-word).
     public var titles: Set<String> = []
     /// Gazetteer by exact surface form (case-sensitive first, then lowercased in `placesLower`).
@@ -41,6 +46,8 @@ public struct Lexicon: Sendable {
     public var placesLower: [String: Place] = [:]
     /// Longest gazetteer name, in words.
     public var placeMaxWords = 1
+    /// Country -> its (singular) demonym, for naming "Belarus's foreign ministry".
+    public var demonymOf: [String: String] = [:]
     public var agencies: Set<String> = []
     public var agencyMaxWords = 1
     public var organizationWords: Set<String> = []
@@ -80,6 +87,7 @@ public struct Lexicon: Sendable {
         captives = Set(rows("captives.txt").map { $0[0].lowercased() })
         hedges = rows("hedges.tsv").filter { $0.count >= 2 }.map { (words($0[0]), $0[1]) }
         negations = rows("negations.txt").map { words($0[0]) }
+        cueFirstWords = Set(hedges.compactMap { $0.words.first } + negations.compactMap(\.first))
         habituals = rows("habituals.txt").map { words($0[0]) }
         stocks = rows("stocks.txt").map { words($0[0]) }
         for r in rows("months.txt") where r.count >= 2 { months[r[0].lowercased()] = Int(r[1]) }
@@ -89,6 +97,8 @@ public struct Lexicon: Sendable {
         }
         qualifiers = rows("qualifiers.tsv").filter { $0.count >= 2 }.map { (words($0[0]), $0[1]) }
         qualifiers.sort { $0.words.count > $1.words.count }
+        qualifierPhrases = qualifiers.map(\.words)
+        qualifierFirstWords = Set(qualifiers.compactMap { $0.words.first })
         titles = Set(rows("titles.txt").map { $0[0].lowercased() })
         for r in rows("gazetteer.tsv") where r.count >= 3 {
             let kindParts = r[2].split(separator: ":", maxSplits: 1).map(String.init)
@@ -96,6 +106,7 @@ public struct Lexicon: Sendable {
             places[r[0]] = place
             placesLower[r[0].lowercased()] = place
             placeMaxWords = max(placeMaxWords, r[0].split(separator: " ").count)
+            if place.kind == "demonym", !r[0].hasSuffix("s"), demonymOf[place.canonical] == nil { demonymOf[place.canonical] = r[0] }
         }
         for r in rows("agencies.txt") {
             agencies.insert(r[0].lowercased())
@@ -114,6 +125,7 @@ public struct Lexicon: Sendable {
     /// A name folded to lowercase ASCII: diacritics removed, Cyrillic transliterated, so that
     /// "Łukašenka" and "Lukasenka", "Ціханоўская" and "Tsikhanouskaya" compare equal.
     public func fold(_ name: String) -> String {
+        if name.utf8.allSatisfy({ $0 < 0x80 }) { return name.lowercased() }
         var out = ""
         for ch in name {
             if let t = translit[ch] { out += t.lowercased(); continue }

@@ -59,7 +59,8 @@ public struct NameFinder: Sendable {
         let tagger = TemporalTagger(lexicon: lexicon)
         let whole = tagger.words(t, lo, hi)
         // An organisation spelled with its country ("Belarusian Association of Journalists").
-        if hi - lo >= 2, t[lo..<hi].contains(where: { lexicon.organizationWords.contains($0.lower) }),
+        if hi - lo >= 2, lexicon.organizationWords.contains(t[hi - 1].lower)
+            || t[lo..<(hi - 1)].indices.contains(where: { lexicon.organizationWords.contains(t[$0].lower) && t[$0 + 1].lower == "of" }),
             lexicon.places[whole] == nil, !lexicon.agencies.contains(whole.lowercased())
         {
             var s = lo

@@ -24,13 +24,29 @@ public struct NameVariants: Sendable {
     /// Folds the usual transliteration variants of Slavic names together ("ts"/"c", "ia"/"a",
     /// "y"/"i", "kh"/"h", "sh"/"s", "ou"/"u", "ck"/"k"), so Bialiatski, Bialacki and Bialacky agree.
     static func phonetic(_ s: String) -> String {
-        var r = s
-        for (from, to) in [("sch", "s"), ("tch", "c"), ("ts", "c"), ("tz", "c"), ("cz", "c"), ("ch", "c"), ("kh", "h"), ("sh", "s"),
-            ("zh", "z"), ("ck", "k"), ("ou", "u"), ("w", "v"), ("y", "i"), ("ij", "i"), ("ia", "a"), ("ie", "e"), ("io", "o"), ("iu", "u")]
-        {
-            r = r.replacingOccurrences(of: from, with: to)
+        // A left-to-right rewrite over bytes (names are folded to ASCII first).
+        let rules: [([UInt8], [UInt8])] = [
+            ("sch", "s"), ("tch", "c"), ("ts", "c"), ("tz", "c"), ("cz", "c"), ("ch", "c"), ("kh", "h"), ("sh", "s"),
+            ("zh", "z"), ("ck", "k"), ("ou", "u"), ("w", "v"), ("y", "i"), ("ij", "i"), ("ia", "a"), ("ie", "e"), ("io", "o"), ("iu", "u"),
+        ].map { (Array($0.0.utf8), Array($0.1.utf8)) }
+        var r = Array(s.utf8)
+        for (from, to) in rules {
+            guard r.count >= from.count else { continue }
+            var out: [UInt8] = []
+            out.reserveCapacity(r.count)
+            var i = 0
+            while i < r.count {
+                if i + from.count <= r.count, r[i] == from[0], from.count == 1 || r[i + 1] == from[1], from.count < 3 || r[i + 2] == from[2] {
+                    out += to
+                    i += from.count
+                } else {
+                    out.append(r[i])
+                    i += 1
+                }
+            }
+            r = out
         }
-        return r
+        return String(decoding: r, as: UTF8.self)
     }
 
     /// Groups `names` (with how often each was seen) into canonical name -> variants.

@@ -7,11 +7,27 @@ import EvqModel
 /// - Lower bound: the latest absolute date the body mentions (reports look back), and every
 ///   day on which a dated article reports a happening this article also reports under a
 ///   month-day date without a year ("On December 13, 123 ... were released" matches a release
-///   of 123 on 2025-12-13): the article is on or after it.
+///   of 123 on 2025-12-13): the article is later than that day (a same-day report would say
+///   "today" or "on Saturday"; a calendar date marks a look back), so the window starts the
+///   day after.
 /// - Upper bound: "before the New Year" ends the window on 31 December of the lower bound's year.
 /// Without an upper bound the window is open and relative expressions stay unresolved.
 struct PublicationInference {
-    func window(for doc: AnalyzedDocument, datedEvents: [Event]) -> (PublicationWindow?, DateSource) {
+    /// Dated happenings by type family, month-day and exact count: what an undated article's
+    /// "On December 13, 123 ..." can be matched against.
+    struct Index {
+        var days: [String: Day] = [:]
+        init(_ events: [Event]) {
+            for e in events where e.date.precision == .day && e.type != .statement {
+                guard let d = e.date.start, let v = e.count?.value else { continue }
+                let key = Index.key(DocumentMerger.family(e.type), d.month, d.day, v)
+                days[key] = max(days[key] ?? d, d)
+            }
+        }
+        static func key(_ family: String, _ m: Int, _ d: Int, _ v: Int) -> String { "\(family)|\(m)-\(d)|\(v)" }
+    }
+
+    func window(for doc: AnalyzedDocument, datedEvents: Index) -> (PublicationWindow?, DateSource) {
         if let g = doc.givenDate, let s = g.start, let e = g.end { return (PublicationWindow(start: s, end: e), doc.dateSource) }
         if let (m, d) = doc.datelineMonthDay, let lb = doc.textLowerBound {
             // The dateline's day in the year of the latest date mentioned (or the next year if
@@ -23,9 +39,10 @@ struct PublicationInference {
         var lower = doc.textLowerBound
         for c in doc.candidates where !c.supporting {
             guard let dm = c.dateMention, case .monthDay(let m, let d) = dm.expression, let q = c.count, q.isExact else { continue }
-            for e in datedEvents where e.date.precision == .day && DocumentMerger.family(e.type) == DocumentMerger.family(c.type) {
-                guard let day = e.date.start, day.month == m, day.day == d, e.count?.value == q.value else { continue }
-                lower = max(lower ?? day, day)
+            if let v = q.value, let day = datedEvents.days[Index.key(DocumentMerger.family(c.type), m, d, v)] {
+                // Told with its calendar date rather than "today" or a weekday: a later report.
+                let after = day.adding(days: 1)
+                lower = max(lower ?? after, after)
             }
         }
         guard let lb = lower else { return (nil, .missing) }

@@ -56,7 +56,7 @@ public struct QuantityFinder: Sendable {
         }
         while j < t.count {
             let w = t[j].lower
-            let pieces = w.split(separator: "-").map(String.init)
+            let pieces = lexicon.numbers[w] == nil && w.utf8.contains(UInt8(ascii: "-")) ? w.split(separator: "-").map(String.init) : []
             if pieces.count == 2, let a = lexicon.numbers[pieces[0]], a.kind == "tens", let b = lexicon.numbers[pieces[1]], b.kind == "unit", b.value < 10 {
                 current += a.value + b.value; any = true; j += 1; continue
             }
@@ -90,14 +90,18 @@ public struct QuantityFinder: Sendable {
         while i < t.count {
             var q = Qualifier.exact
             var j = i
-            if let len = lexicon.matchPhrase(lexicon.qualifiers.map(\.words), at: i, in: t) {
+            if lexicon.qualifierFirstWords.contains(t[i].lower), let len = lexicon.matchPhrase(lexicon.qualifierPhrases, at: i, in: t) {
                 let words = Array(t[i..<(i + len)].map(\.lower))
                 if let entry = lexicon.qualifiers.first(where: { $0.words == words }), let qq = Qualifier(rawValue: entry.qualifier) {
                     q = qq
                     j = i + len
                 }
             }
-            guard j < t.count, let n = number(t, j) else { i += 1; continue }
+            // Quick reject: only digits, number words and "a"/"an" can start a number.
+            guard j < t.count, t[j].kind == .number || lexicon.numbers[t[j].lower] != nil || t[j].lower == "a" || t[j].lower == "an"
+                || t[j].lower.utf8.contains(UInt8(ascii: "-")),
+                let n = number(t, j)
+            else { i += 1; continue }
             // Not a count: a year-like number in a date, a measure, a population, an age.
             if i > 0, Self.measurePrefixes.contains(t[i - 1].lower), t[i - 1].lower != "of" || (i > 1 && ["nation", "population", "country"].contains(t[i - 2].lower)) {
                 i = n.end; continue
@@ -140,6 +144,8 @@ public struct QuantityFinder: Sendable {
         while k < t.count, k <= from + 3 {
             let w = t[k].lower
             if lexicon.captives.contains(w) { return (w, k + 1) }
+            // "two Americans", "two Russians": a plural demonym counts people.
+            if t[k].capitalized, w.hasSuffix("s"), lexicon.placesLower[w]?.kind == "demonym" { return (w, k + 1) }
             if t[k].kind != .word || ["and", "or", "were", "was", "are", "is", "have", "has", "had", "who", "of"].contains(w) { break }
             k += 1
         }
@@ -169,7 +175,7 @@ public struct QuantityFinder: Sendable {
         var k = from
         while k < min(t.count, from + 5) {
             if lexicon.matchPhrase(lexicon.stocks, at: k, in: t) != nil { return true }
-            if t[k].lower == "," || t[k].lower == "." { break }
+            if [",", ".", "whose", "who", "which", "that"].contains(t[k].lower) { break }
             k += 1
         }
         return false

@@ -31,6 +31,12 @@ struct StatementFinder {
                 if let prev = out.last { out.append(Found(speaker: prev.speaker, trigger: i)) }
                 continue
             }
+            // "added 40 people to its list", "called the decision ...": only speech when what
+            // follows is speech (a quote, "that", a colon) or, for "called", a quote soon after.
+            let after = i + 1 < t.count ? t[i + 1].lower : "."
+            if t[i].lower == "added", ![":", ",", "\"", "that", ".", "on", "in"].contains(after) { continue }
+            if t[i].lower == "called", after != "on", !t[(i + 1)..<min(t.count, i + 6)].contains(where: { $0.lower == "\"" }) { continue }
+            if t[i].lower == "announced" || t[i].lower == "confirmed", !["that", ":", ",", "."].contains(after) { continue }
             if let s = speaker(before: i, m) {
                 if let s { out.append(Found(speaker: s, trigger: i)) }
                 continue
@@ -56,20 +62,39 @@ struct StatementFinder {
         if w == "they" || w == "it" || w == "who" { return .some(nil) }
         if lexicon.unnamed.contains(w) || (k > 0 && lexicon.unnamed.contains("\(t[k - 1].lower) \(w)")) { return .some(nil) }
         if let n = m.names.first(where: { $0.hi == k + 1 }) { return .some(accept(n)) }
+        // "Belarus's foreign ministry said", "the Belarusian presidential press service said".
+        if lexicon.organizationWords.contains(w), !t[k].capitalized {
+            var j = k
+            while j > 0, j > k - 4, !t[j - 1].capitalized, t[j - 1].kind == .word, !["the", "his", "her", "its", "their", "a", "'", "s"].contains(t[j - 1].lower) { j -= 1 }
+            let phrase = t[j...k].map { $0.lower.prefix(1).uppercased() + $0.lower.dropFirst() }.joined(separator: " ")
+            var p = j - 1
+            if p >= 1, t[p].lower == "s", t[p - 1].lower == "'" { p -= 2 }
+            if p >= 0, let n = m.names.first(where: { $0.hi == p + 1 && ($0.kind == .place || $0.kind == .demonym) }) {
+                let demonym = n.kind == .demonym ? n.text : (lexicon.demonymOf[n.canonical] ?? n.canonical)
+                return .some(.name(demonym + " " + phrase))
+            }
+            return .some(nil)
+        }
         if lexicon.titles.contains(w), k > 0 {
             // "the U.S. envoy said"
             var j = k - 1
             while j >= 0, j >= k - 4, t[j].lower != "the" { j -= 1 }
             if j >= 0, t[j].lower == "the" { return .some(.role(w)) }
         }
-        // Across an appositive: "NAME, ..., said".
-        if w == ",", let n = m.names.last(where: { n in
-            n.hi < k && n.hi < t.count && t[n.hi].lower == "," && !t[(n.hi + 1)..<k].contains { $0.lower == "\"" }
-        }) {
-            let between = t[(n.hi + 1)..<k]
-            let opener = between.first?.lower ?? ""
-            if ["who", "the", "a", "an", "which", "whose"].contains(opener) || between.first.map({ lexicon.titles.contains($0.lower) }) == true {
-                return .some(accept(n))
+        // Across an appositive: "NAME, ..., said", "NAME, speaking in Vilnius, said".
+        if w == "," {
+            for n in m.names.reversed() where n.hi < k && n.hi < t.count && t[n.hi].lower == "," {
+                guard n.kind == .person || n.kind == .organization || n.kind == .unknown else { continue }
+                let between = t[(n.hi + 1)..<k]
+                if between.contains(where: { $0.lower == "\"" }) { break }
+                let opener = between.first?.lower ?? ""
+                if ["who", "the", "a", "an", "which", "whose", "his", "her", "its", "their"].contains(opener) || opener.hasSuffix("ing")
+                    || between.first?.kind == .number  // "Volha Sharko, 52, said"
+                    || between.first.map({ lexicon.titles.contains($0.lower) }) == true
+                {
+                    return .some(accept(n))
+                }
+                break
             }
         }
         return nil

@@ -11,10 +11,11 @@ struct StatusClassifier {
         var i = from
         var denied = false, hypothetical = false, expected = false
         while i < trigger {
+            if !lexicon.cueFirstWords.contains(t[i].lower) { i += 1; continue }
             if let len = lexicon.matchPhrase(lexicon.negations, at: i, in: t) {
                 let word = t[i].lower
                 let strong = word == "denied" || word == "denies" || word == "deny" || word == "refused" || word == "rejected" || word == "ruled"
-                if strong || trigger - i <= 4 { denied = true }
+                if strong || (trigger - i <= 4 && (word != "no" || trigger - i <= 2)) { denied = true }
                 i += len
                 continue
             }

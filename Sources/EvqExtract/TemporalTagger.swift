@@ -7,9 +7,11 @@ public struct TemporalTagger: Sendable {
     public init(lexicon: Lexicon = .standard) { self.lexicon = lexicon }
 
     static let yearPrepositions: Set<String> = [
-        "in", "since", "until", "till", "by", "from", "of", "during", "before", "after", "early", "late", "mid", "the",
+        "in", "since", "until", "till", "by", "from", "of", "during", "before", "after", "early", "late", "mid",
         "around", "through", "to", "and", "between", "end", "spring", "summer", "autumn", "fall", "winter", ",",
     ]
+
+    static let seasons: [String: (Int, Int)] = ["spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)]
 
     public func tag(_ t: [Token]) -> [DateMention] {
         var out: [DateMention] = []
@@ -18,8 +20,8 @@ public struct TemporalTagger: Sendable {
             if let (expr, end) = parse(t, i) {
                 var lo = i, hi = end, e = expr
                 // "since X" and "X and Y" combinations.
-                if lo > 0, t[lo - 1].lower == "since" {
-                    lo -= 1
+                if lo > 0, t[lo - 1].lower == "since" || (lo > 1 && t[lo - 1].lower == "the" && t[lo - 2].lower == "since") {
+                    lo -= t[lo - 1].lower == "since" ? 1 : 2
                     e = .since(expr)
                 } else if hi + 1 < t.count, t[hi].lower == "and" || t[hi].lower == "to" || t[hi].lower == "-" || t[hi].lower == "through",
                     let (second, end2) = parse(t, hi + 1), compatibleRange(expr, second)
@@ -80,9 +82,18 @@ public struct TemporalTagger: Sendable {
         }
     }
 
+    /// Lowercase words that can start a date expression (besides numbers and capitalised names).
+    static let starters: Set<String> = [
+        "yesterday", "today", "tomorrow", "last", "this", "next", "past", "earlier", "over", "recent", "a", "an",
+        "spring", "summer", "autumn", "fall", "winter",
+    ]
+
     /// Parses one expression starting at `i`; returns it and the index after it.
     func parse(_ t: [Token], _ i: Int) -> (TemporalExpression, Int)? {
         let tok = t[i]
+        // Quick reject: most tokens cannot start a date.
+        if tok.kind == .punct { return nil }
+        if tok.kind == .word, !tok.capitalized, !Self.starters.contains(tok.lower), lexicon.numbers[tok.lower] == nil { return nil }
         // Weekday, possibly followed by a full date: "Friday, Dec. 12, 2025".
         if tok.kind == .word, tok.capitalized, let w = lexicon.weekdays[tok.lower], tok.text.count >= 3 {
             let j = skipComma(t, skipDot(t, i + 1))
@@ -100,6 +111,15 @@ public struct TemporalTagger: Sendable {
         }
         if let cal = parseCalendar(t, i) { return cal }
         let lw = tok.lower
+        // "the summer of 2024", "spring 2025": a season of a year.
+        if let months = Self.seasons[lw] {
+            var j = i + 1
+            if j < t.count, t[j].lower == "of" { j += 1 }
+            if j < t.count, let y = isYear(t[j]) {
+                let endYear = months.1 < months.0 ? y + 1 : y
+                return (.range(.absolute(year: y, month: months.0, day: nil), .absolute(year: endYear, month: months.1, day: nil)), j + 1)
+            }
+        }
         switch lw {
         case "yesterday": return (.dayOffset(-1), i + 1)
         case "today": return (.dayOffset(0), i + 1)

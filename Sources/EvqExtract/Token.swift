@@ -101,9 +101,12 @@ public struct Tokenizer: Sendable {
                     break
                 }
                 if sawDotAbbrev, i < to, u[i] == UInt8(ascii: ".") { i += 1 }  // "U.S." keeps its final dot
+                // Most words are lowercase: then the text and its lowercase share one string.
+                var hasUpper = false
+                for k in start..<i where u[k] >= 65 && u[k] <= 90 || u[k] >= 0x80 { hasUpper = true; break }
                 let text = String(decoding: u[start..<i], as: UTF8.self)
-                var t = Token(start: start, end: i, kind: .word, lower: lowered(u, start, i, text), text: text,
-                    capitalized: isUpperStart(u, start, text))
+                var t = Token(start: start, end: i, kind: .word, lower: hasUpper ? lowered(u, start, i, text) : text, text: text,
+                    capitalized: hasUpper && isUpperStart(u, start, text))
                 t.inQuote = inQuote
                 tokens.append(t)
                 continue
@@ -157,11 +160,17 @@ public struct Tokenizer: Sendable {
 
     func lowered(_ u: [UInt8], _ s: Int, _ e: Int, _ text: String) -> String {
         var ascii = true
-        for k in s..<e where u[k] >= 0x80 { ascii = false; break }
+        var upper = false
+        for k in s..<e {
+            let c = u[k]
+            if c >= 0x80 { ascii = false; break }
+            if c >= 65 && c <= 90 { upper = true }
+        }
         if !ascii { return text.lowercased() }
-        var out = [UInt8]()
-        out.reserveCapacity(e - s)
-        for k in s..<e { let c = u[k]; out.append(c >= 65 && c <= 90 ? c | 0x20 : c) }
-        return String(decoding: out, as: UTF8.self)
+        if !upper { return text }
+        return String(unsafeUninitializedCapacity: e - s) { buf in
+            for k in s..<e { let c = u[k]; buf[k - s] = c >= 65 && c <= 90 ? c | 0x20 : c }
+            return e - s
+        }
     }
 }

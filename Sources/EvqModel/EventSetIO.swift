@@ -49,7 +49,8 @@ public enum EventSetIO {
         }
         var events: [Event] = []
         var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // "\r\n" is one Character in Swift, so CRLF files must be split on it explicitly.
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             lineNumber += 1
             let body = line.trimmingSpaces.drop { $0 == "\u{FEFF}" }
             if body.isEmpty || body.hasPrefix("#") { continue }

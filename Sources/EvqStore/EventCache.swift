@@ -97,6 +97,15 @@ public final class EventCache: Sendable {
         self.warnings = warnings
     }
 
+    /// Opens the cache at its standard location for `environment` (see `CacheLocation`);
+    /// throws when there is no usable location.
+    public static func openDefault(environment: [String: String], now: Date = Date()) throws(CacheError) -> EventCache {
+        guard let path = CacheLocation.databasePath(environment: environment) else {
+            throw CacheError(message: "no cache location: neither XDG_CACHE_HOME nor HOME is set to an absolute path")
+        }
+        return try EventCache(path: path, now: now)
+    }
+
     /// Why an existing file cannot be used as the cache.
     struct Unusable: Error {
         var reason: String
@@ -226,6 +235,55 @@ public final class EventCache: Sendable {
             }
         } catch {
             throw CacheError(message: "cannot read the event cache \(path): \(EventCache.describe(error))")
+        }
+    }
+
+    /// The cached documents among `documentHashes` for this extractor version, keyed by hash,
+    /// read in one transaction (a restart over ten thousand articles is one query, not ten
+    /// thousand).
+    public func lookup(documentHashes: Set<String>, extractorVersion: String) throws(CacheError) -> [String: CachedDocument] {
+        do {
+            return try queue.read { db in
+                var found: [String: CachedDocument] = [:]
+                let decoder = JSONDecoder()
+                let rows = try Row.fetchCursor(
+                    db, sql: "SELECT hash, document, events FROM documents WHERE extractor = ?", arguments: [extractorVersion])
+                while let row = try rows.next() {
+                    let hash: String = row[0]
+                    guard documentHashes.contains(hash) else { continue }
+                    let documentData: Data = row[1]
+                    let eventData: Data = row[2]
+                    let document = try decoder.decode(Document.self, from: documentData)
+                    let events = try eventData.withUnsafeBytes { raw in
+                        try EventCodec.decode(raw.bindMemory(to: UInt8.self), parallelism: 1)
+                    }
+                    found[hash] = CachedDocument(document: document, events: events)
+                }
+                return found
+            }
+        } catch {
+            throw CacheError(message: "cannot read the event cache \(path): \(EventCache.describe(error))")
+        }
+    }
+
+    /// Removes the documents of this extractor version whose hash is not in `keeping`, and
+    /// every document of other extractor versions; returns how many were removed.
+    @discardableResult
+    public func prune(keeping documentHashes: Set<String>, extractorVersion: String) throws(CacheError) -> Int {
+        do {
+            return try queue.write { db in
+                let stale = try Row.fetchAll(db, sql: "SELECT rowid, hash, extractor FROM documents").filter { row in
+                    let hash: String = row[1], extractor: String = row[2]
+                    return extractor != extractorVersion || !documentHashes.contains(hash)
+                }
+                for row in stale {
+                    let rowid: Int64 = row[0]
+                    try db.execute(sql: "DELETE FROM documents WHERE rowid = ?", arguments: [rowid])
+                }
+                return stale.count
+            }
+        } catch {
+            throw CacheError(message: "cannot write the event cache \(path): \(EventCache.describe(error))")
         }
     }
 

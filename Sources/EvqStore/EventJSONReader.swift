@@ -9,6 +9,7 @@ struct EventJSONReader {
     var interner = StringInterner()
     /// Type names seen so far, so that each distinct type is lowercased once.
     private var types: [String: EventType] = [:]
+    private var scratch: [String] = []
 
     mutating func readEvent(_ s: inout JSONScanner) throws(ScanError) -> Event {
         guard s.peekKind() == .object else { throw s.fail("expected an event object") }
@@ -135,14 +136,22 @@ struct EventJSONReader {
         if s.readNull() { return nil }
         guard s.peekKind() == .array else { throw s.fail("wrong type for `\(field)`") }
         s.pos += 1
-        var out: [String] = []
-        if s.consume(UInt8(ascii: "]")) { return out }
+        if s.consume(UInt8(ascii: "]")) { return [] }
+        // Collected in a reused scratch array and copied once at the exact size: appending to
+        // a fresh array would reallocate it as it grows and fragment the heap.
+        scratch.removeAll(keepingCapacity: true)
         repeat {
             guard s.peekKind() == .string else { throw s.fail("wrong type for `\(field)`: expected strings") }
-            out.append(try s.readString(&interner))
+            scratch.append(try s.readString(&interner))
         } while s.consume(UInt8(ascii: ","))
         try s.expect(UInt8(ascii: "]"))
-        return out
+        let n = scratch.count
+        return scratch.withUnsafeBufferPointer { source in
+            [String](unsafeUninitializedCapacity: n) { target, count in
+                _ = target.initialize(fromContentsOf: source)
+                count = n
+            }
+        }
     }
 
     private mutating func readAttributes(_ s: inout JSONScanner) throws(ScanError) -> [String: String]? {

@@ -18,10 +18,16 @@ public struct EventSetImporter: Sendable {
 
     /// Size of the chunks a JSONL file is read in.
     public var chunkSize: Int
+    /// How many threads parse a large JSONL file.
+    public var parallelism: Int
+    /// Runs of lines shorter than this are parsed on one thread (tests lower it).
+    var parallelThreshold = 256 << 10
 
-    /// Creates an importer; `chunkSize` is how much of a JSONL file is read at a time.
-    public init(chunkSize: Int = 8 << 20) {
+    /// Creates an importer; `chunkSize` is how much of a JSONL file is read at a time,
+    /// `parallelism` how many threads parse it (default: the active processors, at most 4).
+    public init(chunkSize: Int = 16 << 20, parallelism: Int? = nil) {
         self.chunkSize = max(chunkSize, 16)
+        self.parallelism = max(1, parallelism ?? min(4, ProcessInfo.processInfo.activeProcessorCount))
     }
 
     /// The format a file name implies: `.csv` is CSV, anything else JSON / JSONL.
@@ -84,14 +90,16 @@ public struct EventSetImporter: Sendable {
         }
     }
 
-    /// Reads a JSON file chunk by chunk: complete lines are parsed as soon as they are in the
-    /// buffer, the unfinished tail is moved to the front and the next chunk appended after it.
+    /// Reads a JSON file chunk by chunk: the complete lines in the buffer are parsed (split in
+    /// two halves parsed on two threads when the chunk is large), the unfinished tail is moved
+    /// to the front and the next chunk appended after it.
     private func readJSONStream(_ reader: FileReader, file: String) throws(ImportError) -> [Event] {
-        var parser = JSONLinesParser(file: file)
         var events: [Event] = []
         var buffer = [UInt8](repeating: 0, count: chunkSize)
         var filled = 0
         var first = true
+        let workers = LineWorkers(file: file, count: parallelism, threshold: parallelThreshold)
+        var line = 0
         while true {
             if filled == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
             let n: Int
@@ -103,14 +111,25 @@ public struct EventSetImporter: Sendable {
                 if isArray {
                     var rest = Array(buffer[0..<filled])
                     rest += try readAll(reader, file: file)
+                    var parser = JSONLinesParser(file: file)
                     return try rest.withUnsafeBufferPointer { (b) throws(ImportError) in try parser.parseArray(b) }
                 }
-                // Keep looking until something other than blanks has been read.
+                // Keep reading until something other than blanks has been seen.
                 if !final && JSONLinesParser.isBlank(buffer, filled) { continue }
                 first = false
             }
-            let consumed = try buffer.withUnsafeBufferPointer { (b) throws(ImportError) in
-                try parser.parseLines(UnsafeBufferPointer(rebasing: b[0..<filled]), final: final, into: &events)
+            let consumed = try buffer.withUnsafeBufferPointer { (b) throws(ImportError) -> Int in
+                let region = UnsafeBufferPointer(rebasing: b[0..<filled])
+                let end = final ? filled : JSONLinesParser.lastLineEnd(region)
+                if end == 0 { return 0 }
+                line = try workers.parse(UnsafeBufferPointer(rebasing: b[0..<end]), firstLine: line, into: &events)
+                return end
+            }
+            if events.capacity < 1024, consumed > 0, line > 0, reader.size > consumed {
+                // Size the array once from the first chunk's line length: growing it by
+                // doubling would briefly hold two copies of a large event set.
+                let estimate = Double(reader.size) / (Double(consumed) / Double(line)) * 1.05
+                events.reserveCapacity(Int(min(estimate, 50_000_000)))
             }
             if final { return events }
             if consumed > 0 {
@@ -119,6 +138,73 @@ public struct EventSetImporter: Sendable {
                 }
                 filled -= consumed
             }
+        }
+    }
+}
+
+/// Parses a run of complete lines on up to `count` threads: the run is cut at line ends into
+/// equal parts, each parsed by its own `JSONLinesParser` (own interner, so no sharing), and
+/// the events are appended in file order. Line numbers stay exact: each part starts at the
+/// line after the newlines of the parts before it.
+final class LineWorkers: @unchecked Sendable {
+    // Each worker touches only its own slot while `concurrentPerform` runs; the caller reads
+    // them after it returns.
+    private var parsers: [JSONLinesParser]
+    private var outputs: [[Event]]
+    private var errors: [ImportError?]
+    private var parts: [(start: Int, end: Int, line: Int)] = []
+    private nonisolated(unsafe) var bytes = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+
+    private let threshold: Int
+
+    init(file: String, count: Int, threshold: Int) {
+        self.threshold = threshold
+        parsers = Array(repeating: JSONLinesParser(file: file), count: max(1, count))
+        outputs = Array(repeating: [], count: max(1, count))
+        errors = Array(repeating: nil, count: max(1, count))
+    }
+
+    /// Parses `b` (which ends at a line end, or at the end of the file) whose first line is
+    /// `firstLine + 1`; returns the number of the last line read.
+    func parse(_ b: UnsafeBufferPointer<UInt8>, firstLine: Int, into events: inout [Event]) throws(ImportError) -> Int {
+        let n = parsers.count
+        // Below a few hundred kilobytes threads cost more than they save.
+        let pieces = b.count < threshold ? 1 : n
+        parts.removeAll(keepingCapacity: true)
+        var start = 0, line = firstLine
+        for k in 0..<pieces {
+            var end = k == pieces - 1 ? b.count : max(start, b.count * (k + 1) / pieces)
+            if end < b.count { end = JSONLinesParser.nextLineEnd(b, from: end) }
+            parts.append((start, end, line))
+            line += JSONLinesParser.newlines(b, start, end)
+            start = end
+        }
+        bytes = b
+        if pieces == 1 {
+            work(0)
+        } else {
+            DispatchQueue.concurrentPerform(iterations: pieces) { self.work($0) }
+        }
+        var last = firstLine
+        for k in 0..<pieces {
+            if let error = errors[k] {
+                errors[k] = nil
+                throw error
+            }
+            events.append(contentsOf: outputs[k])
+            outputs[k].removeAll(keepingCapacity: true)
+            last = parsers[k].line
+        }
+        return last
+    }
+
+    private func work(_ k: Int) {
+        let part = parts[k]
+        parsers[k].line = part.line
+        do {
+            _ = try parsers[k].parseLines(UnsafeBufferPointer(rebasing: bytes[part.start..<part.end]), final: true, into: &outputs[k])
+        } catch {
+            errors[k] = error
         }
     }
 }
@@ -219,6 +305,33 @@ struct JSONLinesParser {
             throw ImportError(file: file, line: JSONLinesParser.lineNumber(b, error.offset), message: error.message)
         }
         return events
+    }
+
+    /// The offset just after the last newline of `b` (0 if there is none).
+    static func lastLineEnd(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+        var i = b.count
+        while i > 0 {
+            if b[i - 1] == 0x0A { return i }
+            i -= 1
+        }
+        return 0
+    }
+
+    /// The offset just after the first newline at or after `from` (the end if there is none).
+    static func nextLineEnd(_ b: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        guard let base = b.baseAddress, from < b.count else { return b.count }
+        guard let hit = memchr(base + from, 0x0A, b.count - from) else { return b.count }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+    }
+
+    /// How many lines `[start, end)` holds, counting a last line without a newline.
+    static func newlines(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+        var n = 0, i = start
+        while i < end {
+            i = nextLineEnd(UnsafeBufferPointer(rebasing: b[0..<end]), from: i)
+            n += 1
+        }
+        return n
     }
 
     /// 1-based line of a byte offset.

@@ -17,7 +17,11 @@ final class FileReader {
         }
         fd = open(path, O_RDONLY)
         if fd < 0 { throw FileError(message: "cannot open: \(String(cString: strerror(errno)))") }
+        size = stat(path, &st) == 0 ? Int(st.st_size) : 0
     }
+
+    /// The file's size when opened (0 if unknown), for sizing buffers.
+    let size: Int
 
     /// Reads up to the free space after `offset` into `buffer`; 0 means end of file.
     func read(into buffer: inout [UInt8], at offset: Int) throws(FileError) -> Int {

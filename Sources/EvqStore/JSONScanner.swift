@@ -78,6 +78,21 @@ struct JSONScanner {
         pos += 1
         let start = pos
         var escapes = false
+        // Eight bytes at a time while none of them is a quote, a backslash or a control
+        // character (the usual SWAR "has byte" tests); the byte loop below finishes.
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while pos + 8 <= end {
+                let w = raw.loadUnaligned(fromByteOffset: pos, as: UInt64.self)
+                let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+                let quote = w ^ (ones &* 0x22), slash = w ^ (ones &* 0x5C)
+                let hasQuote = (quote &- ones) & ~quote & highs
+                let hasSlash = (slash &- ones) & ~slash & highs
+                let hasControl = (w &- (ones &* 0x20)) & ~w & highs
+                if hasQuote | hasSlash | hasControl != 0 { break }
+                pos += 8
+            }
+        }
         while pos < end {
             let b = bytes[pos]
             if b == UInt8(ascii: "\"") {

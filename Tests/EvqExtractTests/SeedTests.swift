@@ -43,7 +43,7 @@ struct SeedTests {
     @Test func seed000PublicationIsInferredFromTheShared123Release() throws {
         let d = try #require(corpus.documents.first { $0.name == Self.s000 })
         #expect(d.dateSource == .inferred)
-        #expect(d.published.start == day("2025-12-13"))
+        #expect(d.published.start == day("2025-12-14"))
         #expect(d.published.end == day("2025-12-31"))
         let d4 = try #require(corpus.documents.first { $0.name == Self.s004 })
         #expect(d4.dateSource == .dateline)

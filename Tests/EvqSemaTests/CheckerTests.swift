@@ -61,6 +61,7 @@ struct DiagCase: CustomTestStringConvertible, Sendable {
     DiagCase(input: "events where actors contains \"Colae\"", head: "<q>:1:30: warning: no actor `Colae`; did you mean `Coale`?"),
     DiagCase(input: "events where places contains \"Minks\"", head: "<q>:1:30: warning: no place `Minks`; did you mean `Minsk`?"),
     DiagCase(input: "events where actors contains \"Lukashenka\"", head: ""),
+    DiagCase(input: "events where actors contains Coale", head: "<q>:1:30: error: unknown field `Coale`"),
     DiagCase(input: "events where type < pardon", head: "<q>:1:14: error: `<` does not order type values; use `=` or `!=`"),
     DiagCase(input: "events where not date", head: "<q>:1:18: error: `not` needs a condition, found a date"),
     DiagCase(input: "events where count > 1 and date", head: "<q>:1:28: error: `and` needs conditions on both sides, found a date"),
@@ -82,7 +83,7 @@ func checkerReportsWithLineColumnAndSuggestion(_ c: DiagCase) {
         <q>:1:16: error: unknown field `cout`; did you mean `count`?
          1 | releases where cout > 5
            |                ^^^^
-        help: fields here: id, type, category, status, total, date, count, actors, places, sources, evidence, summary
+        help: fields here: id, type, category, status, total, date, count, actors, places, sources, evidence, summary, attributes, cameo
 
         """)
     #expect(diagnostics("releases where date > \"abc\"") == """

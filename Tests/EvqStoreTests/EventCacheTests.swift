@@ -32,6 +32,18 @@ struct EventCacheTests {
         #expect(try EventCodec.decode(EventCodec.encode([])) == [])
     }
 
+    @Test(arguments: [1, 2, 4])
+    func codecDecodesSegmentsInParallelInOrder(threads: Int) throws {
+        let events = EventCacheTests.sampleEvents(500, seed: 12)
+        let blob = EventCodec.encode(events, segmentSize: 64)
+        #expect(try EventCodec.decode(blob, parallelism: threads) == events)
+        // Damage in a late segment fails the whole decode (and frees what the others decoded).
+        var damaged = blob
+        damaged[damaged.count - 40] = 0xFF
+        damaged[damaged.count - 39] = 0xFF
+        #expect(throws: EventCodec.DecodeError.self) { try EventCodec.decode(Array(damaged.dropLast(3)), parallelism: threads) }
+    }
+
     @Test func codecRefusesDamagedBlobs() {
         let blob = EventCodec.encode(EventCacheTests.sampleEvents(20, seed: 3))
         #expect(throws: EventCodec.DecodeError.self) { try EventCodec.decode(Array(blob.prefix(blob.count / 2))) }
@@ -65,6 +77,25 @@ struct EventCacheTests {
         try reopened.clear()
         #expect(try reopened.lookup(documentHash: hash, extractorVersion: "x1") == nil)
         #expect(try reopened.info().documents == 0)
+    }
+
+    @Test func batchLookupAndPrune() throws {
+        let dir = TempDir()
+        let cache = try EventCache(path: dir.database)
+        var entries: [(documentHash: String, extractorVersion: String, cached: CachedDocument)] = []
+        for k in 0..<50 {
+            let doc = Document(name: "doc\(k).txt", eventCount: 2)
+            entries.append((ContentHash.fnv1a64("text \(k)"), "x1", CachedDocument(document: doc, events: EventCacheTests.sampleEvents(2, seed: UInt64(k)))))
+        }
+        entries.append((ContentHash.fnv1a64("text 0"), "x0", CachedDocument(document: Document(name: "old.txt"), events: [])))
+        try cache.store(entries)
+        let wanted = Set((0..<50).filter { $0 % 2 == 0 }.map { ContentHash.fnv1a64("text \($0)") } + ["ffffffffffffffff"])
+        let found = try cache.lookup(documentHashes: wanted, extractorVersion: "x1")
+        #expect(found.count == 25)
+        #expect(found[ContentHash.fnv1a64("text 4")] == entries[4].cached)
+        #expect(try cache.prune(keeping: wanted, extractorVersion: "x1") == 26)
+        #expect(try cache.info().documents == 25)
+        #expect(try cache.lookup(documentHash: ContentHash.fnv1a64("text 0"), extractorVersion: "x0") == nil)
     }
 
     @Test func snapshotRoundTripAcrossChunks() throws {
@@ -191,6 +222,16 @@ struct EventCacheTests {
     ])
     func locationFollowsXDG(environment: [String: String], expected: String) {
         #expect(CacheLocation.databasePath(environment: environment) == expected)
+    }
+
+    @Test func unusableLocationsAreErrorsNotCrashes() throws {
+        let dir = TempDir()
+        let file = dir.path + "/plain-file"
+        try "x".write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(throws: CacheError.self) { try EventCache(path: file + "/evq/events.sqlite") }
+        #expect(throws: CacheError.self) { try EventCache.openDefault(environment: [:]) }
+        let cache = try EventCache.openDefault(environment: ["XDG_CACHE_HOME": dir.path])
+        #expect(cache.path == dir.path + "/evq/events.sqlite")
     }
 
     @Test func noHomeMeansNoLocation() {

@@ -17,6 +17,14 @@ struct EventSetImporterTests {
         #expect(fast == events)
     }
 
+    @Test func crlfFilesMatchEventSetIO() throws {
+        var rng = SplitMix64(seed: 77)
+        let events = (0..<40).map { _ in RandomEvents.event(&rng) }
+        let text = events.map { EventSetIO.jsonLine($0) }.joined(separator: "\r\n") + "\r\n"
+        #expect(try EventSetImporter().read(json: text, file: "w.jsonl") == EventSetIO.read(text, file: "w.jsonl"))
+        #expect(try EventSetImporter().read(json: text, file: "w.jsonl") == events)
+    }
+
     @Test func jsonArrayMatchesEventSetIO() throws {
         var rng = SplitMix64(seed: 99)
         let events = (0..<50).map { _ in RandomEvents.event(&rng) }
@@ -120,6 +128,32 @@ struct EventSetImporterTests {
         try EventSetIO.writeJSONL(events).write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
         #expect(try EventSetImporter(chunkSize: chunk).importFile(at: path) == events)
+    }
+
+    /// Parsing on several threads gives the same events in the same order, and errors keep
+    /// their exact line number whichever part of the file they fall in.
+    @Test(arguments: [2, 3, 4])
+    func parallelParsingKeepsOrderAndLineNumbers(threads: Int) throws {
+        var rng = SplitMix64(seed: UInt64(threads))
+        let events = (0..<400).map { _ in RandomEvents.event(&rng) }
+        let dir = FileManager.default.temporaryDirectory.path
+        let path = dir + "/evq-par-\(threads)-\(UUID()).jsonl"
+        var lines = events.map { EventSetIO.jsonLine($0) }
+        lines.insert("# comment", at: 10)
+        lines.insert("", at: 200)
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var importer = EventSetImporter(chunkSize: 5000, parallelism: threads)
+        importer.parallelThreshold = 0
+        #expect(try importer.importFile(at: path) == events)
+
+        for badLine in [3, 150, 390] {
+            var broken = lines
+            broken[badLine - 1] = #"{"type":"release","count":"many"}"#
+            try (broken.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+            #expect(throws: ImportError.self) { try importer.importFile(at: path) }
+            do { _ = try importer.importFile(at: path) } catch { #expect(error.line == badLine) }
+        }
     }
 
     @Test func unreadableAndEmptyFiles() throws {

@@ -1,0 +1,174 @@
+import EvqDiagnostics
+import EvqEval
+import EvqModel
+import EvqStore
+import Foundation
+
+// evq's side of the benchmarks. Prints one JSON object per command on standard output, which
+// Benchmarks/run.sh collects.
+//
+//   evq-bench import FILE                   import a JSONL/CSV event set; time, events, peak RSS
+//   evq-bench cache-store FILE DB           import, then store a snapshot in the cache at DB
+//   evq-bench cache-load FILE DB            load the snapshot of FILE from DB (fresh process)
+//   evq-bench query FILE DB RUNS QUERY...   load (cache, else import), then run each query
+//                                           RUNS times through QueryEngine.run; median time
+//                                           and the answer in a normalised form
+
+func seconds(_ start: ContinuousClock.Instant) -> Double {
+    let d = ContinuousClock.now - start
+    return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+}
+
+/// CPU time used by the whole process so far (all threads), in seconds: less sensitive than
+/// wall time to other work on a shared machine.
+func cpuSeconds() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+}
+
+/// Peak resident set size of this process in MB (Linux: ru_maxrss is in KB).
+func peakRSSMB() -> Double {
+    var usage = rusage()
+    #if os(Linux)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) / 1024
+    #else
+        getrusage(RUSAGE_SELF, &usage)
+        return Double(usage.ru_maxrss) / 1_048_576
+    #endif
+}
+
+func emit(_ object: [String: Any]) {
+    let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
+    print(String(decoding: data, as: UTF8.self))
+}
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("evq-bench: \(message)\n".utf8))
+    exit(1)
+}
+
+func importFile(_ path: String) -> [Event] {
+    do {
+        let threads = ProcessInfo.processInfo.environment["EVQ_BENCH_THREADS"].flatMap { Int($0) }
+        return try EventSetImporter(parallelism: threads).importFile(at: path)
+    } catch {
+        fail(error.description)
+    }
+}
+
+func openCache(_ path: String) -> EventCache {
+    do {
+        let cache = try EventCache(path: path)
+        for w in cache.warnings { FileHandle.standardError.write(Data("warning: \(w.message)\n".utf8)) }
+        return cache
+    } catch {
+        fail(error.description)
+    }
+}
+
+/// A result in a form the peers can produce too: counts as numbers, event lists as their size
+/// and sorted ids, tables as rows of strings.
+func normalise(_ result: ResultSet) -> Any {
+    switch result.kind {
+    case .events, .why:
+        let ids = result.events.map(\.id).sorted()
+        return ["events": ids.count, "ids_fnv": ContentHash.fnv1a64(ids.joined(separator: "\n")),
+                "counts": result.events.map { $0.count?.value.map { $0 as Any } ?? NSNull() }]
+    case .table, .timeline:
+        return result.rows.map { $0.map(text) }
+    }
+}
+
+func text(_ v: Value) -> Any {
+    switch v {
+    case .missing: return NSNull()
+    case .bool(let b): return b
+    case .int(let n): return n
+    case .double(let d): return d
+    case .text(let s): return s
+    case .date(let d): return d.display
+    case .duration(let days): return "\(days)d"
+    case .quantity(let q): return q.value.map { $0 as Any } ?? NSNull()
+    case .list(let l): return l.map(text)
+    }
+}
+
+let args = Array(CommandLine.arguments.dropFirst())
+guard let command = args.first else { fail("usage: evq-bench import|cache-store|cache-load|query ...") }
+
+switch command {
+case "import" where args.count == 2:
+    let start = ContinuousClock.now
+    let cpu = cpuSeconds()
+    let events = importFile(args[1])
+    emit(["import_s": seconds(start), "import_cpu_s": cpuSeconds() - cpu, "events": events.count, "peak_rss_mb": peakRSSMB()])
+
+case "cache-store" where args.count == 3:
+    let events = importFile(args[1])
+    guard let key = EventCache.snapshotKey(forFile: args[1]) else { fail("cannot stat \(args[1])") }
+    let cache = openCache(args[2])
+    let start = ContinuousClock.now
+    do { try cache.storeSnapshot(events, key: key) } catch { fail(error.description) }
+    emit(["store_s": seconds(start), "events": events.count, "cache_mb": Double((try? cache.info().bytes) ?? 0) / 1e6])
+
+case "cache-load" where args.count == 3:
+    guard let key = EventCache.snapshotKey(forFile: args[1]) else { fail("cannot stat \(args[1])") }
+    let start = ContinuousClock.now
+    let cpu = cpuSeconds()
+    let cache = openCache(args[2])
+    let loaded: [Event]?
+    do { loaded = try cache.loadSnapshot(key: key) } catch { fail(error.description) }
+    guard let events = loaded else { fail("no snapshot of \(args[1]) in \(args[2])") }
+    let loadTime = seconds(start)
+    emit(["load_s": loadTime, "load_cpu_s": cpuSeconds() - cpu, "events": events.count, "peak_rss_mb": peakRSSMB()])
+
+case "query" where args.count >= 5:
+    guard let runs = Int(args[3]), runs > 0 else { fail("RUNS must be a positive number") }
+    let start = ContinuousClock.now
+    var events: [Event]? = nil
+    if let key = EventCache.snapshotKey(forFile: args[1]) {
+        events = try? openCache(args[2]).loadSnapshot(key: key)
+    }
+    let fromCache = events != nil
+    let all = events ?? importFile(args[1])
+    let loadTime = seconds(start)
+    let corpusStart = ContinuousClock.now
+    var context = QueryContext(corpus: Corpus(events: all), today: Day(year: 2026, month: 1, day: 1)!)
+    let corpusTime = seconds(corpusStart)
+    var results: [[String: Any]] = []
+    for (i, query) in args.dropFirst(4).enumerated() {
+        var times: [Double] = []
+        var answer: Any = NSNull()
+        var error: String? = nil
+        for _ in 0..<runs {
+            let t = ContinuousClock.now
+            let outcomes = QueryEngine.run(SourceFile(name: "Q\(i + 1)", text: query), in: &context)
+            times.append(seconds(t) * 1000)
+            switch outcomes.last {
+            case .result(let r, _)?: answer = normalise(r)
+            case .failed(let diagnostics)?: error = diagnostics.map(\.message).joined(separator: "; ")
+            case .bound?, nil: error = "no result"
+            }
+            if error != nil { break }
+        }
+        times.sort()
+        var entry: [String: Any] = ["query": query, "median_ms": times[times.count / 2], "runs": times.count]
+        if let error { entry["error"] = error } else { entry["answer"] = answer }
+        results.append(entry)
+    }
+    emit([
+        "load_s": loadTime, "from_cache": fromCache, "corpus_s": corpusTime, "events": all.count,
+        "peak_rss_mb": peakRSSMB(), "queries": results,
+    ])
+
+case "sizes":
+    emit([
+        "Event": MemoryLayout<Event>.stride, "EventDate": MemoryLayout<EventDate>.stride,
+        "Quantity?": MemoryLayout<Quantity?>.stride, "String": MemoryLayout<String>.stride,
+    ])
+
+default:
+    fail("usage: evq-bench import FILE | cache-store FILE DB | cache-load FILE DB | query FILE DB RUNS QUERY...")
+}
