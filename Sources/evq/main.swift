@@ -72,9 +72,8 @@ struct Evq: ParsableCommand {
     }
 
     func runShell(_ session: inout Session, environment: [String: String]) -> ExitStatus {
-        let corpus = session.context.corpus
-        let actors = Array(Set(corpus.all.flatMap(\.actors) + corpus.aliases.values.flatMap { $0 })).sorted()
-        let state = ShellState(Completer(actors: actors, places: Array(Set(corpus.all.flatMap(\.places))).sorted(), listFiles: FileNames.matching))
+        let state = ShellState(Completer(listFiles: FileNames.matching))
+        state.learnNames(session)
         state.reader = ReadlineReader(historyPath: HistoryStore.defaultPath(environment: environment), wordBreaks: String(Completer.wordBreaks)) {
             state.completer.complete($0, cursor: $1).candidates
         }
@@ -87,7 +86,7 @@ struct Evq: ParsableCommand {
             case .interrupted: return .interrupted
             case .end: return .end
             }
-        }, record: { state.reader?.addHistory($0) }, observe: { state.completer.bindings = $0.context.bindings.keys.sorted() })
+        }, record: { state.reader?.addHistory($0) }, observe: { state.learnNames($0) })
         return Startup.runInteractive(source, initFile: noInit ? nil : Startup.initFilePath(environment: environment), in: &session)
     }
 }
@@ -132,7 +131,19 @@ struct TestCommand: ParsableCommand {
 final class ShellState {
     var reader: ReadlineReader?
     var completer: Completer
+    private var namesFrom: [String]?
     init(_ completer: Completer) { self.completer = completer }
+
+    /// Refreshes the names completion offers: `let` names always, actor and place names when
+    /// the corpus was (re)loaded.
+    func learnNames(_ session: Session) {
+        completer.bindings = session.context.bindings.keys.sorted()
+        guard namesFrom != session.corpusPaths else { return }
+        namesFrom = session.corpusPaths
+        let corpus = session.context.corpus
+        completer.actors = Array(Set(corpus.all.flatMap(\.actors) + corpus.aliases.values.flatMap { $0 })).sorted()
+        completer.places = Array(Set(corpus.all.flatMap(\.places))).sorted()
+    }
 }
 
 /// The terminal's width, asked for before each result so a resized window is honoured.
