@@ -11,10 +11,13 @@ public struct Completer {
     /// What completion produced: the candidates replace the text from `start` (a UTF-8 offset)
     /// to the cursor.
     public struct Completion: Equatable, Sendable {
+        /// UTF-8 offset where the word being completed starts.
         public var start: Int
+        /// Whole words that may replace it, sorted.
         public var candidates: [String]
     }
 
+    /// Collections, stages, fields and functions of the language.
     public var vocabulary: Vocabulary
     /// Names bound by `let` in this session.
     public var bindings: [String]
@@ -27,6 +30,7 @@ public struct Completer {
     /// File and folder names starting with a typed path prefix (folders end in `/`).
     public var listFiles: (String) -> [String]
 
+    /// A completer over the given names; file names come from `listFiles`.
     public init(
         vocabulary: Vocabulary = .standard, bindings: [String] = [], actors: [String] = [], places: [String] = [],
         metaCommands: [String] = MetaCommandCatalog.standard.names, listFiles: @escaping (String) -> [String] = { _ in [] }

@@ -25,6 +25,7 @@ public struct LineSource {
     /// names completion offers).
     public var observe: (Session) -> Void
 
+    /// A source from its parts; `record` and `observe` default to doing nothing.
     public init(
         name: String, interactive: Bool, next: @escaping (String) -> Input, record: @escaping (String) -> Void = { _ in },
         observe: @escaping (Session) -> Void = { _ in }

@@ -23,6 +23,7 @@ public struct MetaCommand {
     /// Runs it. Output and errors go to the session's console.
     public var run: (MetaLine, inout Session) -> MetaOutcome
 
+    /// An entry of the table: name, usage, summary, aliases and implementation.
     public init(
         _ name: String, usage: String, summary: String, aliases: [String] = [],
         run: @escaping (MetaLine, inout Session) -> MetaOutcome

@@ -3,8 +3,10 @@ import EvqDiagnostics
 /// The table of meta commands (`.help`, `.format`, ...), in the order `.help` lists them.
 /// Lookup, `.help`, completion and the did-you-mean suggestion all read this one table.
 public struct MetaCommandCatalog {
+    /// The entries, in `.help` order.
     public var commands: [MetaCommand]
 
+    /// A catalog of `commands`.
     public init(_ commands: [MetaCommand]) { self.commands = commands }
 
     /// Every command name with its dot, aliases included, sorted.

@@ -22,6 +22,8 @@ public struct Session {
     /// The most `.read` files that may be open inside each other (SQLite's limit).
     public static let maxReadDepth = 25
 
+    /// A session over `context` writing to `console`, with the real monotonic clock, no
+    /// history and no cancellation until the caller wires them.
     public init(
         context: QueryContext, console: Console, corpusPaths: [String] = [], format: OutputFormat = .table,
         color: Bool = false

@@ -6,12 +6,17 @@ import EvqSema
 public struct Vocabulary: Sendable {
     /// One queryable field of an event.
     public struct Field: Sendable {
+        /// The field's name.
         public var name: String
+        /// Its type as the catalog names it.
         public var type: String
+        /// One line on what it holds.
         public var meaning: String
     }
 
+    /// Collection names (events, totals, ..., categories, types).
     public var collections: [String]
+    /// Stage names, canonical spellings only.
     public var stages: [String]
     /// Event fields, for `.fields`.
     public var fields: [Field]
@@ -19,10 +24,12 @@ public struct Vocabulary: Sendable {
     public var allFieldNames: [String]
     /// Field names of the collections whose rows are not events (`documents`, `actors`, `places`).
     public var otherCollectionFields: [String: [String]]
+    /// Function names, and `today`.
     public var functions: [String]
     /// Words valid inside an expression besides fields and functions.
     public var keywords: [String]
 
+    /// The names of the language's catalog.
     public static var standard: Vocabulary {
         let fieldNames = (Catalog.fields + Catalog.documentFields + Catalog.nameFields).map(\.name)
         return Vocabulary(
