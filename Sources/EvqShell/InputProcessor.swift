@@ -78,7 +78,9 @@ public enum InputProcessor {
             let text: String
             switch input {
             case .end:
-                guard !buffer.isEmpty else { return .ok }
+                // Ctrl-D at a continuation prompt leaves without running the unfinished statement;
+                // a script's unfinished last statement runs, so its error is reported.
+                guard !buffer.isEmpty, !source.interactive else { return .ok }
                 let status = execute(buffer.joined(separator: "\n"), typed: typed, startLine: startLine, source: source, in: &session)
                 return status == .ok || source.interactive ? .ok : status
             case .interrupted:

@@ -36,6 +36,19 @@ struct InputProcessorTests {
         #expect(capture.errors.isEmpty)
     }
 
+    @Test func endOfInputInsideAStatement() {
+        let capture = CapturedConsole()
+        var session = makeSession(capture)
+        let input = ScriptedInput([.line("releases |")])
+        #expect(InputProcessor.run(input.source(), in: &session) == .ok)
+        #expect(capture.errors.isEmpty)
+        #expect(input.recorded.isEmpty)
+        let script = CapturedConsole()
+        var other = makeSession(script)
+        #expect(InputProcessor.run(.script(name: "s.evq", text: "releases |\n"), in: &other) == .failed)
+        #expect(script.errors.hasPrefix("s.evq:1:"))
+    }
+
     @Test func blankLinesAreSkippedAndNotRecorded() {
         let capture = CapturedConsole()
         var session = makeSession(capture)
