@@ -149,13 +149,17 @@ public enum InputProcessor {
             session.console.err("interrupted\n")
             return .failed
         }
-        let diagnostics = DiagnosticRenderer(color: session.color)
+        let diagnostics = DiagnosticRenderer(color: session.errorColor)
         var status = RunStatus.ok
         for outcome in outcomes {
             switch outcome {
             case .result(let result, let warnings):
                 session.console.err(diagnostics.render(warnings, in: file))
                 session.console.out(session.renderer.render(result, elapsed: session.timer ? elapsed : nil))
+                if session.timer && session.format != .table {
+                    // Data formats stay clean for the program reading them; the time goes aside.
+                    session.console.err("run time: \(ResultRenderer.describe(elapsed))\n")
+                }
                 session.lastResult = result
             case .bound(_, let warnings):
                 session.console.err(diagnostics.render(warnings, in: file))

@@ -57,6 +57,7 @@ struct Evq: ParsableCommand {
         guard var session = Startup.makeSession(corpusPaths: common.corpus.isEmpty ? ["seeds"] : common.corpus, today: today,
                                                 format: common.format ?? .table, color: color, console: console)
         else { throw ExitCode(ExitStatus.failure.rawValue) }
+        session.errorColor = isatty(2) != 0 && !common.noColor && (environment["NO_COLOR"] ?? "").isEmpty && file == nil && script == nil
         let status: ExitStatus
         if let command {
             status = Startup.runCommand(command, in: &session)

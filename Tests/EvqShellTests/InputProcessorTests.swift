@@ -119,6 +119,17 @@ struct InputProcessorTests {
         #expect(session.format == .table)
     }
 
+    @Test(arguments: [OutputFormat.table, .csv, .json])
+    func timerNeverMixesIntoDataFormats(format: OutputFormat) {
+        let capture = CapturedConsole()
+        var session = makeSession(capture)
+        session.format = format
+        let status = InputProcessor.run(.script(name: "t", text: ".timer on\nevents | count\n"), in: &session)
+        #expect(status == .ok)
+        #expect(capture.output.contains(" ms") == (format == .table))
+        #expect(capture.errors.hasPrefix("run time: ") == (format != .table))
+    }
+
     @Test func timerPrintsTheElapsedTimeInTheFooter() {
         let rendered = ResultRenderer(format: .table).render(
             ResultSet(kind: .table, columns: [Column("n")], rows: [[.int(1)]]), elapsed: .milliseconds(12))
