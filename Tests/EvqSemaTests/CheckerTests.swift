@@ -114,6 +114,9 @@ func checkerReportsWithLineColumnAndSuggestion(_ c: DiagCase) {
     #expect(Catalog.collections.contains("releases"))
     #expect(Catalog.collections.contains("pardon"))
     #expect(Catalog.keywords.contains("where"))
+    #expect(Catalog.fieldEntries(forCollection: "Documents").map(\.name).contains("published"))
+    #expect(Catalog.fieldEntries(forCollection: "places").map(\.name) == ["name", "aliases", "mentions", "events"])
+    #expect(Catalog.fieldEntries(forCollection: "releases").map(\.name) == EventField.allCases.map(\.rawValue))
 }
 
 @Test func explainShowsTheCheckedPlan() {
@@ -128,4 +131,13 @@ func checkerReportsWithLineColumnAndSuggestion(_ c: DiagCase) {
           take 2
         output: events (id, type, date, count, actors, places, sources)
         """)
+}
+
+@Test func explainChecksStatementsThatUseAnEarlierLet() {
+    let text = QueryEngine.explain(SourceFile(name: "q", text: "let b = events | count by type\nb | where count > 1"),
+                                   context: QueryContext(corpus: corpus, today: Day(iso: "2026-01-01")!))
+    #expect(text.contains("scan binding b"), "\(text)")
+    #expect(!text.contains("error"), "\(text)")
+    let bad = QueryEngine.explain(SourceFile(name: "q", text: "relases"), context: QueryContext(corpus: corpus, today: Day(iso: "2026-01-01")!))
+    #expect(bad.contains("q:1:1: error: unknown collection `relases`; did you mean `releases`?"), "\(bad)")
 }
