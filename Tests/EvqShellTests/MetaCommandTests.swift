@@ -53,6 +53,19 @@ struct MetaCommandTests {
         #expect(capture.errors.contains("help: did you mean `.types`?"))
     }
 
+    @Test func typedControlCharactersNeverReachTheTerminal() {
+        let capture = CapturedConsole()
+        var session = makeSession(capture)
+        _ = InputProcessor.run(.script(name: "m", text: ".format \u{1B}[2Jx\n"), in: &session)
+        #expect(capture.errors.contains("unknown format"))
+        #expect(!capture.errors.contains("\u{1B}"))
+        let query = CapturedConsole()
+        var other = makeSession(query)
+        _ = InputProcessor.run(.script(name: "q", text: "rel\u{1B}[2Jeases | count\n"), in: &other)
+        #expect(query.errors.contains("error"))
+        #expect(!query.errors.contains("\u{1B}"))
+    }
+
     @Test func settingsChangeTheSession() {
         let capture = CapturedConsole()
         var session = makeSession(capture)
@@ -175,6 +188,25 @@ struct MetaCommandTests {
         #expect(capture.output.contains("actors"))
         #expect(capture.output.contains("a.txt"))
         #expect(capture.output.contains("1 row"))
+    }
+
+    @Test func explainShowsTheCheckedQueryWithoutRunningIt() {
+        let capture = CapturedConsole()
+        var session = makeSession(capture)
+        let status = InputProcessor.run(.script(name: "x", text: ".explain releases | tkae 1\n.explain releases | take 1\n"), in: &session)
+        #expect(status == .ok)
+        #expect(capture.output.contains("take 1"))
+        #expect(capture.output.contains("did you mean `take`?"))
+        #expect(session.lastResult == nil)
+    }
+
+    @Test(arguments: [("where", "where EXPR\n"), ("filter", "where EXPR\n"), ("year", "year(date)"), (".timer", ".timer on|off\n"),
+                        ("collections", "events "), ("stages", "where EXPR "), ("functions", "year(date) -> number ")])
+    func helpTopicsComeFromTheCatalogs(topic: String, start: String) {
+        let capture = CapturedConsole()
+        var session = makeSession(capture)
+        _ = InputProcessor.run(.script(name: "h", text: ".help \(topic)\n"), in: &session)
+        #expect(capture.output.hasPrefix(start), "\(capture.output)")
     }
 
     @Test func catalogNamesAreUnique() {
