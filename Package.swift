@@ -19,6 +19,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
@@ -34,7 +35,7 @@ let package = Package(
         .target(name: "EvqEval", dependencies: ["EvqSema", "EvqSyntax", "EvqModel", "EvqDiagnostics"]),
         .target(
             name: "EvqShell",
-            dependencies: ["EvqEval", "EvqSema", "EvqSyntax", "EvqExtract", "EvqModel", "EvqDiagnostics"]
+            dependencies: ["EvqEval", "EvqSema", "EvqSyntax", "EvqExtract", "EvqModel", "EvqDiagnostics", "EvqGolden"]
         ),
         .target(name: "EvqGolden", dependencies: ["EvqEval"]),
         .target(name: "EvqReport", dependencies: ["EvqModel"]),
@@ -47,15 +48,29 @@ let package = Package(
         .executableTarget(
             name: "evq",
             dependencies: [
-                "EvqShell", "EvqLineEditor",
+                "EvqShell", "EvqLineEditor", "EvqGolden",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "EvqDiagnosticsTests", dependencies: ["EvqDiagnostics"]),
         .testTarget(name: "EvqModelTests", dependencies: ["EvqModel"]),
         .testTarget(name: "EvqGoldenTests", dependencies: ["EvqGolden"]),
+        .testTarget(name: "EvqExamplesTests", dependencies: ["EvqShell", "EvqGolden"]),
         .testTarget(name: "EvqReportTests", dependencies: ["EvqReport"]),
+        .testTarget(name: "EvqSyntaxTests", dependencies: ["EvqSyntax", "EvqDiagnostics"]),
+        .testTarget(name: "EvqSemaTests", dependencies: ["EvqSema", "EvqEval", "EvqSyntax", "EvqModel", "EvqDiagnostics"]),
+        .testTarget(
+            name: "EvqEvalTests",
+            dependencies: [
+                "EvqEval", "EvqSema", "EvqSyntax", "EvqModel", "EvqDiagnostics",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(name: "EvqExtractTests", dependencies: ["EvqExtract", "EvqModel"], exclude: ["DevSet"]),
+        .executableTarget(name: "extract-bench", dependencies: ["EvqExtract", "EvqModel"], path: "Benchmarks/extract", exclude: ["README.md"]),
         .testTarget(name: "EvqStoreTests", dependencies: ["EvqStore", "EvqModel"]),
+        .testTarget(name: "EvqShellTests", dependencies: ["EvqShell", "EvqLineEditor", "EvqEval", "EvqModel", "EvqDiagnostics"]),
+        .testTarget(name: "EvqCLITests", dependencies: ["evq"]),
     ],
     swiftLanguageModes: [.v6]
 )

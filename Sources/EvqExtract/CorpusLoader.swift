@@ -58,7 +58,7 @@ public struct CorpusLoader: Sendable {
                     if !Self.articleExtensions.contains(ext) {
                         warnings.append(FileWarning(file: name, message: "unknown extension; read as plain text"))
                     }
-                    articles.append(RawDocument(name: name, bytes: [UInt8](data)))
+                    articles.append(RawDocument(name: name, bytes: [UInt8](data), metadata: Self.sidecar(for: file)))
                 }
             }
         }
@@ -68,6 +68,22 @@ public struct CorpusLoader: Sendable {
         }
         result.warnings = warnings + result.warnings
         return result
+    }
+
+    /// `key: value` lines of the sidecar `NAME.meta` (or `NAME.EXT.meta`) next to an article.
+    static func sidecar(for file: String) -> [String: String] {
+        let base = (file as NSString).deletingPathExtension
+        for candidate in [file + ".meta", base + ".meta"] {
+            guard let data = FileManager.default.contents(atPath: candidate) else { continue }
+            var pairs: [String: String] = [:]
+            for line in String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline) {
+                guard let colon = line.firstIndex(of: ":") else { continue }
+                let key = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+                pairs[key] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            }
+            return pairs
+        }
+        return [:]
     }
 
     static func isSupported(_ path: String) -> Bool {

@@ -1,12 +1,28 @@
-/// Reads one line of input with a prompt. `nil` means end of input (Ctrl-D).
-public protocol LineReader {
-    mutating func readLine(prompt: String) -> String?
+/// What reading one line gave.
+public enum LineInput: Sendable, Equatable {
+    /// A line, without its newline.
+    case line(String)
+    /// Ctrl-C was pressed while typing: the line is abandoned.
+    case interrupted
+    /// End of input (Ctrl-D on an empty line, or the end of a file).
+    case end
 }
 
-/// Standard input without editing: scripts, pipes and tests.
+/// Reads one line of input with a prompt.
+public protocol LineReader {
+    mutating func readLine(prompt: String) -> LineInput
+    /// Remembers a complete statement (possibly several lines) in the history, if any.
+    mutating func addHistory(_ entry: String)
+    /// The history, oldest first.
+    var historyEntries: [String] { get }
+}
+
+/// Standard input without editing or prompts: scripts, pipes and tests.
 public struct PlainReader: LineReader {
     public init() {}
-    public mutating func readLine(prompt: String) -> String? {
-        Swift.readLine(strippingNewline: true)
+    public mutating func readLine(prompt: String) -> LineInput {
+        Swift.readLine(strippingNewline: true).map(LineInput.line) ?? .end
     }
+    public mutating func addHistory(_ entry: String) {}
+    public var historyEntries: [String] { [] }
 }

@@ -48,6 +48,16 @@ public struct EventDate: Sendable, Hashable {
 
     public var isMissing: Bool { start == nil }
 
+    /// The precision an interval states by its shape: one day, one whole month, one whole
+    /// year, or a range (for imported `{start, end}` without a precision).
+    public static func precision(covering start: Day, _ end: Day) -> DatePrecision {
+        if start == end { return .day }
+        let s = start.components, e = end.components
+        if s.year == e.year, s.month == 1, s.day == 1, e.month == 12, e.day == 31 { return .year }
+        if s.year == e.year, s.month == e.month, s.day == 1, e.day == Day.daysIn(year: e.year, month: e.month) { return .month }
+        return .range
+    }
+
     /// Parses the compact forms `2025`, `2025-09`, `2025-09-11` and `2025-09-11..2025-12-13`
     /// (the latter also with month or year ends), as in query literals and imported data.
     public init?(compact text: String) {
@@ -81,22 +91,29 @@ public struct EventDate: Sendable, Hashable {
         case .day where s == e: return s.iso
         case .month: return String(s.iso.prefix(7))
         case .year: return String(s.iso.prefix(4))
-        default: return "\(EventDate.shortest(s, isStart: true))..\(EventDate.shortest(e, isStart: false))"
+        default:
+            // The start as coarse as it allows; the end never coarser than the start, so
+            // 2025-12-13..2025-12-31 does not read as "2025-12-13..2025".
+            let startLevel = EventDate.level(s, isStart: true)
+            let endLevel = min(startLevel, EventDate.level(e, isStart: false))
+            return "\(EventDate.text(s, level: startLevel))..\(EventDate.text(e, level: endLevel))"
         }
     }
 
-    /// A range end printed as coarsely as it can be without losing information:
-    /// 2024-07-01 as a start is `2024-07`; 2025-12-31 as an end is `2025-12`.
-    static func shortest(_ d: Day, isStart: Bool) -> String {
+    /// How coarsely a range end can be printed without losing information: 2 = year
+    /// (a start on 1 January, an end on 31 December), 1 = month, 0 = day.
+    static func level(_ d: Day, isStart: Bool) -> Int {
         let c = d.components
         if isStart {
-            if c.month == 1 && c.day == 1 { return String(d.iso.prefix(4)) }
-            if c.day == 1 { return String(d.iso.prefix(7)) }
-        } else {
-            if c.month == 12 && c.day == 31 { return String(d.iso.prefix(4)) }
-            if c.day == Day.daysIn(year: c.year, month: c.month) { return String(d.iso.prefix(7)) }
+            if c.month == 1 && c.day == 1 { return 2 }
+            return c.day == 1 ? 1 : 0
         }
-        return d.iso
+        if c.month == 12 && c.day == 31 { return 2 }
+        return c.day == Day.daysIn(year: c.year, month: c.month) ? 1 : 0
+    }
+
+    static func text(_ d: Day, level: Int) -> String {
+        String(d.iso.prefix(level == 2 ? 4 : level == 1 ? 7 : 10))
     }
 }
 
@@ -143,7 +160,7 @@ extension EventDate: Codable {
         } else if endText == nil || endText == startText {
             precision = s.precision
         } else {
-            precision = .range
+            precision = EventDate.precision(covering: sd, ed)
         }
         self.init(start: sd, end: ed, precision: precision, text: text)
     }

@@ -31,3 +31,9 @@ import Testing
     #expect(Suggest.nearest("zzzzzz", in: ["count", "date"]) == nil)
     #expect(Suggest.nearest("rel", in: ["events", "releases"]) == "releases")
 }
+
+@Test func aSwappedPairOfLettersIsOneEdit() {
+    #expect(Suggest.distance("tkae", "take") == 1)
+    #expect(Suggest.distance("kitten", "sitting") == 3)
+    #expect(Suggest.nearest("tkae", in: ["where", "take", "sort"]) == "take")
+}

@@ -50,3 +50,15 @@ func compactDatesParseToIntervals(_ text: String, _ start: String, _ end: String
     #expect(Quantity(value: nil, qualifier: .exact).qualifier == .unspecified)
     #expect(Quantity(value: 50, qualifier: .moreThan).display == ">50")
 }
+
+@Test(arguments: [
+    ("2025-12-13..2025-12-31", "2025-12-13..2025-12-31"),
+    ("2024-07..2025-12-13", "2024-07..2025-12-13"),
+    ("2024-07..2025-12", "2024-07..2025-12"),
+    ("2024..2025", "2024..2025"),
+    ("2024..2025-06", "2024..2025-06"),
+    ("2024-03..2025", "2024-03..2025-12"),
+])
+func rangeEndsAreNeverPrintedCoarserThanTheirStart(_ text: String, _ display: String) throws {
+    #expect(try #require(EventDate(compact: text)).display == display)
+}

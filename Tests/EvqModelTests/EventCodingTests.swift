@@ -32,7 +32,7 @@ import Testing
     #expect(events[0].date.precision == .month)
     #expect(events[0].count?.value == 40)
     #expect(events[0].places == ["Minsk"])
-    #expect(events[1].date.precision == .range)
+    #expect(events[1].date.precision == .month)
     #expect(events[1].count?.qualifier == .moreThan)
     #expect(!events[0].id.isEmpty)
 }
@@ -75,4 +75,16 @@ import Testing
     let line = EventSetIO.jsonLine(Event(id: "x", type: .sanctionsImposed))
     #expect(line.contains("\"cameo\":\"163\""))
     #expect(Event(type: .meeting, attributes: ["cameo": "042"]).cameo == "042")
+}
+
+@Test func importedIntervalsWithoutPrecisionGetTheOneTheirShapeStates() throws {
+    let text = """
+        {"type":"release","date":{"start":"2025-06-01","end":"2025-06-30"}}
+        {"type":"release","date":{"start":"2025-01-01","end":"2025-12-31"}}
+        {"type":"release","date":{"start":"2025-06-03","end":"2025-06-03"}}
+        {"type":"release","date":{"start":"2025-06-03","end":"2025-07-03"}}
+        """
+    let events = try EventSetIO.read(text, file: "p.jsonl")
+    #expect(events.map(\.date.precision) == [.month, .year, .day, .range])
+    #expect(events.map(\.date.display) == ["2025-06", "2025", "2025-06-03", "2025-06-03..2025-07-03"])
 }

@@ -1,0 +1,126 @@
+/// Stage: judges each block by its shape, in the spirit of jusText and trafilatura.
+///
+/// - page furniture lines: a standalone line from `boilerplate.txt` ("Go to Source"), a line of
+///   `|`-separated navigation, a copyright line, a parenthesised credit line, a weather reading
+///   ("17.1 C"), a line that is only a place name (a clock or edition line);
+/// - teasers: blocks ending in "Read More" (or "Continue reading"), and a headline-shaped block
+///   directly followed by one (a headline + summary pair);
+/// - link lists: a heading followed within four blocks by two or more teasers starts a list;
+///   it and every following block that is heading-, teaser- or furniture-shaped is boilerplate;
+/// - captions: blocks opening with a caption cue ("In this photo ...") or closing with a photo
+///   credit in parentheses; kept as supporting evidence only;
+/// - headings: short blocks (up to 20 words) with no final punctuation.
+public struct BoilerplateClassifier: Sendable {
+    let lexicon: Lexicon
+    public init(lexicon: Lexicon = .standard) { self.lexicon = lexicon }
+
+    public func classify(_ blocks: [Block], in u: [UInt8]) -> [Block] {
+        var out = blocks
+        var teaser = [Bool](repeating: false, count: blocks.count)
+        for (k, b) in blocks.enumerated() {
+            // Only short blocks can be furniture or headings; a long one is judged by its ends.
+            let long = b.end - b.start > 600
+            let text = long
+                ? String(decoding: u[b.start..<(b.start + 200)], as: UTF8.self) + " " + String(decoding: u[(b.end - 200)..<b.end], as: UTF8.self)
+                : String(decoding: u[b.start..<b.end], as: UTF8.self)
+            var shape = judge(text)
+            if long, shape.kind == .heading || shape.reason == "navigation" || shape.reason == "copyright" || shape.reason == "credit" { shape = (.body, "") }
+            out[k].kind = shape.kind
+            out[k].reason = shape.reason
+            teaser[k] = shape.reason == "teaser"
+            if b.isBullet, shape.kind == .heading, text.split(separator: " ", maxSplits: 5).count >= 5 {
+                // A bulleted summary line is a sentence without its full stop.
+                out[k].kind = .body
+                out[k].reason = "bullet"
+            }
+        }
+        // Headline + summary pairs.
+        for k in 0..<out.count where k + 1 < out.count && out[k].kind == .heading && teaser[k + 1] {
+            teaser[k] = true
+            out[k].kind = .boilerplate
+            out[k].reason = "teaser headline"
+        }
+        // Link lists: a heading followed by teasers; everything list-shaped after it goes.
+        var k = 0
+        while k < out.count {
+            if out[k].kind == .heading && !teaser[k] {
+                let window = out.indices.dropFirst(k + 1).prefix(4)
+                if window.filter({ teaser[$0] }).count >= 2 {
+                    var j = k
+                    while j < out.count, j == k || teaser[j] || out[j].kind == .heading || out[j].kind == .boilerplate {
+                        out[j].kind = .boilerplate
+                        if out[j].reason.isEmpty || out[j].reason == "heading" { out[j].reason = "link list" }
+                        j += 1
+                    }
+                    k = j
+                    continue
+                }
+            }
+            k += 1
+        }
+        return out
+    }
+
+    /// The shape of one block on its own.
+    func judge(_ text: String) -> (kind: Block.Kind, reason: String) {
+        let lower = text.lowercased()
+        var bare = Substring(lower)
+        while let l = bare.last, l == "." || l == ":" || l == " " || l == ">" || l == "»" { bare.removeLast() }
+        // Word count over bytes (capped): cheap for every block.
+        var wordCount = 0
+        var inWord = false
+        for b in text.utf8 {
+            if b == 0x20 { inWord = false } else if !inWord { inWord = true; wordCount += 1; if wordCount > 60 { break } }
+        }
+        let words = wordCount <= 5 ? text.split(separator: " ") : []
+        let count = wordCount
+        if lexicon.boilerplateLines.contains(String(bare)) { return (.boilerplate, "furniture line") }
+        if bare.hasSuffix("read more") || bare.hasSuffix("continue reading") || bare.hasSuffix("read more »") {
+            return (.boilerplate, "teaser")
+        }
+        if count <= 40, lower.utf8.count < 400 {
+            let bytes = Array(lower.utf8)
+            if Self.occurrences(of: Array("©".utf8), in: bytes) > 0 || Self.occurrences(of: Array("all rights reserved".utf8), in: bytes) > 0 {
+                return (.boilerplate, "copyright")
+            }
+            if Self.occurrences(of: Array(" | ".utf8), in: bytes) >= 1 && count <= 20 { return (.boilerplate, "navigation") }
+        }
+        if text.hasPrefix("("), text.hasSuffix(")"), count <= 25 { return (.boilerplate, "credit") }
+        if count <= 4, isWeather(words) { return (.boilerplate, "weather") }
+        if count <= 4, lexicon.places[text] != nil || lexicon.placesLower[lower] != nil { return (.boilerplate, "place line") }
+        if count <= 12, lower.hasPrefix("by "), !lower.hasSuffix(".") || lower.contains("published") { return (.boilerplate, "byline") }
+        for cue in lexicon.captionCues {
+            let phrase = cue.joined(separator: " ")
+            if lower.hasPrefix(phrase) { return (.caption, "caption") }
+        }
+        if text.hasSuffix(")"), let open = text.lastIndex(of: "(") {
+            let credit = text[open...].lowercased()
+            if credit.contains("photo") || credit.contains(" via ") || credit.contains("getty") { return (.caption, "caption credit") }
+        }
+        let last = text.last ?? " "
+        let final: Set<Character> = [".", "!", "?", "\"", ")"]
+        if !final.contains(last), count <= 20 { return (.heading, "heading") }
+        return (.body, "")
+    }
+
+    /// How often `needle` occurs in `hay` (naive scan; both are short here).
+    static func occurrences(of needle: [UInt8], in hay: [UInt8]) -> Int {
+        guard !needle.isEmpty, hay.count >= needle.count else { return 0 }
+        var n = 0
+        for i in 0...(hay.count - needle.count) where hay[i] == needle[0] {
+            var k = 1
+            while k < needle.count, hay[i + k] == needle[k] { k += 1 }
+            if k == needle.count { n += 1 }
+        }
+        return n
+    }
+
+    /// "17.1 C", "-3°C", "64 °F", "Sunny 21C".
+    func isWeather(_ words: [Substring]) -> Bool {
+        guard words.count <= 4, let first = words.first else { return false }
+        let joined = words.joined(separator: " ")
+        guard first.first?.isNumber == true || first.first == "-" || words.count > 1 else { return false }
+        let tail = joined.filter { !$0.isNumber && $0 != "." && $0 != "-" && $0 != " " && $0 != "," }
+        return ["C", "F", "°C", "°F", "°"].contains(tail) || tail.hasSuffix("°C") || tail.hasSuffix("°F")
+    }
+}

@@ -1,0 +1,265 @@
+import EvqDiagnostics
+import EvqModel
+
+/// Runs the per-document stages: decode, blocks, boilerplate, tokens, sentences, dateline,
+/// mentions, candidates, statements; then resolves names inside the document (a surname to
+/// the full name seen in the article, a pronoun or role to its person, a misspelt place to
+/// the place the story names).
+struct DocumentAnalyzer {
+    let lexicon: Lexicon
+
+    func analyze(_ raw: RawDocument) -> AnalyzedDocument {
+        let lower = raw.name.lowercased()
+        let decoded = TextDecoder().decode(raw.bytes, isHTML: lower.hasSuffix(".html") || lower.hasSuffix(".htm") ? true : nil)
+        let u = Array(decoded.text.utf8)
+        let blocks = BoilerplateClassifier(lexicon: lexicon).classify(BlockSplitter().split(u), in: u)
+        let tokenizer = Tokenizer()
+        let splitter = SentenceSplitter(lexicon: lexicon)
+        let tagger = TemporalTagger(lexicon: lexicon)
+        let qfinder = QuantityFinder(lexicon: lexicon)
+        let nfinder = NameFinder(lexicon: lexicon)
+        let efinder = EventFinder(lexicon: lexicon)
+        let sfinder = StatementFinder(lexicon: lexicon)
+
+        var doc = AnalyzedDocument(name: raw.name, bytes: raw.bytes.count, title: decoded.htmlTitle ?? "", text: decoded.text,
+            sentences: [], candidates: [], statements: [], givenDate: nil, dateSource: .missing, datelineMonthDay: nil,
+            datelinePlace: nil, textLowerBound: nil, beforeNewYear: false, persons: [:], warnings: decoded.warnings)
+        if u.isEmpty { doc.warnings.append("empty file") }
+
+        if let meta = raw.metadata["date"] ?? decoded.frontMatter["date"], let d = EventDate(compact: String(meta.prefix(10))) {
+            doc.givenDate = d
+            doc.dateSource = .metadata
+        }
+        if let t = raw.metadata["title"] ?? decoded.frontMatter["title"] { doc.title = t }
+
+        var seenSentences = Set<String>()
+        var sawBody = false
+        var lastPerson: String?
+        var pendingPronouns: [(Int, StatementFinder.Speaker)] = []
+        var allNames: [(sentence: Int, mention: NameMention, candidateIndices: [Int])] = []
+        for (bi, block) in blocks.enumerated() where block.kind != .boilerplate || (block.reason == "byline" && !sawBody) {
+            let tokens = tokenizer.tokenize(u, from: block.start, to: block.end)
+            var kind = block.kind
+            // Dateline blocks before the story: "Saturday, December 13, 2025", "Published 14 Sep 2025".
+            if !sawBody, kind != .body, tokens.count <= 16 {
+                let dates = tagger.tag(tokens)
+                if let d = dates.first(where: { if case .absolute(_, let m, let dd) = $0.expression { return m != nil && dd != nil } else { return false } }) {
+                    if doc.givenDate == nil, case .absolute(let y, let m?, let dd?) = d.expression, let day = Day(year: y, month: m, day: dd) {
+                        doc.givenDate = .day(day, text: d.text)
+                        doc.dateSource = .dateline
+                    }
+                    kind = .dateline
+                }
+            }
+            if kind == .dateline || kind == .boilerplate { continue }
+            if kind == .heading, doc.title.isEmpty, !sawBody, tokens.count >= 3 {
+                doc.title = String(decoding: u[block.start..<block.end], as: UTF8.self)
+            }
+            for var s in splitter.split(tokens, kind: kind, blockIndex: bi) {
+                let sentText = String(decoding: u[s.start..<s.end], as: UTF8.self)
+                if !seenSentences.insert(sentText).inserted { continue }
+                var datelineEnd = 0
+                if kind == .body, !sawBody {
+                    datelineEnd = readDatelinePrefix(s.tokens, &doc, tagger: tagger)
+                }
+                if kind == .body { sawBody = true }
+                s.kind = kind
+                let index = doc.sentences.count
+                doc.sentences.append(.init(start: s.start, end: s.end, text: sentText, kind: kind))
+                let t = s.tokens
+                // Counts and clauses only matter where a trigger word occurs (most sentences of a
+                // long text have none); dates and names are needed everywhere.
+                let hasTrigger = t.contains { $0.kind == .word && lexicon.triggers[$0.lower] != nil }
+                let m = SentenceMentions(tokens: t, dates: tagger.tag(t), quantities: hasTrigger ? qfinder.find(t) : [], names: nfinder.find(t),
+                    clauses: hasTrigger ? Clauses(t) : Clauses([]), datelineEnd: datelineEnd)
+                if kind == .body {
+                    for d in m.dates where d.lo >= datelineEnd {
+                        let r = DateResolver().resolve(d.expression, text: nil, window: nil)
+                        if case .absolute = d.expression, let st = r.start, !(t[d.lo].inQuote) {
+                            doc.textLowerBound = max(doc.textLowerBound ?? st, st)
+                        }
+                    }
+                    for k in t.indices where k + 2 < t.count && t[k + 1].text == "New" && t[k + 2].text == "Year" {
+                        if ["before", "ahead", "until", "eve"].contains(t[k].lower) || (k > 0 && ["before", "ahead"].contains(t[k - 1].lower)) {
+                            doc.beforeNewYear = true
+                        }
+                    }
+                }
+                let found = kind == .body && hasTrigger ? sfinder.find(m) : []
+                var speakerTokens = Set<Int>()
+                for f in found {
+                    if case .name(let n) = f.speaker, let nm = m.names.last(where: { $0.text == n && ($0.hi <= f.trigger || $0.lo == f.trigger + 1) }) {
+                        speakerTokens.insert(nm.lo)
+                    }
+                }
+                let first = doc.candidates.count
+                if hasTrigger { doc.candidates += efinder.find(m, sentence: index, supporting: kind != .body, speakers: speakerTokens) }
+                for n in m.names where n.lo >= datelineEnd {
+                    allNames.append((index, n, Array(first..<doc.candidates.count)))
+                    if n.kind == .person, n.hi - n.lo >= 2 {
+                        if doc.persons[n.text] == nil || doc.persons[n.text]! == nil { doc.persons[n.text] = n.role }
+                    }
+                }
+                if kind == .body {
+                    for f in found {
+                        // Only a date attached to the speech verb ("said on Monday", "told
+                        // reporters Saturday") dates the statement; otherwise the publication date.
+                        let date = m.dates.first { d in
+                            d.lo > f.trigger && d.lo <= f.trigger + 6 && !t[(f.trigger + 1)..<d.lo].contains { ["that", "\"", ","].contains($0.lower) }
+                        }
+                        switch f.speaker {
+                        case .name(let n):
+                            doc.statements.append((n, index, date))
+                        case .pronoun, .role:
+                            pendingPronouns.append((doc.statements.count, f.speaker))
+                            doc.statements.append(("", index, date))
+                        }
+                    }
+                }
+                _ = lastPerson
+            }
+        }
+        resolveNames(&doc, allNames: allNames, pending: pendingPronouns)
+        lastPerson = nil
+        return doc
+    }
+
+    /// "VILNIUS, Lithuania, March 3 (Reuters) -", "MINSK, Belarus (AP) —", "VILNIUS, LITHUANIA:".
+    /// Returns the number of tokens it takes (0 if there is none).
+    func readDatelinePrefix(_ t: [Token], _ doc: inout AnalyzedDocument, tagger: TemporalTagger) -> Int {
+        guard let first = t.first, first.kind == .word, first.text.count >= 3,
+            first.text == first.text.uppercased() && first.text.contains(where: \.isLetter) || (first.capitalized && lexicon.months[first.lower] != nil)
+        else { return 0 }
+        var k = 1
+        while k < min(t.count, 14) {
+            let w = t[k].lower
+            if w == "-" || w == ":" { break }
+            if w == "(" {
+                // "(AP)", "(Reuters)": an agency credit, then the dash.
+                while k < t.count, t[k].lower != ")" { k += 1 }
+                k += 1
+                if k < t.count, t[k].lower == "-" || t[k].lower == ":" { break }
+                return 0
+            }
+            k += 1
+        }
+        guard k < t.count, k < 14, t[k].lower == "-" || t[k].lower == ":" else { return 0 }
+        var placeEnd = 0
+        while placeEnd < k, t[placeEnd].lower != "(" { placeEnd += 1 }
+        let prefix = Array(t[0..<placeEnd])
+        let dates = tagger.tag(prefix)
+        let cut = dates.first?.lo ?? placeEnd
+        var placeTokens = cut
+        while placeTokens > 0, t[placeTokens - 1].lower == "," { placeTokens -= 1 }
+        if placeTokens > 0 { doc.datelinePlace = tagger.words(t, 0, placeTokens) }
+        if doc.givenDate == nil, let d = dates.first {
+            switch d.expression {
+            case .absolute(let y, let m?, let dd?):
+                if let day = Day(year: y, month: m, day: dd) {
+                    doc.givenDate = .day(day, text: d.text)
+                    doc.dateSource = .dateline
+                }
+            case .monthDay(let m, let dd):
+                doc.datelineMonthDay = (m, dd)
+            default: break
+            }
+        }
+        return k + 1
+    }
+
+    /// Surnames to full names, pronouns and roles to people, misspelt places to places.
+    func resolveNames(_ doc: inout AnalyzedDocument, allNames: [(sentence: Int, mention: NameMention, candidateIndices: [Int])],
+        pending: [(Int, StatementFinder.Speaker)])
+    {
+        let fulls = doc.persons.keys.sorted()
+        let places = Set(allNames.filter { $0.mention.kind == .place }.map(\.mention.canonical)).sorted()
+        var map: [String: String] = [:]
+        var toPlace: [String: String] = [:]
+        // Folded name parts, computed once per article.
+        let fullParts = fulls.map { name in name.split(separator: " ").map { lexicon.fold(String($0)) } }
+        let foldedPlaces = places.map { lexicon.fold($0) }
+        func full(for single: String) -> String? {
+            let f = lexicon.fold(single)
+            if let k = fullParts.firstIndex(where: { $0.contains(f) }) { return fulls[k] }
+            guard f.count >= 5 else { return nil }
+            let k = fullParts.firstIndex { parts in parts.last.map { NameVariants.similar(f, $0) } ?? false }
+            return k.map { fulls[$0] }
+        }
+        // Acronyms: "BAJ" for "Belarusian Association of Journalists".
+        let orgs = Set(allNames.filter { $0.mention.kind == .organization }.map(\.mention.text)).sorted()
+        func initials(_ name: String) -> String {
+            String(name.split(separator: " ").filter { !["of", "and", "the", "for"].contains($0.lowercased()) }.compactMap(\.first))
+        }
+        for entry in allNames where entry.mention.kind == .unknown {
+            let text = entry.mention.text
+            guard text.count >= 2, text.count <= 6, text == text.uppercased() else { continue }
+            if let o = orgs.first(where: { initials($0) == text }) { map[text] = o }
+        }
+        for entry in allNames where entry.mention.kind == .unknown || (entry.mention.kind == .person && entry.mention.hi - entry.mention.lo == 1) {
+            let text = entry.mention.text
+            if map[text] != nil || toPlace[text] != nil { continue }
+            if let f = full(for: text) {
+                map[text] = f
+            } else if text.count >= 4 {
+                let f = lexicon.fold(text)
+                if let k = foldedPlaces.indices.first(where: { foldedPlaces[$0].count >= 4 && places[$0] != text && foldedPlaces[$0].first == f.first && abs(foldedPlaces[$0].count - f.count) <= 1 && Suggest.distance(f, foldedPlaces[$0]) == 1 }) {
+                    toPlace[text] = places[k]
+                }
+            }
+        }
+        for (k, v) in map where k != v && !v.split(separator: " ").contains(Substring(k)) { doc.variants[k] = v }
+        for (k, v) in toPlace { doc.variants[k] = v }
+        let speakers = Set(doc.statements.map(\.speaker))
+        let knownNames = Set(allNames.filter { $0.mention.kind != .unknown }.map(\.mention.text))
+        for idx in doc.candidates.indices {
+            var actors: [String] = []
+            for a in doc.candidates[idx].actors {
+                if let p = toPlace[a] {
+                    if !doc.candidates[idx].places.contains(p) { doc.candidates[idx].places.append(p) }
+                    continue
+                }
+                if let f = map[a] { actors.append(f); continue }
+                if a.contains(" ") || speakers.contains(a) || doc.persons[a] != nil { actors.append(a); continue }
+                // An unknown single capitalised word that is nobody's name: probably not a name.
+                if knownNames.contains(a) { actors.append(a) }
+            }
+            var seen = Set<String>()
+            doc.candidates[idx].actors = actors.filter { seen.insert($0).inserted }
+        }
+        // Speakers: full names, then pronouns and roles by the nearest person before them.
+        var lastPersonBySentence: [Int: String] = [:]
+        for e in allNames where e.mention.kind == .person || e.mention.kind == .unknown {
+            let n = map[e.mention.text] ?? e.mention.text
+            if e.mention.kind == .unknown && map[e.mention.text] == nil { continue }
+            lastPersonBySentence[e.sentence] = n
+        }
+        for k in doc.statements.indices where !doc.statements[k].speaker.isEmpty {
+            let s = doc.statements[k].speaker
+            doc.statements[k].speaker = map[s] ?? s
+        }
+        // The first named speaker of each sentence (for "he said" in the same sentence).
+        var speakerBySentence: [Int: String] = [:]
+        for st in doc.statements where !st.speaker.isEmpty && speakerBySentence[st.sentence] == nil {
+            speakerBySentence[st.sentence] = st.speaker
+        }
+        for (k, speaker) in pending {
+            let sentence = doc.statements[k].sentence
+            switch speaker {
+            case .role(let role):
+                doc.statements[k].speaker = fulls.first { doc.persons[$0]??.contains(role) == true } ?? ""
+            default:
+                // The last person named in this or an earlier sentence, or the last speaker.
+                var s = sentence
+                var found = ""
+                while s >= 0, s >= sentence - 5 {
+                    if let prev = speakerBySentence[s] { found = prev; break }
+                    if s < sentence, let p = lastPersonBySentence[s] { found = p; break }
+                    s -= 1
+                }
+                if !found.isEmpty { speakerBySentence[sentence] = speakerBySentence[sentence] ?? found }
+                doc.statements[k].speaker = found
+            }
+        }
+        doc.statements = doc.statements.filter { !$0.speaker.isEmpty && !toPlace.keys.contains($0.speaker) }
+    }
+}

@@ -1,0 +1,240 @@
+import EvqModel
+
+/// Stage: a document's candidates -> its events. Dates are anchored to the publication window
+/// first. Candidates of one happening are merged when their types are compatible (release,
+/// pardon and amnesty are one family), their statuses and total flags agree, their counts do
+/// not disagree and their dates overlap. Mentions without count, date or participant ("the
+/// release", "those freed") join the nearest such event of their family; heading and caption
+/// candidates only support body events and never stand alone. Statements become one event per
+/// speaker.
+struct DocumentMerger {
+    let lexicon: Lexicon
+
+    /// One happening being assembled. Its date is that of its first specific body report;
+    /// its distinct counts are kept so compatibility is checked against few values.
+    struct Cluster {
+        var members: [Candidate]
+        var date: EventDate = .missing
+        var counts: [Quantity] = []
+        var key: String
+        /// The narrowest date of any member, used while no specific report has a date.
+        var anyDate: EventDate = .missing
+
+        mutating func add(_ c: Candidate) {
+            members.append(c)
+            if date.isMissing, !c.supporting, !c.isGeneric, !c.date.isMissing { date = c.date }
+            if let s = c.date.start, let e = c.date.end {
+                if let bs = anyDate.start, let be = anyDate.end { if e.number - s.number < be.number - bs.number { anyDate = c.date } } else { anyDate = c.date }
+            }
+            if let q = c.count, q.value != nil, !counts.contains(q) { counts.append(q) }
+        }
+    }
+
+    static func family(_ t: EventType) -> String {
+        switch t {
+        case .release, .pardon, .amnesty: return "release"
+        default: return t.rawValue
+        }
+    }
+
+    static func key(_ c: Candidate) -> String { "\(family(c.type))|\(c.status.rawValue)|\(c.total)" }
+
+    /// How many earlier events of the same kind a mention may reach back to: mentions refer
+    /// to nearby events, and the bound keeps merging linear in the size of the article.
+    static let reach = 40
+
+    func merge(_ doc: AnalyzedDocument, window: PublicationWindow?) -> [Event] {
+        let resolver = DateResolver()
+        var cands = doc.candidates
+        for k in cands.indices {
+            if let d = cands[k].dateMention {
+                cands[k].date = resolver.resolve(d.expression, text: d.text, window: window, future: cands[k].status == .expected)
+            }
+        }
+        var clusters: [Cluster] = []
+        var byKey: [String: [Int]] = [:]
+        // Specific body candidates first, in text order.
+        for c in cands where !c.supporting && !c.isGeneric {
+            let key = Self.key(c)
+            let pool = byKey[key, default: []]
+            if let k = pool.suffix(Self.reach).last(where: { compatible(clusters[$0], c) }) {
+                clusters[k].add(c)
+            } else {
+                var cl = Cluster(members: [], key: key)
+                cl.add(c)
+                byKey[key, default: []].append(clusters.count)
+                clusters.append(cl)
+            }
+        }
+        // Generic and supporting candidates attach to the nearest compatible event.
+        var anchors: [String: [(sentence: Int, cluster: Int)]] = [:]
+        for (k, cl) in clusters.enumerated() {
+            for m in cl.members { anchors[cl.key, default: []].append((m.sentence, k)) }
+        }
+        for key in anchors.keys { anchors[key]?.sort { $0.sentence < $1.sentence } }
+        var families = Set(clusters.map { Self.family($0.members[0].type) })
+        for c in cands where c.supporting || c.isGeneric {
+            let list = anchors[Self.key(c)] ?? []
+            // Binary search for the mention's position, then look outward.
+            var lo = 0, hi = list.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if list[mid].sentence <= c.sentence { lo = mid + 1 } else { hi = mid }
+            }
+            var best: (cost: Int, cluster: Int)?
+            for idx in max(0, lo - Self.reach)..<min(list.count, lo + Self.reach) {
+                let a = list[idx]
+                let d = c.sentence - a.sentence
+                let cost = d >= 0 ? 2 * d : -2 * d + 1
+                if best.map({ cost < $0.cost }) ?? true, compatible(clusters[a.cluster], c) { best = (cost, a.cluster) }
+            }
+            if let b = best {
+                clusters[b.cluster].add(c)
+            } else if !c.supporting, c.status != .occurred || !families.contains(Self.family(c.type)) {
+                var cl = Cluster(members: [], key: Self.key(c))
+                cl.add(c)
+                families.insert(Self.family(c.type))
+                clusters.append(cl)
+            }
+        }
+        var events = clusters.map { event(from: $0, doc: doc) }
+        shareCounts(&events, doc: doc)
+        events += statements(doc, window: window)
+        return events
+    }
+
+    /// Freed prisoners deported in the same sentence as their release: the deportation
+    /// counts the same people.
+    func shareCounts(_ events: inout [Event], doc: AnalyzedDocument) {
+        var sentenceAt: [Int: Int] = [:]
+        for (k, s) in doc.sentences.enumerated() { sentenceAt[s.start] = k }
+        var releaseBySentence: [Int: Int] = [:]
+        for (k, e) in events.enumerated() where Self.family(e.type) == "release" && e.status == .occurred && !e.total {
+            for ev in e.evidence { if let s = sentenceAt[ev.span.start], releaseBySentence[s] == nil { releaseBySentence[s] = k } }
+        }
+        for k in events.indices where events[k].type == .deportation {
+            // The same sentence, or the one before ("... were freed. They were driven to ...").
+            let sentences = events[k].evidence.compactMap { sentenceAt[$0.span.start] }
+            guard let r = sentences.lazy.compactMap({ releaseBySentence[$0] ?? releaseBySentence[$0 - 1] }).first else { continue }
+            if events[k].count?.value == nil, let q = events[r].count, q.value != nil { events[k].count = q }
+            if events[k].date.isMissing, !events[r].date.isMissing { events[k].date = events[r].date }
+        }
+    }
+
+    func compatible(_ cl: Cluster, _ c: Candidate) -> Bool {
+        guard cl.key == Self.key(c) else { return false }
+        if let b = c.count?.value, let y = c.count {
+            for x in cl.counts { if let a = x.value, !countsAgree(x, y, a, b) { return false } }
+        }
+        let d = cl.date.isMissing ? cl.anyDate : cl.date
+        if let s1 = d.start, let e1 = d.end, let s2 = c.date.start, let e2 = c.date.end, s1 > e2 || s2 > e1 { return false }
+        return true
+    }
+
+    /// The event's date: that of its first specific body report; others only fill a gap.
+    func clusterDate(_ cl: Cluster) -> EventDate {
+        cl.date.isMissing ? (cl.anyDate.isMissing ? narrowest(cl.members.map(\.date)) : cl.anyDate) : cl.date
+    }
+
+    func countsAgree(_ x: Quantity, _ y: Quantity, _ a: Int, _ b: Int) -> Bool {
+        if a == b { return true }
+        func fits(_ q: Quantity, _ v: Int) -> Bool {
+            guard let bounds = q.bounds else { return true }
+            if q.qualifier == .about { return false }
+            return v >= (bounds.low ?? Int.min) && v <= (bounds.high ?? Int.max)
+        }
+        return (x.qualifier != .exact && fits(x, b)) || (y.qualifier != .exact && fits(y, a))
+    }
+
+    func event(from cl: Cluster, doc: AnalyzedDocument) -> Event {
+        let ms = cl.members
+        let body = ms.filter { !$0.supporting }
+        let main = body.first ?? ms[0]
+        var e = Event(type: main.type, status: main.status, total: ms.contains { $0.total })
+        // Type: a release if anyone was freed; the other types are noted.
+        let types = Set(ms.map(\.type))
+        if types.count > 1, Self.family(main.type) == "release" {
+            let order: [EventType] = [.release, .pardon, .amnesty]
+            e.type = order.first { types.contains($0) } ?? main.type
+            let others = types.filter { $0 != e.type }.map(\.rawValue).sorted()
+            if !others.isEmpty { e.attributes["also_type"] = others.joined(separator: ",") }
+        }
+        e.date = clusterDate(cl)
+        e.count = bestCount(ms.compactMap(\.count))
+        var attrs = e.attributes
+        for m in ms {
+            for (k, v) in m.attributes where attrs[k] == nil { attrs[k] = v }
+        }
+        e.attributes = attrs
+        let counts = Set(ms.compactMap { $0.count?.display }.filter { $0 != "?" })
+        if counts.count > 1 { e.attributes["conflicts"] = "count: " + counts.sorted().joined(separator: " / ") }
+        e.actors = orderedUnion(ms.map(\.actors))
+        e.places = orderedUnion(ms.map(\.places))
+        e.sources = [doc.name]
+        let sentenceIndices = Array(Set(ms.map(\.sentence))).sorted()
+        e.evidence = sentenceIndices.map { k in
+            let s = doc.sentences[k]
+            return Evidence(source: doc.name, sentence: s.text, span: SourceSpanValue(start: s.start, end: s.end))
+        }
+        return e
+    }
+
+    /// Statements: one per speaker per document, dated by their sentence or the publication date.
+    func statements(_ doc: AnalyzedDocument, window: PublicationWindow?) -> [Event] {
+        var bySpeaker: [String: [(sentence: Int, date: DateMention?)]] = [:]
+        for s in doc.statements { bySpeaker[s.speaker, default: []].append((s.sentence, s.date)) }
+        let resolver = DateResolver()
+        return bySpeaker.keys.sorted().map { speaker in
+            let items = bySpeaker[speaker] ?? []
+            var e = Event(type: .statement)
+            e.actors = [speaker]
+            let dates = items.compactMap { $0.date }.map { resolver.resolve($0.expression, text: $0.text, window: window) }.filter { !$0.isMissing }
+            e.date = dates.first ?? window?.eventDate ?? .missing
+            e.sources = [doc.name]
+            e.evidence = Array(Set(items.map(\.sentence))).sorted().map { k in
+                let s = doc.sentences[k]
+                return Evidence(source: doc.name, sentence: s.text, span: SourceSpanValue(start: s.start, end: s.end))
+            }
+            return e
+        }
+    }
+
+    /// The most precise of overlapping dates (their intersection when it is not empty).
+    func narrowest(_ dates: [EventDate]) -> EventDate {
+        let known = dates.filter { !$0.isMissing }
+        guard var best = known.first else { return dates.first { $0.text != nil } ?? .missing }
+        for d in known.dropFirst() {
+            guard let s = d.start, let e = d.end, let bs = best.start, let be = best.end else { continue }
+            if e - s < be - bs { best = d }
+        }
+        return best
+    }
+
+    /// The most informative count: exact beats qualified beats unspecified; larger `more than`
+    /// wins over smaller.
+    func bestCount(_ qs: [Quantity]) -> Quantity? {
+        func rank(_ q: Quantity) -> Int {
+            switch q.qualifier {
+            case .exact: return 4
+            case .moreThan, .atLeast: return 3
+            case .about, .atMost: return 2
+            case .unspecified: return 1
+            }
+        }
+        return qs.max { a, b in
+            if rank(a) != rank(b) { return rank(a) < rank(b) }
+            return (a.value ?? 0) < (b.value ?? 0)
+        }
+    }
+
+    func orderedUnion(_ lists: [[String]]) -> [String] {
+        var seen = Set<String>()
+        var out: [String] = []
+        for l in lists { for x in l where seen.insert(x).inserted { out.append(x) } }
+        return out
+    }
+}
+
+extension Day {
+    static func - (a: Day, b: Day) -> Int { a.number - b.number }
+}

@@ -1,0 +1,309 @@
+import EvqModel
+
+/// Everything found in one sentence, as input to `EventFinder`.
+struct SentenceMentions {
+    var tokens: [Token]
+    var dates: [DateMention]
+    var quantities: [QuantityMention]
+    var names: [NameMention]
+    var clauses: Clauses
+    /// Tokens before this index belong to a dateline prefix ("VILNIUS, LITHUANIA:").
+    var datelineEnd: Int
+}
+
+/// Stage: one sentence's mentions -> event candidates.
+///
+/// A trigger from `triggers.tsv` outside quotation marks, whose constraint holds, opens a
+/// candidate; its arguments come from the trigger's clause (count, places, status cues), its
+/// date from the clause or else the sentence, its actors from the clause plus the sentence's
+/// subject. Cumulative phrasing ("since July 2024", "overall", "in total") with a count marks a
+/// total. Statements are found by `StatementFinder`.
+struct EventFinder {
+    let lexicon: Lexicon
+
+    static let prisonNouns: Set<String> = ["prison", "prisons", "jail", "jails", "colony", "colonies", "custody", "detention"]
+    static let placeNouns: Set<String> = ["prison", "prisons", "capital", "border", "territory", "soil", "side", "jails", "city"]
+    /// "U.S. officials met ...": the country acts through them.
+    static let agentNouns: Set<String> = ["officials", "authorities", "government", "delegation", "diplomats", "negotiators", "envoy"]
+    static let totalCues: [[String]] = [["overall"], ["in", "total"], ["in", "all"], ["altogether"], ["a", "total", "of"], ["so", "far"], ["to", "date"]]
+
+    func find(_ m: SentenceMentions, sentence: Int, supporting: Bool, speakers: Set<Int> = []) -> [Candidate] {
+        let t = m.tokens
+        var out: [Candidate] = []
+        var usedSanctionToken = Set<Int>()
+        var claimed = Set<String>()  // one candidate per type per clause
+        let status = StatusClassifier(lexicon: lexicon)
+        var i = 0
+        while i < t.count {
+            guard !t[i].inQuote, t[i].kind == .word, let entries = lexicon.triggers[t[i].lower] else { i += 1; continue }
+            // "in exchange for" introduces what was given, not an exchange of prisoners.
+            if t[i].lower == "exchange", i > 0, t[i - 1].lower == "in", i + 1 < t.count, t[i + 1].lower == "for" { i += 1; continue }
+            var hit: Lexicon.Trigger?
+            for e in entries where lexicon.matchPhrase([e.words], at: i, in: t) != nil {
+                if e.type == "statement" { continue }
+                if constraintHolds(e, at: i, m, usedSanctionToken: &usedSanctionToken) { hit = e; break }
+            }
+            guard let trig = hit else { i += 1; continue }
+            let clause = m.clauses.range(of: i)
+            let key = "\(trig.type)#\(m.clauses.clauseOf[i])"
+            let next = i + trig.words.count
+            if claimed.contains(key) || status.isHabitual(t, trigger: i, clause: clause) { i = next; continue }
+            // "asked for a pardon", "calls for the release": a request, not a happening.
+            if i >= 1, t[i - 1].lower == "for" || (i >= 2 && t[i - 2].lower == "for" && ["a", "the", "an"].contains(t[i - 1].lower)),
+                !(i >= 3 && t[i - 3].lower == "exchange") && !(i >= 2 && t[i - 2].lower == "exchange")
+            {
+                i = next; continue
+            }
+            // "jailed journalist", "those convicted of": participles used as adjectives.
+            if ["jailed", "convicted", "detained", "arrested", "imprisoned"].contains(t[i].lower),
+                i == 0 || !["was", "were", "been", "is", "are", "be", "has", "have", "had", "being"].contains(t[i - 1].lower),
+                !(i > 0 && (m.names.contains { $0.hi == i && $0.kind != .place } || t[i - 1].lower == "police" || t[i - 1].lower == "court" || t[i - 1].lower == "authorities"))
+            {
+                i = next; continue
+            }
+            claimed.insert(key)
+            var c = Candidate(type: EventType(trig.type), status: status.status(t, trigger: i, clause: clause), total: false,
+                actors: [], places: [], attributes: [:], sentence: sentence, supporting: supporting)
+            fillArguments(&c, trigger: i, triggerEnd: next, clause: clause, m, speakers: speakers)
+            c.attributes["_clause"] = String(m.clauses.clauseOf[i])
+            c.attributes["_at"] = String(i)
+            if c.type == .sentencing, c.dateMention == nil, !c.hasNamedActor { i = next; continue }
+            out.append(c)
+            i = next
+        }
+        // "a similar amnesty freed about 1,100": the amnesty is the happening; the release verb
+        // only tells what it did.
+        for a in out.indices where out[a].type == .amnesty || out[a].type == .pardon {
+            if let r = out.indices.first(where: { out[$0].type == .release && out[$0].sentence == out[a].sentence && out[$0].status == out[a].status
+                && out[$0].attributes["_clause"] == out[a].attributes["_clause"] && out[$0].attributes["_at"].flatMap(Int.init)! > out[a].attributes["_at"].flatMap(Int.init)!
+                && out[$0].attributes["_at"].flatMap(Int.init)! - out[a].attributes["_at"].flatMap(Int.init)! <= 4 })
+            {
+                if out[a].count == nil { out[a].count = out[r].count; for (k, v) in out[r].attributes where out[a].attributes[k] == nil { out[a].attributes[k] = v } }
+                if out[a].dateMention == nil { out[a].dateMention = out[r].dateMention }
+                out[a].attributes["also_type"] = "release"
+                out[r].type = EventType("_drop")
+            }
+        }
+        out.removeAll { $0.type.rawValue == "_drop" }
+        for k in out.indices { out[k].attributes["_clause"] = nil; out[k].attributes["_at"] = nil }
+        // An exchange: the releases in it are not events of their own, and its count is
+        // everyone moved both ways.
+        if let x = out.firstIndex(where: { $0.type == .exchange }) {
+            let moved = m.quantities.filter { !$0.isStock && $0.noun != nil && $0.quantity.value != nil }
+            if moved.count >= 2 {
+                let sum = moved.reduce(0) { $0 + ($1.quantity.value ?? 0) }
+                out[x].count = Quantity(value: sum, qualifier: moved.allSatisfy { $0.quantity.qualifier == .exact } ? .exact : .atLeast,
+                    text: moved.map { $0.quantity.text ?? "" }.joined(separator: " + "))
+            }
+            let status = out[x].status
+            out.removeAll { DocumentMerger.family($0.type) == "release" && $0.status == status }
+        }
+        return out
+    }
+
+    /// Whether the trigger's constraint (see triggers.tsv) holds at `i`.
+    func constraintHolds(_ e: Lexicon.Trigger, at i: Int, _ m: SentenceMentions, usedSanctionToken: inout Set<Int>) -> Bool {
+        let t = m.tokens
+        let clause = m.clauses.range(of: i)
+        let after = i + e.words.count
+        switch e.constraint {
+        case "captive":
+            // "photo released by ...": an agent right after the verb needs a captive before it.
+            if after < t.count, t[after].lower == "by" {
+                let lo = max(clause.lowerBound, i - 5)
+                return t[lo..<i].contains { lexicon.captives.contains($0.lower) } || m.names.contains { $0.kind == .person && $0.hi <= i && $0.hi >= lo }
+            }
+            if t[clause].contains(where: { lexicon.captives.contains($0.lower) }) { return true }
+            if m.quantities.contains(where: { clause.contains($0.lo) && ($0.noun != nil || isSubjectOf(t, $0, trigger: i)) }) { return true }
+            // "A third American ... could be pardoned".
+            if m.names.contains(where: { n in
+                n.kind == .demonym && clause.contains(n.lo)
+                    && (n.hi >= t.count || t[n.hi].kind == .punct || ["was", "is", "were", "who", "has", "had"].contains(t[n.hi].lower))
+            }) {
+                return true
+            }
+            if m.names.contains(where: { ($0.kind == .person || ($0.kind == .unknown && $0.lo > 0)) && clause.contains($0.lo) }) { return true }
+            // A relative clause ("Poczobut, who was arrested in March 2021") refers back to a person.
+            if clause.lowerBound > 0, isRelative(clause, t) {
+                let prev = m.clauses.range(of: clause.lowerBound - 1)
+                return m.names.contains { ($0.kind == .person || $0.kind == .unknown) && prev.contains($0.lo) }
+            }
+            return false
+        case "prison":
+            return t[after..<min(t.count, after + 4)].contains { Self.prisonNouns.contains($0.lower) }
+        case "sanctions":
+            let lo = max(0, i - 8), hi = min(t.count, after + 6)
+            for k in lo..<hi where t[k].lower.hasPrefix("sanction") && !usedSanctionToken.contains(k) {
+                usedSanctionToken.insert(k)
+                return true
+            }
+            return false
+        case "prize":
+            return m.names.contains { $0.kind == .award && clause.contains($0.lo) && $0.lo >= i }
+                || t[after..<clause.upperBound].contains { ["prize", "award", "medal"].contains($0.lower) }
+        case "meet":
+            return m.names.contains { ($0.kind == .person || $0.kind == .organization || $0.kind == .unknown) && $0.lo >= m.datelineEnd }
+        case "border":
+            let hi = min(t.count, after + 7)
+            return t[after..<hi].contains { ["border", "abroad", "across", "frontier", "exile"].contains($0.lower) }
+        default:
+            if e.type == "sanctions_imposed" {
+                // "easing some of the sanctions against Belarus" is an easing, not an imposition.
+                let lo = max(0, i - 5)
+                for k in lo..<min(t.count, i + 9) where k != i && lexicon.triggers[t[k].lower]?.contains(where: { $0.type == "sanctions_eased" }) == true { return false }
+                if usedSanctionToken.contains(i) { return false }
+                usedSanctionToken.insert(i)
+            }
+            return true
+        }
+    }
+
+    static let placePrepositions: Set<String> = ["in", "at", "into", "to", "from", "across", "near", "outside", "inside", "toward", "towards"]
+
+    func isRelative(_ r: Range<Int>, _ t: [Token]) -> Bool {
+        guard r.lowerBound < t.count else { return false }
+        let first = t[r.lowerBound].lower == "," && r.lowerBound + 1 < t.count ? t[r.lowerBound + 1].lower : t[r.lowerBound].lower
+        return ["who", "which", "whose", "whom"].contains(first)
+    }
+
+    func fillArguments(_ c: inout Candidate, trigger i: Int, triggerEnd: Int, clause: Range<Int>, _ m: SentenceMentions, speakers: Set<Int>) {
+        let t = m.tokens
+        // "in exchange for ...": kept as an attribute, and its words are not this event's arguments.
+        var exchangeSpan = 0..<0
+        for k in clause where k + 2 < t.count && t[k].lower == "in" && t[k + 1].lower == "exchange" && t[k + 2].lower == "for" {
+            var e = k + 3
+            while e < clause.upperBound, t[e].lower != "," { e += 1 }
+            exchangeSpan = k..<e
+            if e > k + 3 { c.attributes["in_exchange_for"] = TemporalTagger(lexicon: lexicon).words(t, k + 3, e) }
+            break
+        }
+        // Date: nearest in the clause; else, for a reported happening, nearest in the sentence.
+        let inClause = m.dates.filter { clause.contains($0.lo) && $0.lo >= m.datelineEnd }
+        // (Not from a relative clause about someone: "who won the prize in 2022".)
+        // A date attached to a speech verb ("said on Friday that the releases ...") dates the
+        // saying, not the events reported after it.
+        func speechDate(_ d: DateMention) -> Bool {
+            for s in max(0, d.lo - 6)..<d.lo where s < i {
+                if lexicon.triggers[t[s].lower]?.contains(where: { $0.type == "statement" }) == true,
+                    !t[(s + 1)..<d.lo].contains(where: { ["that", "\"", ","].contains($0.lower) })
+                {
+                    return true
+                }
+            }
+            return false
+        }
+        let pool = (!inClause.isEmpty ? inClause
+            : (c.status == .occurred ? m.dates.filter { $0.lo >= m.datelineEnd && !isRelative(m.clauses.range(of: $0.lo), t) } : []))
+            .filter { !speechDate($0) }
+        c.dateMention = pool.min { abs($0.lo - i) < abs($1.lo - i) }
+        if let d = c.dateMention {
+            switch d.expression {
+            case .since, .recent: c.total = true  // cumulative over a stretch of time
+            default: break
+            }
+        }
+        // Count: the nearest counted quantity in the clause that is not a stock.
+        // "Those pardoned include 38 women": an anaphoric mention; the numbers are subsets.
+        let anaphoric = i > 0 && ["those", "them", "whom"].contains(t[i - 1].lower)
+        let qs = anaphoric ? [] : m.quantities.filter {
+            clause.contains($0.lo) && !$0.isStock && !exchangeSpan.contains($0.lo)
+                && ($0.noun != nil || $0.lo == triggerEnd || isSubjectOf(t, $0, trigger: i))
+        }
+        let valued = qs.filter { $0.quantity.value != nil }
+        if let q = (valued.isEmpty ? qs : valued).min(by: { abs($0.lo - i) < abs($1.lo - i) }), c.type != .meeting, c.type != .award,
+            c.type.category != .sanctions || (q.lo > i && q.noun != nil)
+        {
+            c.count = q.quantity
+            for (k, v) in q.parts { c.attributes[k] = String(v) }
+        }
+        if c.count != nil, m.clauses.ranges.indices.contains(m.clauses.clauseOf[i]) {
+            for cue in Self.totalCues {
+                for k in t.indices where lexicon.matchPhrase([cue], at: k, in: t) != nil && (k < 3 || clause.contains(k)) {
+                    if cue != ["so", "far"] || c.dateMention == nil { c.total = true }
+                }
+            }
+        }
+        if c.total && c.count == nil && c.dateMention.map({ if case .since = $0.expression { return false } else { return true } }) ?? true {
+            c.total = false
+        }
+        // Names in the clause (and the sentence subject when the clause has none before the trigger).
+        let skip = c.type.category == .sanctions ? 0..<0 : exchangeSpan
+        let usable = m.names.filter { $0.lo >= m.datelineEnd && !skip.contains($0.lo) && !t[$0.lo].inQuote && !speakers.contains($0.lo) }
+        var inC = usable.filter { clause.contains($0.lo) && !isAfterAccordingTo(t, $0.lo, clause) }
+        if clause.lowerBound > 0, ["who", "which"].contains(t[clause.lowerBound].lower) || (clause.lowerBound + 1 < t.count && ["who", "which"].contains(t[clause.lowerBound + 1].lower)) {
+            // A relative clause: the names it refers back to.
+            let prev = m.clauses.range(of: clause.lowerBound - 1)
+            let persons = m.names.filter { prev.contains($0.lo) && ($0.kind == .person || $0.kind == .unknown) && !t[$0.lo].inQuote }
+            inC += persons.suffix(2)
+        }
+        if c.status == .occurred, !inC.contains(where: { $0.lo < i && ($0.kind == .person || $0.kind == .organization || $0.kind == .unknown) }),
+            let subject = usable.first(where: { ($0.kind == .person || $0.kind == .unknown) && $0.lo < clause.lowerBound && $0.lo < i })
+        {
+            inC.insert(subject, at: 0)
+        }
+        for n in inC {
+            switch n.kind {
+            case .person, .organization, .unknown:
+                if c.type.category != .sanctions || n.kind == .organization { c.actors.append(n.text) }
+            case .place, .demonym:
+                let isPlaceNoun = n.hi < t.count && Self.placeNouns.contains(t[n.hi].lower)
+                let prep = n.lo > 0 ? t[n.lo - 1].lower : ""
+                let ofCapital = prep == "of" && n.lo > 1 && ["capital", "city", "town"].contains(t[n.lo - 2].lower)
+                if c.type.category != .sanctions, n.hi < t.count, Self.agentNouns.contains(t[n.hi].lower), n.lo < i || clause.contains(n.lo) {
+                    c.actors.append(n.country ?? n.canonical)
+                } else if c.type.category == .sanctions {
+                    if prep == "against" || prep == "on" { c.attributes["target"] = n.canonical }
+                } else if n.kind == .place && (Self.placePrepositions.contains(prep) || ofCapital) {
+                    c.places.append(n.canonical)
+                } else if isPlaceNoun && (n.lo == 0 || t[n.lo - 1].lower != "'") {
+                    c.places.append(n.canonical)
+                }
+            case .award:
+                if c.type == .award { c.attributes["prize"] = n.text }
+            case .agency:
+                break
+            }
+        }
+        if c.type.category == .sanctions {
+            // Who imposes or lifts: "U.S. sanctions", "sanctions imposed by the EU", or the
+            // clause's subject ("Washington announced easing ...").
+            let sanctionWord = (max(0, i - 5)..<min(t.count, triggerEnd + 6)).first { t[$0].lower.hasPrefix("sanction") } ?? i
+            var who = usable.filter { n in
+                (n.kind == .place || n.kind == .demonym) && n.hi <= sanctionWord && n.hi >= sanctionWord - 3
+            }
+            who += usable.filter { n in
+                n.lo > triggerEnd && n.lo <= triggerEnd + 3 && n.lo > 0 && (t[n.lo - 1].lower == "by" || (n.lo > 1 && t[n.lo - 2].lower == "by"))
+            }
+            if who.isEmpty, let s = usable.first(where: { $0.kind == .place && $0.lo < i && clause.contains($0.lo) && $0.lo > 0 ? !["against", "on", "of", "in"].contains(t[$0.lo - 1].lower) : true }), s.lo < i {
+                who = [s]
+            }
+            for n in who { c.actors.append(n.country ?? n.canonical) }
+            if c.actors.isEmpty, let org = usable.first(where: { $0.kind == .organization && clause.contains($0.lo) }) { c.actors.append(org.text) }
+        }
+        if c.type == .deportation {
+            // Destinations: places after "to", "into", "across".
+            let dest = usable.filter { n in clause.contains(n.lo) && n.lo > i && (n.kind == .place || n.kind == .demonym) }
+            if !dest.isEmpty { c.places = dest.map { $0.country ?? $0.canonical }.reduce(into: []) { if !$0.contains($1) { $0.append($1) } } }
+        }
+        c.actors = unique(c.actors)
+        c.hasNamedActor = c.actors.contains { lexicon.places[$0] == nil }
+        c.places = unique(c.places)
+    }
+
+    /// "Hundreds were detained": a number right before the trigger's auxiliaries is its subject.
+    func isSubjectOf(_ t: [Token], _ q: QuantityMention, trigger i: Int) -> Bool {
+        var k = q.hi
+        while k < i, ["were", "was", "have", "has", "had", "been", "being", "are", "is"].contains(t[k].lower) { k += 1 }
+        return k == i && q.hi < i
+    }
+
+    func isAfterAccordingTo(_ t: [Token], _ k: Int, _ clause: Range<Int>) -> Bool {
+        k >= 2 && t[k - 1].lower == "to" && t[k - 2].lower == "according"
+            || k >= 3 && t[k - 2].lower == "to" && t[k - 3].lower == "according"
+    }
+
+    func unique(_ xs: [String]) -> [String] {
+        var seen = Set<String>()
+        return xs.filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+
+/// The extractor's data: every word list it uses, read from the resource files in `Lexicons/`.
+///
+/// Kept as data so that a reader can review and extend the rules without reading Swift
+/// (docs/EXTRACTION.md describes each file). Loaded once; immutable afterwards.
+public struct Lexicon: Sendable {
+    /// One trigger entry: a phrase (lowercased words) that signals an event type.
+    public struct Trigger: Sendable, Hashable {
+        public var words: [String]
+        public var type: String
+        public var constraint: String
+    }
+
+    /// One gazetteer entry.
+    public struct Place: Sendable, Hashable {
+        /// The canonical place ("Belarus", "Minsk").
+        public var canonical: String
+        /// country, city, capital, demonym, bloc.
+        public var kind: String
+        /// For cities and capitals: their country.
+        public var country: String?
+    }
+
+    /// Triggers by their first word.
+    public var triggers: [String: [Trigger]] = [:]
+    public var captives: Set<String> = []
+    public var hedges: [(words: [String], status: String)] = []
+    /// First words of hedge and negation cues (a quick test before matching).
+    public var cueFirstWords: Set<String> = []
+    public var negations: [[String]] = []
+    public var habituals: [[String]] = []
+    public var stocks: [[String]] = []
+    public var months: [String: Int] = [:]
+    public var weekdays: [String: Int] = [:]
+    /// number word -> (value, kind)
+    public var numbers: [String: (value: Int, kind: String)] = [:]
+    public var qualifiers: [(words: [String], qualifier: String)] = []
+    /// The qualifier phrases alone, and their first words (a quick test before matching).
+    public var qualifierPhrases: [[String]] = []
+    public var qualifierFirstWords: Set<String> = []
+    /// Titles by their lowercased words (single and multi-word).
+    public var titles: Set<String> = []
+    /// Gazetteer by exact surface form (case-sensitive first, then lowercased in `placesLower`).
+    public var places: [String: Place] = [:]
+    public var placesLower: [String: Place] = [:]
+    /// Longest gazetteer name, in words.
+    public var placeMaxWords = 1
+    /// Country -> its (singular) demonym, for naming "Belarus's foreign ministry".
+    public var demonymOf: [String: String] = [:]
+    public var agencies: Set<String> = []
+    public var agencyMaxWords = 1
+    public var organizationWords: Set<String> = []
+    public var unnamed: Set<String> = []
+    public var boilerplateLines: Set<String> = []
+    public var captionCues: [[String]] = []
+    public var stopwords: Set<String> = []
+    public var translit: [Character: String] = [:]
+
+    /// The lexicons shipped with the module.
+    public static let standard: Lexicon = Lexicon(loader: { name in
+        guard let url = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Lexicons")
+            ?? Bundle.module.url(forResource: name, withExtension: nil)
+        else { return "" }
+        return (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+    })
+
+    /// Builds a lexicon from file contents given by `loader(fileName)`; tests may pass their own.
+    public init(loader: (String) -> String) {
+        func rows(_ file: String) -> [[String]] {
+            loader(file).split(whereSeparator: \.isNewline).compactMap { line -> [String]? in
+                let t = line.trimmingCharacters(in: .whitespaces)
+                if t.isEmpty || t.hasPrefix("#") { return nil }
+                return line.split(separator: "\t", omittingEmptySubsequences: false).map {
+                    $0.trimmingCharacters(in: .whitespaces)
+                }
+            }
+        }
+        func words(_ s: String) -> [String] { s.lowercased().split(separator: " ").map(String.init) }
+
+        for r in rows("triggers.tsv") where r.count >= 2 {
+            let w = words(r[0])
+            guard let first = w.first else { continue }
+            triggers[first, default: []].append(Trigger(words: w, type: r[1], constraint: r.count > 2 ? r[2] : "-"))
+        }
+        for k in triggers.keys { triggers[k]?.sort { $0.words.count > $1.words.count } }
+        captives = Set(rows("captives.txt").map { $0[0].lowercased() })
+        hedges = rows("hedges.tsv").filter { $0.count >= 2 }.map { (words($0[0]), $0[1]) }
+        negations = rows("negations.txt").map { words($0[0]) }
+        cueFirstWords = Set(hedges.compactMap { $0.words.first } + negations.compactMap(\.first))
+        habituals = rows("habituals.txt").map { words($0[0]) }
+        stocks = rows("stocks.txt").map { words($0[0]) }
+        for r in rows("months.txt") where r.count >= 2 { months[r[0].lowercased()] = Int(r[1]) }
+        for r in rows("weekdays.txt") where r.count >= 2 { weekdays[r[0].lowercased()] = Int(r[1]) }
+        for r in rows("numbers.tsv") where r.count >= 3 {
+            if let v = Int(r[1]) { numbers[r[0].lowercased()] = (v, r[2]) }
+        }
+        qualifiers = rows("qualifiers.tsv").filter { $0.count >= 2 }.map { (words($0[0]), $0[1]) }
+        qualifiers.sort { $0.words.count > $1.words.count }
+        qualifierPhrases = qualifiers.map(\.words)
+        qualifierFirstWords = Set(qualifiers.compactMap { $0.words.first })
+        titles = Set(rows("titles.txt").map { $0[0].lowercased() })
+        for r in rows("gazetteer.tsv") where r.count >= 3 {
+            let kindParts = r[2].split(separator: ":", maxSplits: 1).map(String.init)
+            let place = Place(canonical: r[1], kind: kindParts[0], country: kindParts.count > 1 ? kindParts[1] : nil)
+            places[r[0]] = place
+            placesLower[r[0].lowercased()] = place
+            placeMaxWords = max(placeMaxWords, r[0].split(separator: " ").count)
+            if place.kind == "demonym", !r[0].hasSuffix("s"), demonymOf[place.canonical] == nil { demonymOf[place.canonical] = r[0] }
+        }
+        for r in rows("agencies.txt") {
+            agencies.insert(r[0].lowercased())
+            agencyMaxWords = max(agencyMaxWords, r[0].split(separator: " ").count)
+        }
+        organizationWords = Set(rows("organizations.txt").map { $0[0].lowercased() })
+        unnamed = Set(rows("unnamed.txt").map { $0[0].lowercased() })
+        boilerplateLines = Set(rows("boilerplate.txt").map { $0[0].lowercased() })
+        captionCues = rows("captions.txt").map { words($0[0]) }
+        stopwords = Set(rows("stopwords.txt").map { $0[0].lowercased() })
+        for r in rows("translit.tsv") where r.count >= 1 {
+            if let c = r[0].first { translit[c] = r.count > 1 ? r[1] : "" }
+        }
+    }
+
+    /// A name folded to lowercase ASCII: diacritics removed, Cyrillic transliterated, so that
+    /// "Łukašenka" and "Lukasenka", "Ціханоўская" and "Tsikhanouskaya" compare equal.
+    public func fold(_ name: String) -> String {
+        if name.utf8.allSatisfy({ $0 < 0x80 }) { return name.lowercased() }
+        var out = ""
+        for ch in name {
+            if let t = translit[ch] { out += t.lowercased(); continue }
+            if ch == "ł" || ch == "Ł" { out += "l"; continue }
+            let s = String(ch).folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+            for u in s.unicodeScalars where u.isASCII { out.unicodeScalars.append(u) }
+        }
+        return out.lowercased()
+    }
+
+    /// Whether `words` starting at `i` in `tokens` begin with one of `phrases`; returns its length.
+    func matchPhrase(_ phrases: [[String]], at i: Int, in tokens: [Token]) -> Int? {
+        for p in phrases where i + p.count <= tokens.count {
+            var ok = true
+            for (k, w) in p.enumerated() where tokens[i + k].lower != w { ok = false; break }
+            if ok { return p.count }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,125 @@
+/// A name found in a sentence.
+public struct NameMention: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable { case person, organization, place, demonym, agency, award, unknown }
+    public var lo: Int
+    public var hi: Int
+    /// As written ("Alexander Lukashenko", "Belarusian").
+    public var text: String
+    public var kind: Kind
+    /// For places and demonyms: the canonical place; for others the text.
+    public var canonical: String
+    /// For a capital or city: its country (used when the city stands for its government).
+    public var country: String?
+    /// A title or role written just before it ("President", "opposition leader").
+    public var role: String?
+}
+
+/// Stage: capitalised word runs -> names. Each run is cut at gazetteer names (countries,
+/// cities, demonyms), titles and news agencies; what is left is a person, or an organisation
+/// when it contains an organisation word ("Union", "Committee"), or a prize ("... Prize").
+/// A single unknown capitalised word is kept as `unknown`: the document stage decides whether
+/// it is a surname seen in full elsewhere, a misspelt place, or nothing.
+public struct NameFinder: Sendable {
+    let lexicon: Lexicon
+    public init(lexicon: Lexicon = .standard) { self.lexicon = lexicon }
+
+    static let connectors: Set<String> = ["of", "de", "van", "von", "der", "al", "bin", "la", "du", "for"]
+
+    public func find(_ t: [Token]) -> [NameMention] {
+        var out: [NameMention] = []
+        var i = 0
+        while i < t.count {
+            guard isNameToken(t, i) else { i += 1; continue }
+            var j = i + 1
+            while j < t.count {
+                if isNameToken(t, j) && t[j].start - t[j - 1].end <= 1 { j += 1; continue }
+                if Self.connectors.contains(t[j].lower), j + 1 < t.count, isNameToken(t, j + 1), !t[j].capitalized { j += 1; continue }
+                break
+            }
+            // Trim trailing connectors.
+            while j > i + 1, Self.connectors.contains(t[j - 1].lower) { j -= 1 }
+            out += classify(t, i, j)
+            i = j
+        }
+        return out
+    }
+
+    func isNameToken(_ t: [Token], _ i: Int) -> Bool {
+        let tok = t[i]
+        guard tok.kind == .word, tok.capitalized else { return false }
+        if lexicon.months[tok.lower] != nil && tok.lower != "may" { return false }
+        if lexicon.weekdays[tok.lower] != nil { return false }
+        if tok.text == "I" { return false }
+        if lexicon.numbers[tok.lower] != nil { return false }
+        return true
+    }
+
+    func classify(_ t: [Token], _ lo: Int, _ hi: Int) -> [NameMention] {
+        var out: [NameMention] = []
+        let tagger = TemporalTagger(lexicon: lexicon)
+        let whole = tagger.words(t, lo, hi)
+        // An organisation spelled with its country ("Belarusian Association of Journalists").
+        if hi - lo >= 2, lexicon.organizationWords.contains(t[hi - 1].lower)
+            || t[lo..<(hi - 1)].indices.contains(where: { lexicon.organizationWords.contains(t[$0].lower) && t[$0 + 1].lower == "of" }),
+            lexicon.places[whole] == nil, !lexicon.agencies.contains(whole.lowercased())
+        {
+            var s = lo
+            while s < hi, lexicon.stopwords.contains(t[s].lower) { s += 1 }
+            if s < hi {
+                let text = tagger.words(t, s, hi)
+                return [NameMention(lo: s, hi: hi, text: text, kind: .organization, canonical: text, role: role(t, s))]
+            }
+        }
+        var i = lo
+        var chunkStart = lo
+        func flushChunk(_ end: Int) {
+            var s = chunkStart
+            while s < end, lexicon.stopwords.contains(t[s].lower) || lexicon.titles.contains(t[s].lower) { s += 1 }
+            guard s < end else { return }
+            let text = tagger.words(t, s, end)
+            if lexicon.stopwords.contains(text.lowercased()) { return }
+            var kind: NameMention.Kind = .person
+            let last = t[end - 1].lower
+            if ["prize", "award", "medal", "prizes"].contains(last) { kind = .award } else if lexicon.organizationWords.contains(last) { kind = .organization } else if end - s == 1 { kind = .unknown }
+            out.append(NameMention(lo: s, hi: end, text: text, kind: kind, canonical: text, role: role(t, s)))
+        }
+        while i < hi {
+            // Longest gazetteer or agency match at i.
+            var matched = false
+            let maxLen = min(hi - i, max(lexicon.placeMaxWords, lexicon.agencyMaxWords))
+            var len = maxLen
+            while len >= 1 {
+                let text = tagger.words(t, i, i + len)
+                if lexicon.agencies.contains(text.lowercased()) || (len == 1 && lexicon.agencies.contains(t[i].lower) && t[i].text.count > 2) {
+                    flushChunk(i)
+                    out.append(NameMention(lo: i, hi: i + len, text: text, kind: .agency, canonical: text, role: nil))
+                    matched = true
+                } else if let p = lexicon.places[text] ?? (t[i].text.count > 3 || len > 1 ? lexicon.placesLower[text.lowercased()] : nil) {
+                    flushChunk(i)
+                    let kind: NameMention.Kind = p.kind == "demonym" ? .demonym : .place
+                    out.append(NameMention(lo: i, hi: i + len, text: text, kind: kind, canonical: p.canonical,
+                        country: p.country ?? (p.kind == "country" ? p.canonical : nil), role: nil))
+                    matched = true
+                } else if len <= 3, lexicon.titles.contains(text.lowercased()) {
+                    flushChunk(i)
+                    matched = true
+                }
+                if matched { i += len; chunkStart = i; break }
+                len -= 1
+            }
+            if !matched { i += 1 }
+        }
+        flushChunk(hi)
+        return out
+    }
+
+    /// A title or role just before a name: "President", "opposition leader", "U.S. special envoy".
+    func role(_ t: [Token], _ at: Int) -> String? {
+        var best: String?
+        for len in 1...3 where at - len >= 0 {
+            let words = t[(at - len)..<at].map(\.lower).joined(separator: " ")
+            if lexicon.titles.contains(words) { best = words }
+        }
+        return best
+    }
+}

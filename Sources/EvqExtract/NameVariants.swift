@@ -1,0 +1,106 @@
+import Foundation
+import EvqDiagnostics
+
+/// Spelling variants of names: within and across articles, names whose folded surnames are
+/// within a small edit distance (Bialiatski / Bialacki / Bialacky; Tsikhanouskaya /
+/// Tsikhnouskaya), with compatible first names, are one person. The canonical spelling is the
+/// most frequent full form (ties: the longer, then alphabetical); the others become aliases.
+public struct NameVariants: Sendable {
+    let lexicon: Lexicon
+    public init(lexicon: Lexicon = .standard) { self.lexicon = lexicon }
+
+    /// Whether two folded words are close enough to be one name spelled two ways: at most one
+    /// edit per four letters (and at most `maxDistance`), same first letter.
+    static func similar(_ x: String, _ y: String, maxDistance: Int = 3) -> Bool {
+        if x == y { return true }
+        let a = phonetic(x), b = phonetic(y)
+        if a == b { return true }
+        guard a.first == b.first, min(x.count, y.count) >= 6 else { return false }
+        let limit = min(maxDistance, max(1, min(a.count, b.count) / 4))
+        guard abs(a.count - b.count) <= limit else { return false }
+        return Suggest.distance(a, b) <= limit
+    }
+
+    /// Folds the usual transliteration variants of Slavic names together ("ts"/"c", "ia"/"a",
+    /// "y"/"i", "kh"/"h", "sh"/"s", "ou"/"u", "ck"/"k"), so Bialiatski, Bialacki and Bialacky agree.
+    static func phonetic(_ s: String) -> String {
+        // A left-to-right rewrite over bytes (names are folded to ASCII first).
+        let rules: [([UInt8], [UInt8])] = [
+            ("sch", "s"), ("tch", "c"), ("ts", "c"), ("tz", "c"), ("cz", "c"), ("ch", "c"), ("kh", "h"), ("sh", "s"),
+            ("zh", "z"), ("ck", "k"), ("ou", "u"), ("w", "v"), ("y", "i"), ("ij", "i"), ("ia", "a"), ("ie", "e"), ("io", "o"), ("iu", "u"),
+        ].map { (Array($0.0.utf8), Array($0.1.utf8)) }
+        var r = Array(s.utf8)
+        for (from, to) in rules {
+            guard r.count >= from.count else { continue }
+            var out: [UInt8] = []
+            out.reserveCapacity(r.count)
+            var i = 0
+            while i < r.count {
+                if i + from.count <= r.count, r[i] == from[0], from.count == 1 || r[i + 1] == from[1], from.count < 3 || r[i + 2] == from[2] {
+                    out += to
+                    i += from.count
+                } else {
+                    out.append(r[i])
+                    i += 1
+                }
+            }
+            r = out
+        }
+        return String(decoding: r, as: UTF8.self)
+    }
+
+    /// Groups `names` (with how often each was seen) into canonical name -> variants.
+    public func group(_ counts: [String: Int]) -> [String: String] {
+        let names = counts.keys.sorted()
+        var parent: [String: String] = [:]
+        func find(_ x: String) -> String {
+            var r = x
+            while let p = parent[r], p != r { r = p }
+            return r
+        }
+        func union(_ a: String, _ b: String) {
+            let ra = find(a), rb = find(b)
+            if ra != rb { parent[rb] = ra }
+        }
+        for n in names { parent[n] = n }
+        // Bucket by the first letter of the folded surname so the comparison stays small.
+        var buckets: [Character: [String]] = [:]
+        for n in names {
+            guard let last = n.split(separator: " ").last, let f = lexicon.fold(String(last)).first else { continue }
+            buckets[f, default: []].append(n)
+        }
+        for key in buckets.keys.sorted() {
+            let group = buckets[key] ?? []
+            for i in group.indices {
+                for j in group.indices where j > i {
+                    if samePerson(group[i], group[j]) { union(group[i], group[j]) }
+                }
+            }
+        }
+        var members: [String: [String]] = [:]
+        for n in names { members[find(n), default: []].append(n) }
+        var canonical: [String: String] = [:]
+        for (_, ms) in members {
+            let best = ms.max { a, b in
+                let fa = a.contains(" ") ? 1 : 0, fb = b.contains(" ") ? 1 : 0
+                if fa != fb { return fa < fb }
+                if counts[a, default: 0] != counts[b, default: 0] { return counts[a, default: 0] < counts[b, default: 0] }
+                if a.count != b.count { return a.count < b.count }
+                return a > b
+            } ?? ms[0]
+            for m in ms { canonical[m] = best }
+        }
+        return canonical
+    }
+
+    func samePerson(_ a: String, _ b: String) -> Bool {
+        let pa = a.split(separator: " ").map { lexicon.fold(String($0)) }
+        let pb = b.split(separator: " ").map { lexicon.fold(String($0)) }
+        guard let la = pa.last, let lb = pb.last, Self.similar(la, lb) else { return false }
+        if pa.count >= 2, pb.count >= 2 {
+            // First names must agree too (allowing variants: Ales / Aliaksandr are not merged).
+            return Self.similar(pa[0], pb[0], maxDistance: 2) || pa[0].first == pb[0].first && (pa[0].count <= 2 || pb[0].count <= 2)
+        }
+        return true
+    }
+}

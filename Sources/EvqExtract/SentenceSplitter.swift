@@ -1,0 +1,89 @@
+/// One sentence: a token range of its block and its byte range in the cleaned text.
+public struct Sentence: Sendable {
+    public var start: Int
+    public var end: Int
+    public var tokens: [Token]
+    /// The kind of the block it came from.
+    public var kind: Block.Kind
+    public var blockIndex: Int
+}
+
+/// Stage: a block's tokens -> sentences.
+///
+/// A sentence ends at `.`, `!` or `?` (with any closing quote) when the next token starts a new
+/// sentence (capitalised word, number or opening quote) and the period is not part of an
+/// abbreviation: a title ("Mr.", "Dr.", "Gen."), a month before a number ("Dec. 12"), or a
+/// single initial ("J. Smith"). A dotted abbreviation such as "U.S." ends a sentence only when
+/// a typical sentence opener follows. Run-on text without a space ("July 2024.John") splits too.
+public struct SentenceSplitter: Sendable {
+    static let abbreviations: Set<String> = [
+        "mr", "mrs", "ms", "dr", "prof", "gen", "gov", "sen", "rep", "st", "jr", "sr", "lt", "col", "capt", "sgt",
+        "no", "vs", "etc", "inc", "co", "corp", "ltd", "rev", "hon", "adm", "maj", "cmdr", "pres", "approx", "dept", "est",
+    ]
+    static let openers: Set<String> = [
+        "the", "a", "an", "he", "she", "it", "they", "we", "i", "in", "on", "at", "but", "and", "this", "that", "these",
+        "those", "his", "her", "their", "its", "there", "after", "before", "as", "for", "when", "while", "meanwhile",
+        "however", "some", "many", "most", "officials", "president",
+    ]
+    let lexicon: Lexicon
+    public init(lexicon: Lexicon = .standard) { self.lexicon = lexicon }
+
+    public func split(_ tokens: [Token], kind: Block.Kind, blockIndex: Int) -> [Sentence] {
+        var out: [Sentence] = []
+        var s = 0
+        var i = 0
+        func emit(_ e: Int) {
+            if e > s {
+                let slice = Array(tokens[s..<e])
+                out.append(Sentence(start: slice[0].start, end: slice[slice.count - 1].end, tokens: slice, kind: kind, blockIndex: blockIndex))
+            }
+            s = e
+        }
+        while i < tokens.count {
+            let t = tokens[i]
+            var boundary = false
+            if t.kind == .punct, t.lower == "." || t.lower == "!" || t.lower == "?" {
+                boundary = endsSentence(tokens, at: i)
+            } else if t.kind == .word, t.text.hasSuffix("."), t.text.count > 2, i + 1 < tokens.count {
+                // "U.S." at the end of a sentence.
+                let next = tokens[i + 1]
+                boundary = next.capitalized && Self.openers.contains(next.lower)
+            }
+            if boundary {
+                var e = i + 1
+                // Closing quotes and brackets stay with the sentence they close.
+                while e < tokens.count, tokens[e].lower == "\"" || tokens[e].lower == ")" || tokens[e].lower == "'",
+                    tokens[e].start == tokens[e - 1].end
+                {
+                    e += 1
+                }
+                emit(e)
+                i = e
+                continue
+            }
+            i += 1
+        }
+        emit(tokens.count)
+        return out
+    }
+
+    func endsSentence(_ tokens: [Token], at i: Int) -> Bool {
+        guard i + 1 < tokens.count else { return true }
+        var n = i + 1
+        while n < tokens.count, tokens[n].lower == "\"" || tokens[n].lower == ")" || tokens[n].lower == "'" { n += 1 }
+        guard n < tokens.count else { return true }
+        let next = tokens[n]
+        let startsNew = next.capitalized || next.kind == .number || tokens[i + 1].lower == "\"" || next.lower == "\""
+            || (next.kind == .punct && next.lower != "," && next.lower != "." && next.lower != ";")
+        guard startsNew else { return false }
+        guard tokens[i].lower == ".", i > 0 else { return true }
+        let prev = tokens[i - 1]
+        guard prev.end == tokens[i].start else { return true }
+        if prev.kind == .word {
+            if Self.abbreviations.contains(prev.lower) { return false }
+            if lexicon.months[prev.lower] != nil, prev.text.count <= 4, next.kind == .number { return false }
+            if prev.text.count == 1, prev.capitalized { return false }  // an initial
+        }
+        return true
+    }
+}

@@ -1,0 +1,109 @@
+import EvqModel
+
+/// Who said something in a sentence: a speech verb ("said", "told", "described", ...) outside
+/// quotation marks and its speaker. The speaker is the name right before the verb (possibly
+/// across an appositive or relative clause set off by commas: "Bialacki, who won ..., told"),
+/// or right after it ("... ," said Volha Sharko"); a pronoun ("he said") or a role ("the U.S.
+/// envoy said") is left for the document stage to resolve. News agencies, places and unnamed
+/// sources ("officials said") are never speakers; a participle ("saying") belongs to the
+/// sentence's earlier speaker.
+struct StatementFinder {
+    let lexicon: Lexicon
+
+    /// A speaker as found in the sentence.
+    enum Speaker: Equatable {
+        case name(String)
+        case pronoun
+        case role(String)
+    }
+
+    struct Found {
+        var speaker: Speaker
+        var trigger: Int
+    }
+
+    func find(_ m: SentenceMentions) -> [Found] {
+        let t = m.tokens
+        var out: [Found] = []
+        for i in t.indices where !t[i].inQuote && t[i].kind == .word {
+            guard let entries = lexicon.triggers[t[i].lower], entries.contains(where: { $0.type == "statement" }) else { continue }
+            if t[i].lower.hasSuffix("ing") {
+                if let prev = out.last { out.append(Found(speaker: prev.speaker, trigger: i)) }
+                continue
+            }
+            // "added 40 people to its list", "called the decision ...": only speech when what
+            // follows is speech (a quote, "that", a colon) or, for "called", a quote soon after.
+            let after = i + 1 < t.count ? t[i + 1].lower : "."
+            if t[i].lower == "added", ![":", ",", "\"", "that", ".", "on", "in"].contains(after) { continue }
+            if t[i].lower == "called", after != "on", !t[(i + 1)..<min(t.count, i + 6)].contains(where: { $0.lower == "\"" }) { continue }
+            if t[i].lower == "announced" || t[i].lower == "confirmed", !["that", ":", ",", "."].contains(after) { continue }
+            if let s = speaker(before: i, m) {
+                if let s { out.append(Found(speaker: s, trigger: i)) }
+                continue
+            }
+            // Inverted: `..." said Coale` / `, said the envoy`.
+            if i > 0, t[i - 1].lower == "\"" || t[i - 1].lower == ",",
+                let n = m.names.first(where: { $0.lo == i + 1 })
+            {
+                if let s = accept(n) { out.append(Found(speaker: s, trigger: i)) }
+            }
+        }
+        return out
+    }
+
+    /// `nil` = nothing before the verb; `.some(nil)` = something that is not a statement speaker.
+    func speaker(before i: Int, _ m: SentenceMentions) -> Speaker?? {
+        let t = m.tokens
+        var k = i - 1
+        while k >= 0, ["also", "later", "then", "has", "have", "had", "previously", "earlier", "again", "further"].contains(t[k].lower) { k -= 1 }
+        guard k >= 0 else { return nil }
+        let w = t[k].lower
+        if w == "he" || w == "she" { return .some(.pronoun) }
+        if w == "they" || w == "it" || w == "who" { return .some(nil) }
+        if lexicon.unnamed.contains(w) || (k > 0 && lexicon.unnamed.contains("\(t[k - 1].lower) \(w)")) { return .some(nil) }
+        if let n = m.names.first(where: { $0.hi == k + 1 }) { return .some(accept(n)) }
+        // "Belarus's foreign ministry said", "the Belarusian presidential press service said".
+        if lexicon.organizationWords.contains(w), !t[k].capitalized {
+            var j = k
+            while j > 0, j > k - 4, !t[j - 1].capitalized, t[j - 1].kind == .word, !["the", "his", "her", "its", "their", "a", "'", "s"].contains(t[j - 1].lower) { j -= 1 }
+            let phrase = t[j...k].map { $0.lower.prefix(1).uppercased() + $0.lower.dropFirst() }.joined(separator: " ")
+            var p = j - 1
+            if p >= 1, t[p].lower == "s", t[p - 1].lower == "'" { p -= 2 }
+            if p >= 0, let n = m.names.first(where: { $0.hi == p + 1 && ($0.kind == .place || $0.kind == .demonym) }) {
+                let demonym = n.kind == .demonym ? n.text : (lexicon.demonymOf[n.canonical] ?? n.canonical)
+                return .some(.name(demonym + " " + phrase))
+            }
+            return .some(nil)
+        }
+        if lexicon.titles.contains(w), k > 0 {
+            // "the U.S. envoy said"
+            var j = k - 1
+            while j >= 0, j >= k - 4, t[j].lower != "the" { j -= 1 }
+            if j >= 0, t[j].lower == "the" { return .some(.role(w)) }
+        }
+        // Across an appositive: "NAME, ..., said", "NAME, speaking in Vilnius, said".
+        if w == "," {
+            for n in m.names.reversed() where n.hi < k && n.hi < t.count && t[n.hi].lower == "," {
+                guard n.kind == .person || n.kind == .organization || n.kind == .unknown else { continue }
+                let between = t[(n.hi + 1)..<k]
+                if between.contains(where: { $0.lower == "\"" }) { break }
+                let opener = between.first?.lower ?? ""
+                if ["who", "the", "a", "an", "which", "whose", "his", "her", "its", "their"].contains(opener) || opener.hasSuffix("ing")
+                    || between.first?.kind == .number  // "Volha Sharko, 52, said"
+                    || between.first.map({ lexicon.titles.contains($0.lower) }) == true
+                {
+                    return .some(accept(n))
+                }
+                break
+            }
+        }
+        return nil
+    }
+
+    func accept(_ n: NameMention) -> Speaker? {
+        switch n.kind {
+        case .person, .organization, .unknown: return .name(n.text)
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import EvqModel
+
+/// Decides occurred / expected / hypothetical / denied from cue words before the trigger in
+/// its clause (`hedges.tsv`, `negations.txt`), and whether the clause is habitual
+/// (`habituals.txt`: "has been repeatedly sanctioned" is not one happening).
+struct StatusClassifier {
+    let lexicon: Lexicon
+
+    func status(_ t: [Token], trigger: Int, clause: Range<Int>) -> Status {
+        let from = clause.lowerBound
+        var i = from
+        var denied = false, hypothetical = false, expected = false
+        while i < trigger {
+            if !lexicon.cueFirstWords.contains(t[i].lower) { i += 1; continue }
+            if let len = lexicon.matchPhrase(lexicon.negations, at: i, in: t) {
+                let word = t[i].lower
+                let strong = word == "denied" || word == "denies" || word == "deny" || word == "refused" || word == "rejected" || word == "ruled"
+                if strong || (trigger - i <= 4 && (word != "no" || trigger - i <= 2)) { denied = true }
+                i += len
+                continue
+            }
+            for h in lexicon.hedges {
+                guard lexicon.matchPhrase([h.words], at: i, in: t) != nil else { continue }
+                if h.status == "hypothetical" { hypothetical = true }
+                if h.status == "expected", trigger - i <= 6 { expected = true }
+            }
+            i += 1
+        }
+        // "easing U.S. sanctions could lead to ...": a modal right after the trigger's phrase.
+        var k = trigger + 1
+        while k < min(clause.upperBound, trigger + 5) {
+            let w = t[k].lower
+            if ["could", "may", "might"].contains(w) { hypothetical = true; break }
+            if ["was", "were", "is", "are", "has", "have", "had", ","].contains(w) { break }
+            k += 1
+        }
+        // "... to be released": an infinitive after the trigger's auxiliaries is not a report.
+        if trigger >= 2, t[trigger - 1].lower == "be", t[trigger - 2].lower == "to" { expected = expected || !hypothetical }
+        if denied { return .denied }
+        if hypothetical { return .hypothetical }
+        if expected { return .expected }
+        return .occurred
+    }
+
+    func isHabitual(_ t: [Token], trigger: Int, clause: Range<Int>) -> Bool {
+        for i in clause where lexicon.matchPhrase(lexicon.habituals, at: i, in: t) != nil {
+            if abs(i - trigger) <= 4 { return true }
+        }
+        return false
+    }
+}

@@ -1,0 +1,135 @@
+/// Stage 1: raw bytes -> clean text.
+///
+/// Strips a BOM, reads invalid UTF-8 lossily (with a warning), strips HTML (block elements become
+/// blank lines so paragraphs and list items stay blocks), decodes entities, and normalises
+/// typography that only gets in the way of matching: CRLF and CR to LF, non-breaking and thin
+/// spaces to spaces, curly quotes to straight ones, en and em dashes to `-`, the ellipsis to `...`.
+/// Works on bytes in one pass per step; no regular expressions.
+public struct TextDecoder: Sendable {
+    /// The decoded article.
+    public struct Output: Sendable {
+        /// The cleaned text; evidence spans are UTF-8 byte offsets into it.
+        public var text: String
+        /// `<title>` of an HTML page, if any.
+        public var htmlTitle: String?
+        /// `key: value` pairs of a front matter block (`---` lines) at the top.
+        public var frontMatter: [String: String]
+        public var warnings: [String]
+    }
+
+    public init() {}
+
+    /// Decodes one file; `isHTML` forces HTML handling (otherwise sniffed from the first bytes).
+    public func decode(_ raw: [UInt8], isHTML: Bool? = nil) -> Output {
+        var warnings: [String] = []
+        var bytes = raw
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if bytes.contains(0) {
+            warnings.append("file contains NUL bytes (binary?); read what text there is")
+            bytes = bytes.map { $0 == 0 ? 0x20 : $0 }
+        }
+        var text: String
+        if let valid = String(validating: bytes, as: UTF8.self) {
+            text = valid
+        } else {
+            warnings.append("not valid UTF-8; invalid bytes replaced with U+FFFD")
+            text = String(decoding: bytes, as: UTF8.self)
+        }
+        var u = Array(text.utf8)
+        let html = isHTML ?? Self.looksLikeHTML(u)
+        var title: String?
+        if html {
+            let stripped = HTMLStripper().strip(u)
+            u = stripped.bytes
+            title = stripped.title
+        }
+        u = Self.normalize(u)
+        var front: [String: String] = [:]
+        (u, front) = Self.frontMatter(u)
+        text = String(decoding: u, as: UTF8.self)
+        return Output(text: text, htmlTitle: title.map { String(decoding: Self.normalize(Array($0.utf8)), as: UTF8.self) },
+            frontMatter: front, warnings: warnings)
+    }
+
+    static func looksLikeHTML(_ u: [UInt8]) -> Bool {
+        var i = 0
+        while i < u.count, u[i] == 0x20 || u[i] == 0x0A || u[i] == 0x0D || u[i] == 0x09 { i += 1 }
+        guard i < u.count, u[i] == UInt8(ascii: "<") else { return false }
+        let head = String(decoding: u[i..<min(u.count, i + 15)], as: UTF8.self).lowercased()
+        return head.hasPrefix("<!doctype") || head.hasPrefix("<html") || head.hasPrefix("<p") || head.hasPrefix("<div")
+            || head.hasPrefix("<article") || head.hasPrefix("<body") || head.hasPrefix("<h")
+    }
+
+    /// Typography normalisation over UTF-8 bytes (see the type's comment).
+    static func normalize(_ u: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(u.count)
+        var i = 0
+        let n = u.count
+        while i < n {
+            let b = u[i]
+            if b < 0x80 {
+                if b == 0x0D {
+                    out.append(0x0A)
+                    if i + 1 < n, u[i + 1] == 0x0A { i += 1 }
+                } else if b == 0x09 || b == 0x0B || b == 0x0C {
+                    out.append(0x20)
+                } else {
+                    out.append(b)
+                }
+                i += 1
+                continue
+            }
+            if b == 0xC2, i + 1 < n, u[i + 1] == 0xA0 {  // NBSP
+                out.append(0x20); i += 2; continue
+            }
+            if b == 0xE2, i + 2 < n, u[i + 1] == 0x80 {
+                let c = u[i + 2]
+                switch c {
+                case 0x98, 0x99, 0x9B, 0xB2: out.append(UInt8(ascii: "'")); i += 3; continue
+                case 0x9C, 0x9D, 0x9F, 0xB3: out.append(UInt8(ascii: "\"")); i += 3; continue
+                case 0x90, 0x91, 0x92, 0x93, 0x94, 0x95: out.append(UInt8(ascii: "-")); i += 3; continue
+                case 0xA6: out.append(contentsOf: [0x2E, 0x2E, 0x2E]); i += 3; continue
+                case 0x80...0x8A, 0xAF: out.append(0x20); i += 3; continue  // en/em/thin/narrow spaces
+                case 0x8B, 0x8C, 0x8D: i += 3; continue  // zero-width characters
+                case 0xA8, 0xA9: out.append(0x0A); i += 3; continue  // line/paragraph separators
+                default: break
+                }
+            }
+            if b == 0xE2, i + 2 < n, u[i + 1] == 0x81, u[i + 2] == 0xA0 { i += 3; continue }  // word joiner
+            out.append(b)
+            i += 1
+        }
+        return out
+    }
+
+    /// Removes a leading `---` ... `---` block and returns its `key: value` pairs (keys lowercased).
+    static func frontMatter(_ u: [UInt8]) -> ([UInt8], [String: String]) {
+        guard u.starts(with: Array("---\n".utf8)) else { return (u, [:]) }
+        let limit = min(u.count, 4096)
+        var lineStart = 4
+        var pairs: [String: String] = [:]
+        var i = 4
+        while i < limit {
+            if u[i] == 0x0A {
+                let line = String(decoding: u[lineStart..<i], as: UTF8.self)
+                if line.trimmingCharacters(in: .whitespaces) == "---" {
+                    return (Array(u[(i + 1)...]), pairs)
+                }
+                if let colon = line.firstIndex(of: ":") {
+                    let key = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+                    var value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                    if value.count >= 2, value.first == "\"" || value.first == "'", value.last == value.first {
+                        value = String(value.dropFirst().dropLast())
+                    }
+                    pairs[key] = value
+                }
+                lineStart = i + 1
+            }
+            i += 1
+        }
+        return (u, [:])  // no closing line: not front matter
+    }
+}
+
+import Foundation

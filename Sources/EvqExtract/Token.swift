@@ -1,0 +1,176 @@
+/// One token of a block: a word, a number or a punctuation mark, with its byte range in the
+/// document's cleaned text.
+public struct Token: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable { case word, number, punct }
+    public var start: Int
+    public var end: Int
+    public var kind: Kind
+    /// Lowercased text (ASCII letters lowered byte-wise, others through `lowercased()`).
+    public var lower: String
+    /// The text as written.
+    public var text: String
+    /// First letter is uppercase.
+    public var capitalized: Bool
+    /// Inside double quotes (a quotation: its verbs are someone's words, not reported events).
+    public var inQuote: Bool = false
+    /// The number's value for number tokens ("1,150" -> 1150, "13th" -> 13, "9.5" -> nil).
+    public var number: Int?
+
+    public var isWord: Bool { kind == .word }
+}
+
+/// Stage: a block of text -> tokens, over the UTF-8 bytes in linear time.
+///
+/// Words keep inner hyphens and apostrophes ("two-day", "we're"); a possessive "'s" is split
+/// off; dotted abbreviations stay whole ("U.S.", "a.m."); numbers keep inner separators
+/// ("1,150", "9.5") and ordinal suffixes ("13th").
+public struct Tokenizer: Sendable {
+    public init() {}
+
+    public func tokenize(_ u: [UInt8], from: Int, to: Int) -> [Token] {
+        var tokens: [Token] = []
+        var i = from
+        var inQuote = false
+        while i < to {
+            let b = u[i]
+            if b == 0x20 || b == 0x0A { i += 1; continue }
+            let start = i
+            if isDigit(b) {
+                var value = 0
+                var plain = true
+                var overflow = false
+                while i < to {
+                    let c = u[i]
+                    if isDigit(c) {
+                        let (m, o1) = value.multipliedReportingOverflow(by: 10)
+                        let (a, o2) = m.addingReportingOverflow(Int(c - 48))
+                        if o1 || o2 { overflow = true } else { value = a }
+                        i += 1
+                    } else if c == UInt8(ascii: ","), i + 3 < to, isDigit(u[i + 1]), isDigit(u[i + 2]), isDigit(u[i + 3]),
+                        i + 4 >= to || !isDigit(u[i + 4])
+                    {
+                        i += 1  // thousands separator
+                    } else if c == UInt8(ascii: "."), i + 1 < to, isDigit(u[i + 1]) {
+                        plain = false  // decimal: no integer value
+                        i += 1
+                    } else {
+                        break
+                    }
+                }
+                // Ordinal suffix or a unit glued on ("13th", "40km"): absorb letters.
+                var suffix = ""
+                while i < to, isASCIILetter(u[i]) {
+                    suffix.unicodeScalars.append(Unicode.Scalar(u[i] | 0x20))
+                    i += 1
+                }
+                let ordinal = ["th", "st", "nd", "rd"].contains(suffix)
+                let text = String(decoding: u[start..<i], as: UTF8.self)
+                var t = Token(start: start, end: i, kind: .number, lower: text.lowercased(), text: text, capitalized: false)
+                t.number = (plain && !overflow && (suffix.isEmpty || ordinal)) ? value : nil
+                t.inQuote = inQuote
+                tokens.append(t)
+                continue
+            }
+            if isLetterStart(u, i, to) {
+                var sawDotAbbrev = false
+                while i < to {
+                    let c = u[i]
+                    if isASCIILetter(c) || isDigit(c) { i += 1; continue }
+                    if c >= 0x80 {
+                        let len = scalarLength(c)
+                        if isLetterStart(u, i, to) { i += len; continue }
+                        // Curly apostrophes were normalised already; anything else ends the word.
+                        break
+                    }
+                    if (c == UInt8(ascii: "-") || c == UInt8(ascii: "'")) && i + 1 < to && (isLetterStart(u, i + 1, to) || isDigit(u[i + 1])) {
+                        // Possessive 's ends the word.
+                        if c == UInt8(ascii: "'"), u[i + 1] | 0x20 == UInt8(ascii: "s"), i + 2 >= to || !isLetterStart(u, i + 2, to) {
+                            break
+                        }
+                        i += 1
+                        continue
+                    }
+                    if c == UInt8(ascii: "."), i + 1 < to, isASCIILetter(u[i + 1]), i + 2 >= to || !isASCIILetter(u[i + 2]) || u[i + 2] == UInt8(ascii: "."),
+                        i - start <= 2
+                    {
+                        // "U.S", "a.m": a dotted abbreviation of single letters.
+                        sawDotAbbrev = true
+                        i += 1
+                        continue
+                    }
+                    break
+                }
+                if sawDotAbbrev, i < to, u[i] == UInt8(ascii: ".") { i += 1 }  // "U.S." keeps its final dot
+                // Most words are lowercase: then the text and its lowercase share one string.
+                var hasUpper = false
+                for k in start..<i where u[k] >= 65 && u[k] <= 90 || u[k] >= 0x80 { hasUpper = true; break }
+                let text = String(decoding: u[start..<i], as: UTF8.self)
+                var t = Token(start: start, end: i, kind: .word, lower: hasUpper ? lowered(u, start, i, text) : text, text: text,
+                    capitalized: hasUpper && isUpperStart(u, start, text))
+                t.inQuote = inQuote
+                tokens.append(t)
+                continue
+            }
+            // Punctuation: one scalar (multi-byte symbols kept whole).
+            let len = b < 0x80 ? 1 : scalarLength(b)
+            i = min(to, i + len)
+            let text = String(decoding: u[start..<i], as: UTF8.self)
+            if b == UInt8(ascii: "\"") {
+                // A closing quote belongs to the quotation; an opening one starts it.
+                var t = Token(start: start, end: i, kind: .punct, lower: text, text: text, capitalized: false)
+                t.inQuote = true
+                inQuote.toggle()
+                tokens.append(t)
+                continue
+            }
+            var t = Token(start: start, end: i, kind: .punct, lower: text, text: text, capitalized: false)
+            t.inQuote = inQuote
+            tokens.append(t)
+        }
+        return tokens
+    }
+
+    @inline(__always) func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
+    @inline(__always) func isASCIILetter(_ c: UInt8) -> Bool { (c | 0x20) >= 97 && (c | 0x20) <= 122 }
+
+    func scalarLength(_ lead: UInt8) -> Int {
+        if lead >= 0xF0 { return 4 }
+        if lead >= 0xE0 { return 3 }
+        if lead >= 0xC0 { return 2 }
+        return 1
+    }
+
+    /// Decodes the scalar at `i` (non-ASCII) and asks whether it is a letter.
+    func isLetterStart(_ u: [UInt8], _ i: Int, _ to: Int) -> Bool {
+        let c = u[i]
+        if c < 0x80 { return isASCIILetter(c) }
+        let len = scalarLength(c)
+        guard i + len <= to else { return false }
+        var it = u[i..<(i + len)].makeIterator()
+        var decoder = UTF8()
+        if case .scalarValue(let s) = decoder.decode(&it) { return s.properties.isAlphabetic }
+        return false
+    }
+
+    func isUpperStart(_ u: [UInt8], _ start: Int, _ text: String) -> Bool {
+        let c = u[start]
+        if c < 0x80 { return c >= 65 && c <= 90 }
+        return text.unicodeScalars.first?.properties.isUppercase ?? false
+    }
+
+    func lowered(_ u: [UInt8], _ s: Int, _ e: Int, _ text: String) -> String {
+        var ascii = true
+        var upper = false
+        for k in s..<e {
+            let c = u[k]
+            if c >= 0x80 { ascii = false; break }
+            if c >= 65 && c <= 90 { upper = true }
+        }
+        if !ascii { return text.lowercased() }
+        if !upper { return text }
+        return String(unsafeUninitializedCapacity: e - s) { buf in
+            for k in s..<e { let c = u[k]; buf[k - s] = c >= 65 && c <= 90 ? c | 0x20 : c }
+            return e - s
+        }
+    }
+}

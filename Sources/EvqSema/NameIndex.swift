@@ -1,0 +1,90 @@
+import EvqDiagnostics
+import EvqModel
+
+/// The actor and place names of a corpus with their spellings, for `contains` on name lists
+/// and for "no actor `Colae`; did you mean `Coale`?" warnings.
+public struct NameIndex: Sendable {
+    /// Distinct canonical names as stored in events, sorted.
+    public var actors: [String]
+    public var places: [String]
+    /// Event types present in the corpus, sorted.
+    public var types: [String]
+    let spellings: [String: [String]]
+
+    /// Collects only what is asked for: each list is a pass over every event.
+    public init(corpus: Corpus, actors wantActors: Bool = true, places wantPlaces: Bool = true, types wantTypes: Bool = true) {
+        var actors = Set<String>(), places = Set<String>(), types = Set<String>()
+        let all = corpus.all
+        for i in all.indices {
+            if wantActors { for a in all[i].actors { actors.insert(a) } }
+            if wantPlaces { for p in all[i].places { places.insert(p) } }
+            if wantTypes { types.insert(all[i].type.rawValue) }
+        }
+        self.actors = actors.sorted()
+        self.places = places.sorted()
+        self.types = types.sorted()
+        spellings = corpus.aliases
+    }
+
+    /// Every spelling of a canonical name, the name first.
+    public func spellings(of name: String) -> [String] { [name] + (spellings[name] ?? []) }
+
+    /// The canonical names (from `names`) that some spelling of which contains `needle`,
+    /// case- and diacritic-insensitively.
+    public func matching(_ needle: String, in names: [String]) -> Set<String> {
+        let n = Fold.fold(needle)
+        var out = Set<String>()
+        for name in names where spellings(of: name).contains(where: { Fold.fold($0).contains(n) }) {
+            out.insert(name)
+        }
+        return out
+    }
+
+    /// The nearest known spelling, or one of its words, to a name that matched nothing.
+    public func suggestion(for needle: String, in names: [String]) -> String? {
+        var candidates: [String] = []
+        for name in names {
+            for s in spellings(of: name) {
+                candidates.append(s)
+                candidates += s.split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init)
+            }
+        }
+        return NameSuggest.nearest(needle, in: candidates)
+    }
+}
+
+/// Did-you-mean with a little more tolerance than `Suggest.nearest` for swapped letters
+/// (`Colae` -> `Coale`), used where a wrong suggestion costs only a warning.
+public enum NameSuggest {
+    /// `Suggest.nearest`, then the closest candidate within 2 edits counting swaps as one.
+    public static func nearest(_ word: String, in candidates: [String]) -> String? {
+        if let hit = Suggest.nearest(word, in: candidates) { return hit }
+        let limit = word.count >= 4 ? 2 : 1
+        var best: (String, Int)?
+        for c in candidates {
+            let d = osa(Fold.fold(word), Fold.fold(c))
+            if d <= limit, best.map({ d < $0.1 }) ?? true { best = (c, d) }
+        }
+        return best?.0
+    }
+
+    /// Optimal string alignment distance: Levenshtein plus adjacent transpositions.
+    static func osa(_ a: String, _ b: String) -> Int {
+        let x = Array(a), y = Array(b)
+        if x.isEmpty { return y.count }
+        if y.isEmpty { return x.count }
+        var d = [[Int]](repeating: [Int](repeating: 0, count: y.count + 1), count: x.count + 1)
+        for i in 0...x.count { d[i][0] = i }
+        for j in 0...y.count { d[0][j] = j }
+        for i in 1...x.count {
+            for j in 1...y.count {
+                let cost = x[i - 1] == y[j - 1] ? 0 : 1
+                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+                if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] {
+                    d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+                }
+            }
+        }
+        return d[x.count][y.count]
+    }
+}

@@ -1,0 +1,172 @@
+import EvqDiagnostics
+import EvqEval
+import EvqExtract
+import EvqModel
+import Foundation
+
+/// The implementations behind `MetaCommandCatalog.standard`.
+enum MetaCommands {
+    static func command(_ name: String) -> MetaCommand {
+        // Every caller passes a name from the standard table.
+        MetaCommandCatalog.standard.command(named: name) ?? MetaCommand(name, usage: name, summary: "") { _, _ in .failed }
+    }
+
+    /// Rejects arguments to commands that take none.
+    static func noArguments(_ line: MetaLine, _ session: inout Session, _ name: String) -> Bool {
+        guard let extra = line.arguments.first else { return true }
+        _ = session.usageError("`\(name)` takes no arguments", at: extra.span, command: command(name), in: line)
+        return false
+    }
+
+    static func printTable(_ columns: [String], _ rows: [[Value]], _ session: inout Session) {
+        let result = ResultSet(kind: .table, columns: columns.map(Column.init), rows: rows)
+        session.console.out(session.renderer.render(result))
+    }
+
+    static func help(_ line: MetaLine, _ session: inout Session) -> MetaOutcome {
+        let catalog = MetaCommandCatalog.standard
+        guard let topic = line.arguments.first else {
+            var out = "Statements: a query such as `releases where date > 2025-09 | sort date`, or `let NAME = QUERY`.\n"
+            out += "Stages after `|`: \(session.vocabulary.stages.joined(separator: ", ")).\n"
+            out += "Collections: \(session.vocabulary.collections.prefix(14).joined(separator: ", ")), ...\n\n"
+            let width = catalog.commands.map(\.usage.count).max() ?? 0
+            for c in catalog.commands {
+                out += ValueText.padded(c.usage, to: width, right: false) + "  " + c.summary + "\n"
+            }
+            out += "\nEnd a line with `\\` (or leave a `|` or bracket open) to continue a statement on the next line.\n"
+            session.console.out(out)
+            return .ok
+        }
+        if let c = catalog.command(named: topic.text) {
+            session.console.out("\(c.usage)\n  \(c.summary)\n" + (c.aliases.isEmpty ? "" : "  also: \(c.aliases.joined(separator: ", "))\n"))
+            return .ok
+        }
+        if session.vocabulary.stages.contains(topic.text.lowercased()) {
+            session.console.out("`\(topic.text.lowercased())` is a stage: write it after `|`, as in `releases | \(topic.text.lowercased()) ...`.\n")
+            return .ok
+        }
+        let topics = catalog.names.map { String($0.dropFirst()) } + session.vocabulary.stages
+        let guess = Suggest.nearest(topic.text.hasPrefix(".") ? String(topic.text.dropFirst()) : topic.text, in: topics)
+        return session.usageError("no help for `\(topic.text)`", at: topic.span, command: command(".help"), in: line,
+                                  help: guess.map { "did you mean `\($0)`?" })
+    }
+
+    static func types(_ line: MetaLine, _ session: inout Session) -> MetaOutcome {
+        guard noArguments(line, &session, ".types") else { return .failed }
+        printTable(["type", "category", "meaning"],
+                   EventType.known.map { [.text($0.type.rawValue), .text($0.category.rawValue), .text($0.summary)] }, &session)
+        return .ok
+    }
+
+    static func fields(_ line: MetaLine, _ session: inout Session) -> MetaOutcome {
+        guard noArguments(line, &session, ".fields") else { return .failed }
+        printTable(["field", "type", "meaning"], session.vocabulary.fields.map { [.text($0.name), .text($0.type), .text($0.meaning)] }, &session)
+        return .ok
+    }
+
+    static func docs(_ line: MetaLine, _ session: inout Session) -> MetaOutcome {
+        guard noArguments(line, &session, ".docs") else { return .failed }
+        let rows: [[Value]] = session.context.corpus.documents.map { d in
+            [.text(d.name), .text(d.title), d.published.isMissing ? .missing : .date(d.published), .text(d.dateSource.rawValue), .int(d.eventCount)]
+        }
+        printTable(["name", "title", "published", "date from", "events"], rows, &session)
+        return .ok
+    }
+
+    static func load(_ line: MetaLine, _ session: inout Session) -> MetaOutcome {
+        guard !line.arguments.isEmpty else {
+            return session.usageError("`.load` needs at least one path", at: line.endSpan, command: command(".load"), in: line)
+        }
+        switch Startup.loadCorpus(paths: line.arguments.map(\.text), console: session.console) {
+        case .success(let corpus):
+            session.context.corpus = corpus
+            session.corpusPaths = line.arguments.map(\.text)
+            session.console.err("loaded \(corpus.all.count) events from \(corpus.documents.count) documents\n")
+            return .ok
+        case .failure(let error):
+            let word = line.arguments.first { error.description.hasPrefix($0.text) } ?? line.arguments[0]
+            session.report(.error(error.description, at: word.span), in: line)
+            return .failed
+        }
+    }
+
+    static func format(_ line: MetaLine, _ session: inout Session) -> MetaOutcome {
+        guard let word = line.arguments.first else {
+            session.console.out("\(session.format.rawValue)\n")
+            return .ok
+        }
+        guard let format = OutputFormat(rawValue: word.text.lowercased()) else {
+            let guess = Suggest.nearest(word.text, in: OutputFormat.names)
+            return session.usageError("unknown format `\(word.text)`; expected one of \(OutputFormat.names.joined(separator: ", "))",
+                                      at: word.span, command: command(".format"), in: line, help: guess.map { "did you mean `\($0)`?" })
+        }
+        session.format = format
+        return .ok
+    }
+
+    static func timer(_ line: MetaLine, _ session: inout Session) -> MetaOutcome {
+        guard let word = line.arguments.first, ["on", "off"].contains(word.text.lowercased()) else {
+            return session.usageError("`.timer` expects `on` or `off`", at: line.arguments.first?.span ?? line.endSpan,
+                                      command: command(".timer"), in: line)
+        }
+        session.timer = word.text.lowercased() == "on"
+        return .ok
+    }
+
+    static func set(_ line: MetaLine, _ session: inout Session) -> MetaOutcome {
+        let settings = ["today", "width"]
+        guard let key = line.arguments.first else {
+            return session.usageError("`.set` needs a setting: \(settings.joined(separator: " or "))", at: line.endSpan, command: command(".set"), in: line)
+        }
+        guard line.arguments.count == 2 else {
+            return session.usageError("`.set \(key.text)` needs one value", at: line.arguments.count > 2 ? line.arguments[2].span : line.endSpan,
+                                      command: command(".set"), in: line)
+        }
+        let value = line.arguments[1]
+        switch key.text.lowercased() {
+        case "today":
+            guard let day = Day(iso: value.text) else {
+                return session.usageError("`\(value.text)` is not a date; expected YYYY-MM-DD", at: value.span, command: command(".set"), in: line)
+            }
+            session.context.today = day
+        case "width":
+            if value.text.lowercased() == "auto" {
+                session.widthOverride = nil
+            } else if let n = Int(value.text), n >= 20, n <= 10_000 {
+                session.widthOverride = n
+            } else {
+                return session.usageError("`\(value.text)` is not a width; expected a number from 20 to 10000, or `auto`", at: value.span,
+                                          command: command(".set"), in: line)
+            }
+        default:
+            let guess = Suggest.nearest(key.text, in: settings)
+            return session.usageError("unknown setting `\(key.text)`", at: key.span, command: command(".set"), in: line,
+                                      help: guess.map { "did you mean `\($0)`?" })
+        }
+        return .ok
+    }
+
+    static func explain(_ line: MetaLine, _ session: inout Session) -> MetaOutcome {
+        guard !line.rest.isEmpty else {
+            return session.usageError("`.explain` needs a query", at: line.endSpan, command: command(".explain"), in: line)
+        }
+        // The query language does not offer an explain entry point yet (QueryEngine.explain).
+        session.report(.error("`.explain` is not available: the query language does not provide an explanation yet",
+                              at: SourceSpan(line.restStart, line.restStart + line.rest.utf8.count)), in: line)
+        return .failed
+    }
+
+    static func history(_ line: MetaLine, _ session: inout Session) -> MetaOutcome {
+        guard noArguments(line, &session, ".history") else { return .failed }
+        let entries = session.history()
+        let width = String(entries.count).count
+        var out = ""
+        for (i, entry) in entries.enumerated() {
+            let lines = entry.split(separator: "\n", omittingEmptySubsequences: false).map { escapeControls(String($0)) }
+            out += ValueText.padded(String(i + 1), to: width, right: true) + "  "
+                + lines.joined(separator: "\n" + String(repeating: " ", count: width + 2)) + "\n"
+        }
+        session.console.out(out)
+        return .ok
+    }
+}

@@ -1,0 +1,71 @@
+import EvqDiagnostics
+import EvqModel
+
+/// `why`: each event with the sentences it was read from and their files; the words the date
+/// and the count were read from are marked, with colour on a terminal and `[brackets]` otherwise.
+///
+///     e3f1a2b  release  2025-12-13  123  Lithuania, Ukraine
+///       a.txt: Belarus freed [123] prisoners on [Saturday] ...
+struct WhyRenderer {
+    var paint: Paint
+
+    func render(_ events: [Event]) -> String {
+        var out = ""
+        for (n, event) in events.enumerated() {
+            if n > 0 { out += "\n" }
+            var head = [event.id, event.type.rawValue]
+            if event.status != .occurred { head.append(event.status.rawValue) }
+            if event.total { head.append("total") }
+            if !event.date.display.isEmpty { head.append(event.date.display) }
+            if let c = event.count, !c.display.isEmpty { head.append(c.display) }
+            if !event.actors.isEmpty { head.append(event.actors.joined(separator: ", ")) }
+            if !event.places.isEmpty { head.append("in " + event.places.joined(separator: ", ")) }
+            out += paint(escapeControls(head.joined(separator: "  ")), Paint.bold) + "\n"
+            let marks = [event.date.text, event.count?.text].compactMap { $0 }.filter { !$0.isEmpty }
+            if event.evidence.isEmpty {
+                out += "  (no evidence recorded; sources: \(escapeControls(event.sources.joined(separator: ", "))))\n"
+            }
+            for evidence in event.evidence {
+                out += "  " + paint(escapeControls(evidence.source), Paint.heading) + ": "
+                    + mark(escapeControls(evidence.sentence), words: marks.map(escapeControls)) + "\n"
+            }
+        }
+        return out
+    }
+
+    /// Marks every case-insensitive occurrence of each phrase, earliest and longest first,
+    /// without overlapping marks.
+    func mark(_ sentence: String, words: [String]) -> String {
+        let chars = Array(sentence)
+        let lower = chars.map { c -> Character in
+            let l = c.lowercased()
+            return l.count == 1 ? Character(l) : c
+        }
+        var ranges: [Range<Int>] = []
+        for word in words.sorted(by: { $0.count > $1.count }) {
+            let needle = Array(word).map { c -> Character in
+                let l = c.lowercased()
+                return l.count == 1 ? Character(l) : c
+            }
+            guard !needle.isEmpty, needle.count <= lower.count else { continue }
+            var i = 0
+            while i + needle.count <= lower.count {
+                if Array(lower[i..<(i + needle.count)]) == needle, !ranges.contains(where: { $0.overlaps(i..<(i + needle.count)) }) {
+                    ranges.append(i..<(i + needle.count))
+                    i += needle.count
+                } else {
+                    i += 1
+                }
+            }
+        }
+        var out = ""
+        var position = 0
+        for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            out += String(chars[position..<range.lowerBound])
+            let text = String(chars[range])
+            out += paint.enabled ? paint(text, Paint.mark) : "[\(text)]"
+            position = range.upperBound
+        }
+        return out + String(chars[position...])
+    }
+}
