@@ -117,10 +117,15 @@ public struct Completer {
         return Array(Set(names.filter { $0.lowercased().hasPrefix(prefix) })).sorted()
     }
 
-    /// Names in double quotes matching a word that may start with a quote.
+    /// Names in double quotes matching a word that may start with a quote. A name matches when
+    /// it or any of its words starts with the typed text, so `"Coa` finds `"John Coale"`.
     func quoted(_ word: String, _ names: [String]) -> [String] {
-        let bare = word.hasPrefix("\"") || word.hasPrefix("'") ? String(word.dropFirst()) : word
-        return matching(bare, names).map { "\"\($0)\"" }
+        let bare = (word.hasPrefix("\"") || word.hasPrefix("'") ? String(word.dropFirst()) : word).lowercased()
+        let hits = names.filter { name in
+            let lower = name.lowercased()
+            return lower.hasPrefix(bare) || lower.split(separator: " ").contains { $0.hasPrefix(bare) }
+        }
+        return Array(Set(hits)).sorted().map { "\"\($0)\"" }
     }
 
     /// The words and symbols before the word being completed. Quoted strings count as one token.

@@ -60,6 +60,18 @@ struct InteractiveTests {
         #expect(done.ok, "\(done.screen)")
     }
 
+    @Test func tabCompletesKnownNamesInQuotes() throws {
+        let t = Tmux()
+        defer { t.stop() }
+        try t.start()
+        #expect(t.waitForPrompt())
+        try t.type("meetings where actors contains \"Coa")
+        try t.send("Tab")
+        // Whatever the extractor calls him, the completed name is quoted and contains the typed word.
+        let done = t.wait { $0.range(of: #"actors contains "[^"]*Coale[^"]*""#, options: .regularExpression) != nil }
+        #expect(done.ok, "\(done.screen)")
+    }
+
     @Test func ctrlCAbandonsTheLineAndTheShellCarriesOn() throws {
         let t = Tmux()
         defer { t.stop() }

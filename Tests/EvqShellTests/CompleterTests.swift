@@ -11,7 +11,7 @@ struct CompletionCase: CustomTestStringConvertible, Sendable {
 
 struct CompleterTests {
     let completer = Completer(
-        actors: ["Coale", "Lukashenko", "Bialiatski"], places: ["Minsk", "Lithuania", "Ukraine"],
+        actors: ["Coale", "Lukashenko", "Bialiatski", "Maria Kalesnikava"], places: ["Minsk", "Lithuania", "Ukraine"],
         listFiles: { prefix in ["scripts/", "seeds/", "setup.evq"].filter { $0.hasPrefix(prefix) } })
 
     static let cases: [CompletionCase] = [
@@ -35,7 +35,8 @@ struct CompleterTests {
         CompletionCase(line: "releases | show date, pl", expected: ["places"], exact: true),
         CompletionCase(line: "sanctions | count by mo", expected: ["month"], exact: true),
         CompletionCase(line: "meetings where actors contains \"Co", expected: ["\"Coale\""], exact: true),
-        CompletionCase(line: "meetings where actors contains ", expected: ["\"Bialiatski\"", "\"Coale\"", "\"Lukashenko\""], exact: true),
+        CompletionCase(line: "meetings where actors contains ", expected: ["\"Bialiatski\"", "\"Coale\"", "\"Lukashenko\"", "\"Maria Kalesnikava\""], exact: true),
+        CompletionCase(line: "events where actors contains \"kal", expected: ["\"Maria Kalesnikava\""], exact: true),
         CompletionCase(line: "events where places = \"Li", expected: ["\"Lithuania\""], exact: true),
         CompletionCase(line: "events where type = par", expected: ["pardon"], exact: true),
         CompletionCase(line: "events where status = ex", expected: ["expected"], exact: true),
