@@ -39,6 +39,11 @@ enum DateMath {
         guard let ls = lhs.start?.number, let le = lhs.end?.number,
             let rs = rhs.start?.number, let re = rhs.end?.number
         else { return nil }
+        return compare(op, ls, le, rs, re)
+    }
+
+    /// The same rule on day numbers: the left interval `[ls, le]`, the right `[rs, re]`.
+    static func compare(_ op: BinaryOperator, _ ls: Int, _ le: Int, _ rs: Int, _ re: Int) -> Bool? {
         // A day d satisfies:  d > R iff d > re;  d >= R iff d >= rs;  d < R iff d < rs;
         // d <= R iff d <= re;  d = R iff rs <= d <= re.
         func decide(all: Bool, none: Bool) -> Bool? { all ? true : (none ? false : nil) }

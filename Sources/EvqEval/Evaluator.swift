@@ -34,23 +34,26 @@ struct Evaluator {
     func source(_ s: CheckedSource) throws(Interrupted) -> Relation {
         switch s {
         case .events(let collection, let category, let type):
-            var out: [Event] = []
-            for (i, e) in context.corpus.all.enumerated() {
+            let all = context.corpus.all
+            let categoryTypes = category.map(CategoryTypes.types(of:)) ?? []
+            var out: [Int] = []
+            for i in all.indices {
                 try poll(i)
-                if e.collection != collection { continue }
-                if let category, e.category != category { continue }
-                if let type, e.type != type { continue }
-                out.append(e)
+                if all[i].collection != collection { continue }
+                if let category, !CategoryTypes.contains(categoryTypes, category: category, type: all[i].type) { continue }
+                if let type, all[i].type != type { continue }
+                out.append(i)
             }
-            return .events(out)
+            return .events(all, out)
         case .documents: return CollectionBuilder.documents(context.corpus)
         case .actors: return CollectionBuilder.names(context.corpus, places: false)
         case .places: return CollectionBuilder.names(context.corpus, places: true)
         case .binding(let name):
             guard let bound = context.bindings[name] else { return .table([], []) }
             if bound.kind == .events { return .events(bound.events) }
-            return .table(bound.columns.map(\.name), bound.rows, events: bound.events,
-                          aligned: bound.events.count == bound.rows.count && !bound.events.isEmpty)
+            let aligned = bound.events.count == bound.rows.count && !bound.events.isEmpty
+            return .table(bound.columns.map(\.name), bound.rows, base: bound.events,
+                          indices: aligned ? Array(bound.events.indices) : [], aligned: aligned)
         }
     }
 
@@ -61,16 +64,25 @@ struct Evaluator {
             return ResultSet(kind: .events, columns: cols.map { Column($0.rawValue) }, rows: rows, events: rel.events, notes: rel.notes)
         }
         return ResultSet(kind: kind, columns: rel.columns.map(Column.init), rows: rel.rows,
-                         events: rel.events, notes: rel.notes)
+                         events: rel.eventsAligned || kind == .why || kind == .timeline ? rel.events : [], notes: rel.notes)
     }
 
     func apply(_ stage: CheckedStage, _ rel: Relation, kind: inout ResultSet.Kind) throws(Interrupted) -> Relation {
         switch stage {
         case .filter(let cond):
             var keep: [Int] = []
-            for i in 0..<rel.count {
-                try poll(i)
-                if exprs.truth(cond, rel.row(i)) == true { keep.append(i) }
+            if rel.isEvents {
+                let test = EventPredicate.compile(cond, exprs)
+                let base = rel.base
+                for (n, i) in rel.indices.enumerated() {
+                    try poll(n)
+                    if test(base, i) == true { keep.append(n) }
+                }
+            } else {
+                for i in 0..<rel.count {
+                    try poll(i)
+                    if exprs.truth(cond, rel.row(i)) == true { keep.append(i) }
+                }
             }
             return rel.select(keep)
         case .sort(let keys):
@@ -103,7 +115,8 @@ struct Evaluator {
                 let row = rel.row(i)
                 rows.append(items.map { exprs.value($0.expr, row) })
             }
-            return .table(items.map(\.name), rows, events: rel.eventsAligned ? rel.events : [], aligned: rel.eventsAligned)
+            return .table(items.map(\.name), rows, base: rel.base, indices: rel.eventsAligned ? rel.indices : [],
+                          aligned: rel.eventsAligned)
         case .count(let keys):
             kind = .table
             let groups = try group(rel, keys)
@@ -150,7 +163,7 @@ struct Evaluator {
                 }
                 for ev in e.evidence { rows.append(head + [.text(ev.source), .text(ev.sentence)]) }
             }
-            return .table(["id", "type", "date", "count", "source", "sentence"], rows, events: rel.events)
+            return .table(["id", "type", "date", "count", "source", "sentence"], rows, base: rel.base, indices: rel.indices)
         }
     }
 
@@ -190,8 +203,8 @@ struct Evaluator {
     }
 }
 
-/// Group keys compare text case- and diacritic-insensitively? No: groups are exact, so that
-/// `count by actors` shows names as stored; only unspecified counts fold into missing.
+/// Group keys are exact values, so `count by actors` shows names as stored; only unspecified
+/// counts and NaN fold into missing.
 enum GroupKey {
     static func normalize(_ v: Value) -> Value { v.normalizedForOrder }
 }
@@ -274,21 +287,32 @@ enum Timeline {
         var included: [Event] = []
         let keys = buckets.keys.sorted()
         if let first = keys.first, let last = keys.last {
-            var cursor = Day(number: first)
-            var filled = 0
-            let fill = keys.count < maxFilledBuckets
-            while cursor.number <= last, filled < maxFilledBuckets * 2 {
-                if let b = buckets[cursor.number] {
-                    rows.append([.text(DateMath.bucketLabel(cursor, unit)), .int(b.events.count), b.hasCount ? .int(b.sum) : .missing])
-                    included += b.events
-                } else if fill {
-                    rows.append([.text(DateMath.bucketLabel(cursor, unit)), .int(0), .missing])
+            // Fill empty periods between the first and the last, unless that would make a huge table.
+            let unitDays = [TimeUnit.day: 1, .week: 7, .month: 28, .year: 365][unit] ?? 1
+            let fill = (last - first) / unitDays < maxFilledBuckets
+            let sequence: [Int]
+            if fill {
+                var all: [Int] = []
+                var cursor = Day(number: first)
+                while cursor.number <= last {
+                    all.append(cursor.number)
+                    cursor = DateMath.nextBucket(cursor, unit)
                 }
-                filled += 1
-                cursor = fill ? DateMath.nextBucket(cursor, unit) : Day(number: keys.first { $0 > cursor.number } ?? last + 1)
+                sequence = all
+            } else {
+                sequence = keys
+            }
+            for key in sequence {
+                let start = Day(number: key)
+                if let b = buckets[key] {
+                    rows.append([.text(DateMath.bucketLabel(start, unit)), .int(b.events.count), b.hasCount ? .int(b.sum) : .missing])
+                    included += b.events
+                } else {
+                    rows.append([.text(DateMath.bucketLabel(start, unit)), .int(0), .missing])
+                }
             }
         }
-        var rel = Relation.table(["period", "events", "count"], rows, events: included)
+        var rel = Relation.table(["period", "events", "count"], rows, base: included, indices: Array(included.indices))
         if outside > 0 {
             rel.notes.append("\(outside) event\(outside == 1 ? " has a date" : "s have dates") missing or coarser than a \(unit.rawValue), not shown")
         }

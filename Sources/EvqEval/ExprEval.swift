@@ -4,7 +4,8 @@ import EvqSyntax
 
 /// One row as expressions see it: an event, or a table row.
 enum Row {
-    case event(Event)
+    /// The event at a position of an array (passed by reference, not copied).
+    case event([Event], Int)
     case values([Value])
 }
 
@@ -34,7 +35,7 @@ struct ExprEvaluator {
 
     func field(_ ref: FieldRef, _ row: Row) -> Value {
         switch (ref, row) {
-        case (.event(let f), .event(let e)): return ExprEvaluator.fieldValue(f, e)
+        case (.event(let f), .event(let evs, let i)): return ExprEvaluator.fieldValue(f, evs[i])
         case (.column(let i), .values(let vs)): return i < vs.count ? vs[i] : .missing
         default: return .missing
         }
@@ -145,16 +146,30 @@ struct ExprEvaluator {
 
     /// The design's count rule: the comparison must hold for every possible value of the count.
     static func compareQuantity(_ op: BinaryOperator, _ l: Value, _ r: Double) -> Bool? {
-        let low: Double, high: Double?
         switch l {
         case .quantity(let q):
-            guard let b = q.bounds else { return nil }
-            low = Double(b.low ?? 0)
-            high = b.high.map(Double.init)
+            guard let v = q.value else { return nil }
+            return compareQuantity(op, value: v, qualifier: q.qualifier, r)
         default:
             guard let n = l.number else { return nil }
-            (low, high) = (n, n)
+            return compareBounds(op, low: n, high: n, r)
         }
+    }
+
+    /// A count `value` with its qualifier against a number (see `Quantity.bounds`).
+    static func compareQuantity(_ op: BinaryOperator, value v: Int, qualifier: Qualifier, _ r: Double) -> Bool? {
+        switch qualifier {
+        case .exact, .about: return compareBounds(op, low: Double(v), high: Double(v), r)
+        case .moreThan: return compareBounds(op, low: Double(v) + 1, high: nil, r)
+        case .atLeast: return compareBounds(op, low: Double(v), high: nil, r)
+        case .atMost: return compareBounds(op, low: 0, high: Double(v), r)
+        case .unspecified: return nil
+        }
+    }
+
+    /// Whether `x OP r` holds for every integer x in [low, high] (true), for none (false), or
+    /// for some but not all (nil). `high == nil` is unbounded.
+    static func compareBounds(_ op: BinaryOperator, low: Double, high: Double?, _ r: Double) -> Bool? {
         func decide(all: Bool, none: Bool) -> Bool? { all ? true : (none ? false : nil) }
         switch op {
         case .gt: return decide(all: low > r, none: high.map { $0 <= r } ?? false)
@@ -309,7 +324,9 @@ struct ExprEvaluator {
             }
         case .round:
             guard let x = first.number else { return .missing }
-            let digits = vs.count > 1 ? max(0, min(12, Int(vs[1].number ?? 0))) : 0
+            // Clamp before converting: a NaN or huge digit count must not trap.
+            let wanted = vs.count > 1 ? (vs[1].number ?? 0) : 0
+            let digits = wanted.isNaN ? 0 : Int(max(0, min(12, wanted)))
             if digits == 0 {
                 let r = x.rounded(.toNearestOrAwayFromZero)
                 return Swift.abs(r) < 9e18 ? .int(Int(r)) : .double(r)

@@ -2,36 +2,46 @@ import EvqModel
 import EvqSema
 
 /// The rows flowing between stages: events until a stage turns them into a table.
+///
+/// Event rows are positions into a shared base array (the corpus), so filtering and sorting a
+/// million events moves integers, not event values.
 struct Relation {
     var isEvents: Bool
-    /// The events (when `isEvents`), or the events behind the table rows one to one (when
-    /// `eventsAligned`), so `.export` of a projection can still reach them.
-    var events: [Event]
+    /// The array event positions point into (the corpus's events, or a binding's).
+    var base: [Event]
+    /// For event rows: the rows' positions in `base`. For a table whose rows correspond one to
+    /// one to events (`eventsAligned`), the events behind the rows, so `.export` can reach them.
+    var indices: [Int]
     var columns: [String]
     var rows: [[Value]]
     var eventsAligned: Bool
     var notes: [String] = []
 
-    static func events(_ events: [Event]) -> Relation {
-        Relation(isEvents: true, events: events, columns: [], rows: [], eventsAligned: true)
+    static func events(_ base: [Event], _ indices: [Int]) -> Relation {
+        Relation(isEvents: true, base: base, indices: indices, columns: [], rows: [], eventsAligned: true)
     }
 
-    static func table(_ columns: [String], _ rows: [[Value]], events: [Event] = [], aligned: Bool = false) -> Relation {
-        Relation(isEvents: false, events: events, columns: columns, rows: rows, eventsAligned: aligned)
+    static func events(_ list: [Event]) -> Relation { events(list, Array(list.indices)) }
+
+    static func table(_ columns: [String], _ rows: [[Value]], base: [Event] = [], indices: [Int] = [], aligned: Bool = false) -> Relation {
+        Relation(isEvents: false, base: base, indices: indices, columns: columns, rows: rows, eventsAligned: aligned)
     }
 
-    var count: Int { isEvents ? events.count : rows.count }
+    /// The events behind the rows, in row order.
+    var events: [Event] { indices.map { base[$0] } }
 
-    func row(_ i: Int) -> Row { isEvents ? .event(events[i]) : .values(rows[i]) }
+    var count: Int { isEvents ? indices.count : rows.count }
 
-    /// Keeps the rows at `indices`, in that order.
-    func select(_ indices: [Int]) -> Relation {
+    func row(_ i: Int) -> Row { isEvents ? .event(base, indices[i]) : .values(rows[i]) }
+
+    /// Keeps the rows at positions `picks`, in that order.
+    func select(_ picks: [Int]) -> Relation {
         var r = self
         if isEvents {
-            r.events = indices.map { events[$0] }
+            r.indices = picks.map { indices[$0] }
         } else {
-            r.rows = indices.map { rows[$0] }
-            if eventsAligned { r.events = indices.map { events[$0] } }
+            r.rows = picks.map { rows[$0] }
+            if eventsAligned { r.indices = picks.map { indices[$0] } }
         }
         return r
     }
@@ -65,5 +75,18 @@ enum CollectionBuilder {
                     .int(eventCount[name] ?? 0)]
         }
         return .table(["name", "aliases", "mentions", "events"], rows)
+    }
+}
+
+/// The event types of each category, so category tests are set lookups instead of a scan of
+/// the type table per event.
+enum CategoryTypes {
+    static func types(of category: Category) -> Set<String> {
+        Set(EventType.known.filter { $0.category == category }.map(\.type.rawValue))
+    }
+
+    /// True when `type` belongs to `category` (`other` = not a known type).
+    static func contains(_ set: Set<String>, category: Category, type: EventType) -> Bool {
+        category == .other ? !type.isKnown : set.contains(type.rawValue)
     }
 }

@@ -31,7 +31,7 @@ public struct Checker {
             var binding: String?
             if case .binding(let name, _) = statement.kind {
                 let key = name.key
-                if Catalog.collections.contains(key) || Keywords.all.contains(key) {
+                if Catalog.collections.contains(key) || Keywords.all.contains(key) || c.nameIndex().types.contains(key) {
                     throw CheckFailure(.error("cannot bind `\(name.name)`: it is a built-in name", at: name.span,
                                               help: "choose another name, e.g. `my_\(name.name)`"))
                 }

@@ -336,7 +336,12 @@ public struct Parser {
 
     mutating func orExpr(after: Token) throws(Failure) -> Expr {
         var lhs = try andExpr(after: after)
+        // Each operator in a chain deepens the (left-leaning) tree, so it counts as nesting.
+        var added = 0
+        defer { depth -= added }
         while let op = accept(word: "or") {
+            try nest()
+            added += 1
             skipNewlines()
             let rhs = try andExpr(after: op)
             lhs = Expr(.binary(.or, lhs, rhs), span: lhs.span.union(rhs.span))
@@ -346,7 +351,12 @@ public struct Parser {
 
     mutating func andExpr(after: Token) throws(Failure) -> Expr {
         var lhs = try notExpr(after: after)
+        // Each operator in a chain deepens the (left-leaning) tree, so it counts as nesting.
+        var added = 0
+        defer { depth -= added }
         while let op = accept(word: "and") {
+            try nest()
+            added += 1
             skipNewlines()
             let rhs = try notExpr(after: op)
             lhs = Expr(.binary(.and, lhs, rhs), span: lhs.span.union(rhs.span))
@@ -448,7 +458,11 @@ public struct Parser {
 
     mutating func additive(after: Token) throws(Failure) -> Expr {
         var lhs = try multiplicative(after: after)
+        var added = 0
+        defer { depth -= added }
         while peek.kind == .symbol, peek.text == "+" || peek.text == "-" {
+            try nest()
+            added += 1
             let op = advance()
             skipNewlines()
             let rhs = try multiplicative(after: op)
@@ -459,7 +473,11 @@ public struct Parser {
 
     mutating func multiplicative(after: Token) throws(Failure) -> Expr {
         var lhs = try unary(after: after)
+        var added = 0
+        defer { depth -= added }
         while peek.kind == .symbol, ["*", "/", "%"].contains(peek.text) {
+            try nest()
+            added += 1
             let op = advance()
             skipNewlines()
             let rhs = try unary(after: op)
