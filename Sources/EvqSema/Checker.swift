@@ -9,6 +9,8 @@ public struct CheckEnvironment: Sendable {
     public var corpus: Corpus
     /// Lowercased binding name -> the schema of its rows.
     public var bindings: [String: RowSchema]
+    /// A prebuilt name index of `corpus`, if the caller has one. // fast-path hook
+    public var names: NameIndex? = nil
     public init(today: Day, corpus: Corpus, bindings: [String: RowSchema] = [:]) {
         self.today = today
         self.corpus = corpus
@@ -46,6 +48,7 @@ public struct Checker {
 
     mutating func nameIndex() -> NameIndex {
         if let names { return names }
+        if let given = env.names { names = given; return given }  // fast-path hook
         let built = NameIndex(corpus: env.corpus)
         names = built
         return built
