@@ -33,32 +33,49 @@ struct Bits: Sendable {
         return bits
     }
 
-    /// Builds the `yes` and `no` sets of a three-valued test in one pass: `test` returns 1 for
-    /// true, 2 for false and 0 for unknown.
+    /// The rows of `self` that pass `test`. Dense words run a branch-free loop over all 64
+    /// rows; sparse ones test only their set rows, so a filter after a selective one costs
+    /// little.
     @inline(__always)
-    static func build3(_ count: Int, _ test: (Int) -> UInt8) -> Truth {
-        var yes = Bits(count: count, filled: false), no = Bits(count: count, filled: false)
-        yes.words.withUnsafeMutableBufferPointer { y in
-            no.words.withUnsafeMutableBufferPointer { n in
-                var base = 0
-                for wi in 0..<y.count {
-                    let end = Swift.min(base + 64, count)
-                    var wy: UInt64 = 0, wn: UInt64 = 0
-                    var i = base
-                    while i < end {
-                        let t = UInt64(test(i))
-                        let shift = UInt64(i - base)
-                        wy |= (t & 1) << shift
-                        wn |= (t >> 1) << shift
-                        i += 1
+    func select(_ test: (Int) -> Bool) -> Bits {
+        var out = Bits(count: count, filled: false)
+        out.words.withUnsafeMutableBufferPointer { o in
+            words.withUnsafeBufferPointer { w in
+                for wi in 0..<w.count {
+                    let word = w[wi]
+                    if word == 0 { continue }
+                    let base = wi << 6
+                    var result: UInt64 = 0
+                    if word.nonzeroBitCount >= 16 {
+                        let end = Swift.min(base + 64, count)
+                        var i = base
+                        while i < end {
+                            result |= (test(i) ? 1 : 0) << UInt64(i - base)
+                            i += 1
+                        }
+                        result &= word
+                    } else {
+                        var rest = word
+                        while rest != 0 {
+                            let bit = rest.trailingZeroBitCount
+                            if test(base + bit) { result |= 1 << UInt64(bit) }
+                            rest &= rest &- 1
+                        }
                     }
-                    y[wi] = wy
-                    n[wi] = wn
-                    base = end
+                    o[wi] = result
                 }
             }
         }
-        return Truth(yes: yes, no: no)
+        return out
+    }
+
+    /// A bitset with the given rows set (rows outside `0..<count` are ignored).
+    static func of(_ rows: some Sequence<Int32>, count: Int) -> Bits {
+        var out = Bits(count: count, filled: false)
+        out.words.withUnsafeMutableBufferPointer { o in
+            for r in rows where r >= 0 && Int(r) < count { o[Int(r) >> 6] |= 1 << UInt64(r & 63) }
+        }
+        return out
     }
 
     /// Zeroes the unused bits of the last word, so popcounts and complements stay exact.
@@ -71,6 +88,7 @@ struct Bits: Sendable {
 
     func and(_ o: Bits) -> Bits { combine(o) { $0 & $1 } }
     func or(_ o: Bits) -> Bits { combine(o) { $0 | $1 } }
+    func andNot(_ o: Bits) -> Bits { combine(o) { $0 & ~$1 } }
 
     @inline(__always)
     func combine(_ o: Bits, _ f: (UInt64, UInt64) -> UInt64) -> Bits {
@@ -104,19 +122,4 @@ struct Bits: Sendable {
         }
         return out
     }
-}
-
-/// Kleene three-valued truth over all rows: `yes` where the condition holds, `no` where it
-/// fails, neither where it is unknown (a missing value, a date or count too coarse to decide).
-struct Truth: Sendable {
-    var yes: Bits
-    var no: Bits
-
-    static func constant(_ value: Bool?, count: Int) -> Truth {
-        Truth(yes: Bits(count: count, filled: value == true), no: Bits(count: count, filled: value == false))
-    }
-
-    func and(_ o: Truth) -> Truth { Truth(yes: yes.and(o.yes), no: no.or(o.no)) }
-    func or(_ o: Truth) -> Truth { Truth(yes: yes.or(o.yes), no: no.and(o.no)) }
-    var not: Truth { Truth(yes: no, no: yes) }
 }

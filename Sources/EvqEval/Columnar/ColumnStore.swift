@@ -49,11 +49,21 @@ public final class ColumnStore: Sendable {
     /// Actor and place lists in compressed sparse rows: row `i`'s ids are
     /// `actorIds[actorOffsets[i] ..< actorOffsets[i + 1]]`, ids index `actorNames`.
     let actorNames: [String]
+    /// Name -> id, for `contains` (the checker's resolved names) and grouping.
+    let actorIndex: [String: Int32]
+    let placeIndex: [String: Int32]
     let actorOffsets: [Int32]
     let actorIds: [Int32]
     let placeNames: [String]
     let placeOffsets: [Int32]
     let placeIds: [Int32]
+    /// The inverted lists: the rows naming actor (place) `id` are
+    /// `actorRows[actorRowOffsets[id] ..< actorRowOffsets[id + 1]]`, ascending, so `contains`
+    /// costs the size of its answer, not a scan.
+    let actorRowOffsets: [Int32]
+    let actorRows: [Int32]
+    let placeRowOffsets: [Int32]
+    let placeRows: [Int32]
 
     /// The corpus's names for the checker (`contains` resolution, did-you-mean), built from the
     /// interned tables instead of another pass over the events.
@@ -162,11 +172,15 @@ public final class ColumnStore: Sendable {
         self.collection = collection
         self.total = total
         self.actorNames = actors.names
+        self.actorIndex = actors.index
+        self.placeIndex = places.index
         self.actorOffsets = actorOffsets
         self.actorIds = actorIds
         self.placeNames = places.names
         self.placeOffsets = placeOffsets
         self.placeIds = placeIds
+        (actorRowOffsets, actorRows) = Self.invert(offsets: actorOffsets, ids: actorIds, names: actors.names.count)
+        (placeRowOffsets, placeRows) = Self.invert(offsets: placeOffsets, ids: placeIds, names: places.names.count)
         // NameIndex reads only the distinct names, types and aliases of a corpus: a corpus of one
         // event per type carrying every name gives the same index without a second full pass.
         let sample = typeNames.enumerated().map { i, t in
@@ -174,6 +188,23 @@ public final class ColumnStore: Sendable {
                   places: i == 0 ? places.names : [])
         }
         names = NameIndex(corpus: Corpus(events: sample, aliases: corpus.aliases))
+    }
+
+    /// Turns row -> ids lists into id -> rows lists (a counting sort by id).
+    static func invert(offsets: [Int32], ids: [Int32], names: Int) -> ([Int32], [Int32]) {
+        var start = [Int32](repeating: 0, count: names + 1)
+        for id in ids { start[Int(id) + 1] += 1 }
+        for i in 0..<names { start[i + 1] += start[i] }
+        var fill = start
+        var rows = [Int32](repeating: 0, count: ids.count)
+        for row in 0..<(offsets.count - 1) {
+            for j in Int(offsets[row])..<Int(offsets[row + 1]) {
+                let id = Int(ids[j])
+                rows[Int(fill[id])] = Int32(row)
+                fill[id] += 1
+            }
+        }
+        return (start, rows)
     }
 
     /// True when the store was built from this very corpus: the same event array (by storage

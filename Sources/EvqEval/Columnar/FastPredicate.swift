@@ -2,25 +2,52 @@ import EvqModel
 import EvqSema
 import EvqSyntax
 
-/// A condition compiled once per query into column scans: evaluating it yields the rows where it
-/// is true and where it is false (three-valued, as `ExprEvaluator.truth`).
+/// A condition compiled once per query into column scans, three-valued like
+/// `ExprEvaluator.truth`: `yes(store, rows)` gives the rows of `rows` where it is true,
+/// `no(store, rows)` those where it is false; the rest are unknown (a missing value, a date or
+/// count too coarse to decide). Each part of an `and` only looks at the rows the parts before
+/// it left, so a selective first condition makes the others cheap.
 struct FastPredicate {
-    let evaluate: (ColumnStore) -> Truth
+    let yes: (ColumnStore, Bits) -> Bits
+    let no: (ColumnStore, Bits) -> Bits
+
+    /// A leaf from a per-row rule returning 1 (true), 2 (false) or 0 (unknown).
+    static func leaf(_ rule: @escaping (ColumnStore) -> (Int) -> UInt8) -> FastPredicate {
+        FastPredicate(
+            yes: { s, w in let r = rule(s); return w.select { r($0) == 1 } },
+            no: { s, w in let r = rule(s); return w.select { r($0) == 2 } })
+    }
+
+    static func constant(_ value: Bool?) -> FastPredicate {
+        let none: (ColumnStore, Bits) -> Bits = { _, w in Bits(count: w.count, filled: false) }
+        let all: (ColumnStore, Bits) -> Bits = { _, w in w }
+        return FastPredicate(yes: value == true ? all : none, no: value == false ? all : none)
+    }
 
     /// Compiles `x`, or returns nil for anything outside the fast path's subset.
     static func compile(_ x: CheckedExpr) -> FastPredicate? {
         switch x {
         case .and(let a, let b):
             guard let l = compile(a), let r = compile(b) else { return nil }
-            return FastPredicate { l.evaluate($0).and(r.evaluate($0)) }
+            return FastPredicate(
+                yes: { s, w in r.yes(s, l.yes(s, w)) },
+                no: { s, w in
+                    let ln = l.no(s, w)
+                    return ln.or(r.no(s, w.andNot(ln)))
+                })
         case .or(let a, let b):
             guard let l = compile(a), let r = compile(b) else { return nil }
-            return FastPredicate { l.evaluate($0).or(r.evaluate($0)) }
+            return FastPredicate(
+                yes: { s, w in
+                    let ly = l.yes(s, w)
+                    return ly.or(r.yes(s, w.andNot(ly)))
+                },
+                no: { s, w in r.no(s, l.no(s, w)) })
         case .not(let a):
             guard let inner = compile(a) else { return nil }
-            return FastPredicate { inner.evaluate($0).not }
+            return FastPredicate(yes: inner.no, no: inner.yes)
         case .literal(.bool(let b)):
-            return FastPredicate { .constant(b, count: $0.count) }
+            return constant(b)
         case .compare(let op, .field(.event(.date)), .literal(.date(let lit)), .date):
             guard let rs = lit.start?.number, let re = lit.end?.number,
                 let rs32 = Int32(exactly: rs), let re32 = Int32(exactly: re)
@@ -39,158 +66,143 @@ struct FastPredicate {
             where f == .type || f == .category || f == .status:
             return enumCompare(op, f, t)
         case .compare(let op, .field(.event(.total)), .literal(.bool(let b)), .bool):
-            guard op == .eq || op == .ne else { return FastPredicate { .constant(nil, count: $0.count) } }
+            // Booleans are only equal or not; `<` on them is unknown, as in the reference.
+            guard op == .eq || op == .ne else { return constant(nil) }
             let wanted = op == .eq ? b : !b
-            return FastPredicate { s in
-                s.total.withUnsafeBufferPointer { t in Bits.build3(s.count) { t[$0] == wanted ? 1 : 2 } }
-            }
+            return leaf { s in { s.total[$0] == wanted ? 1 : 2 } }
         case .nameIn(.event(let f), let names) where f == .actors || f == .places:
-            return FastPredicate { s in nameIn(s, places: f == .places, names) }
+            let places = f == .places
+            return FastPredicate(
+                yes: { s, w in nameRows(s, places: places, names).and(w) },
+                no: { s, w in w.andNot(nameRows(s, places: places, names)) })
         case .isMissing(.field(.event(.date)), let negated):
-            return FastPredicate { s in
-                s.start.withUnsafeBufferPointer { st in
-                    Bits.build3(s.count) { (st[$0] == ColumnStore.missingDay) != negated ? 1 : 2 }
-                }
-            }
+            return leaf { s in { (s.start[$0] == ColumnStore.missingDay) != negated ? 1 : 2 } }
         case .isMissing(.field(.event(.count)), let negated):
-            return FastPredicate { s in
-                s.hasCount.withUnsafeBufferPointer { h in Bits.build3(s.count) { (!h[$0]) != negated ? 1 : 2 } }
-            }
+            return leaf { s in { (!s.hasCount[$0]) != negated ? 1 : 2 } }
         default:
             return nil
         }
     }
 
-    /// The design's date rule (`DateMath.compare`): true when every day of the interval
-    /// satisfies the comparison with `[rs, re]`, false when none does, unknown otherwise.
-    static func dateCompare(_ op: BinaryOperator, _ rs: Int32, _ re: Int32) -> FastPredicate? {
-        // For each operator: (all days hold, no day holds) in terms of the interval [ls, le].
-        let rule: (Int32, Int32) -> UInt8
+    /// A test on two columns as a box: `x` in `[xLow, xHigh]` and `y` in `[yLow, yHigh]`,
+    /// or outside that box when `outside`. Every date and count rule has this shape, so one
+    /// loop without calls serves them all.
+    struct Box<T: Comparable> {
+        var xLow: T, xHigh: T, yLow: T, yHigh: T
+        var outside = false
+
+        @inline(__always)
+        func holds(_ x: T, _ y: T) -> Bool { (x >= xLow && x <= xHigh && y >= yLow && y <= yHigh) != outside }
+    }
+
+    /// The design's date rule (`DateMath.compare`) on the interval `[ls, le]` against the
+    /// literal's `[rs, re]`: true when every day satisfies the comparison, false when none
+    /// does, unknown otherwise (and when the date is missing).
+    static func dateCompare(_ op: BinaryOperator, _ rs32: Int32, _ re32: Int32) -> FastPredicate? {
+        let rs = Int64(rs32), re = Int64(re32), lo = Int64.min, hi = Int64.max
+        // Boxes over (ls, le): "every day holds" and "no day holds".
+        let all: Box<Int64>, none: Box<Int64>
         switch op {
-        case .gt: rule = { ls, le in ls > re ? 1 : (le <= re ? 2 : 0) }
-        case .ge: rule = { ls, le in ls >= rs ? 1 : (le < rs ? 2 : 0) }
-        case .lt: rule = { ls, le in le < rs ? 1 : (ls >= rs ? 2 : 0) }
-        case .le: rule = { ls, le in le <= re ? 1 : (ls > re ? 2 : 0) }
-        case .eq: rule = { ls, le in ls >= rs && le <= re ? 1 : (le < rs || ls > re ? 2 : 0) }
-        case .ne: rule = { ls, le in le < rs || ls > re ? 1 : (ls >= rs && le <= re ? 2 : 0) }
+        case .gt: (all, none) = (Box(xLow: re + 1, xHigh: hi, yLow: lo, yHigh: hi), Box(xLow: lo, xHigh: hi, yLow: lo, yHigh: re))
+        case .ge: (all, none) = (Box(xLow: rs, xHigh: hi, yLow: lo, yHigh: hi), Box(xLow: lo, xHigh: hi, yLow: lo, yHigh: rs - 1))
+        case .lt: (all, none) = (Box(xLow: lo, xHigh: hi, yLow: lo, yHigh: rs - 1), Box(xLow: rs, xHigh: hi, yLow: lo, yHigh: hi))
+        case .le: (all, none) = (Box(xLow: lo, xHigh: hi, yLow: lo, yHigh: re), Box(xLow: re + 1, xHigh: hi, yLow: lo, yHigh: hi))
+        case .eq, .ne:
+            // Inside: ls >= rs and le <= re. Disjoint: le < rs or ls > re, i.e. outside the box
+            // ls <= re and le >= rs.
+            let inside = Box(xLow: rs, xHigh: hi, yLow: lo, yHigh: re)
+            let disjoint = Box(xLow: lo, xHigh: re, yLow: rs, yHigh: hi, outside: true)
+            (all, none) = op == .eq ? (inside, disjoint) : (disjoint, inside)
         default: return nil
         }
-        return FastPredicate { s in
-            s.start.withUnsafeBufferPointer { st in
-                s.end.withUnsafeBufferPointer { en in
-                    switch op {
-                    // The common operators get their own loops so the rule is inlined.
-                    case .gt:
-                        return Bits.build3(s.count) { i in
-                            let ls = st[i], le = en[i]
-                            return ls == ColumnStore.missingDay ? 0 : (ls > re ? 1 : (le <= re ? 2 : 0))
-                        }
-                    case .ge:
-                        return Bits.build3(s.count) { i in
-                            let ls = st[i], le = en[i]
-                            return ls == ColumnStore.missingDay ? 0 : (ls >= rs ? 1 : (le < rs ? 2 : 0))
-                        }
-                    default:
-                        return Bits.build3(s.count) { i in
-                            st[i] == ColumnStore.missingDay ? 0 : rule(st[i], en[i])
-                        }
+        func scan(_ box: Box<Int64>) -> (ColumnStore, Bits) -> Bits {
+            { s, w in
+                s.start.withUnsafeBufferPointer { st in
+                    s.end.withUnsafeBufferPointer { en in
+                        w.select { i in st[i] != ColumnStore.missingDay && box.holds(Int64(st[i]), Int64(en[i])) }
                     }
                 }
             }
         }
+        return FastPredicate(yes: scan(all), no: scan(none))
     }
 
     /// The design's count rule (`ExprEvaluator.compareBounds`): the comparison must hold for
-    /// every possible value `[low, high]` of the count.
+    /// every possible value `[low, high]` of the count (`high` = +inf when unbounded).
     static func countCompare(_ op: BinaryOperator, _ r: Double) -> FastPredicate? {
-        let rule: (Double, Double) -> UInt8
+        let lo = -Double.infinity, hi = Double.infinity
+        // Strict bounds become closed ones one double away (exact for finite `r`).
+        let above = r.nextUp, below = r.nextDown
+        let all: Box<Double>, none: Box<Double>
         switch op {
-        case .gt: rule = { lo, hi in lo > r ? 1 : (hi <= r ? 2 : 0) }
-        case .ge: rule = { lo, hi in lo >= r ? 1 : (hi < r ? 2 : 0) }
-        case .lt: rule = { lo, hi in hi < r ? 1 : (lo >= r ? 2 : 0) }
-        case .le: rule = { lo, hi in hi <= r ? 1 : (lo > r ? 2 : 0) }
-        case .eq: rule = { lo, hi in hi == lo && lo == r ? 1 : (r < lo || r > hi ? 2 : 0) }
-        case .ne: rule = { lo, hi in r < lo || r > hi ? 1 : (hi == lo && lo == r ? 2 : 0) }
+        case .gt: (all, none) = (Box(xLow: above, xHigh: hi, yLow: lo, yHigh: hi), Box(xLow: lo, xHigh: hi, yLow: lo, yHigh: r))
+        case .ge: (all, none) = (Box(xLow: r, xHigh: hi, yLow: lo, yHigh: hi), Box(xLow: lo, xHigh: hi, yLow: lo, yHigh: below))
+        case .lt: (all, none) = (Box(xLow: lo, xHigh: hi, yLow: lo, yHigh: below), Box(xLow: r, xHigh: hi, yLow: lo, yHigh: hi))
+        case .le: (all, none) = (Box(xLow: lo, xHigh: hi, yLow: lo, yHigh: r), Box(xLow: above, xHigh: hi, yLow: lo, yHigh: hi))
+        case .eq, .ne:
+            // Exactly r: low = high = r. Excluded: r < low or r > high, i.e. outside the box
+            // low <= r and high >= r.
+            let exactly = Box(xLow: r, xHigh: r, yLow: r, yHigh: r)
+            let excluded = Box(xLow: lo, xHigh: r, yLow: r, yHigh: hi, outside: true)
+            (all, none) = op == .eq ? (exactly, excluded) : (excluded, exactly)
         default: return nil
         }
-        return FastPredicate { s in
-            s.countKnown.withUnsafeBufferPointer { known in
-                s.countLow.withUnsafeBufferPointer { low in
-                    s.countHigh.withUnsafeBufferPointer { high in
-                        switch op {
-                        case .ge:
-                            return Bits.build3(s.count) { i in
-                                known[i] ? (low[i] >= r ? 1 : (high[i] < r ? 2 : 0)) : 0
-                            }
-                        case .gt:
-                            return Bits.build3(s.count) { i in
-                                known[i] ? (low[i] > r ? 1 : (high[i] <= r ? 2 : 0)) : 0
-                            }
-                        default:
-                            return Bits.build3(s.count) { i in known[i] ? rule(low[i], high[i]) : 0 }
+        func scan(_ box: Box<Double>) -> (ColumnStore, Bits) -> Bits {
+            { s, w in
+                s.countKnown.withUnsafeBufferPointer { known in
+                    s.countLow.withUnsafeBufferPointer { low in
+                        s.countHigh.withUnsafeBufferPointer { high in
+                            w.select { i in known[i] && box.holds(low[i], high[i]) }
                         }
                     }
                 }
             }
         }
+        return FastPredicate(yes: scan(all), no: scan(none))
     }
 
     /// `type`, `category` or `status` against a text: decided once per distinct value with the
     /// reference's folded text comparison, then looked up per row.
     static func enumCompare(_ op: BinaryOperator, _ f: EventField, _ text: String) -> FastPredicate? {
         let wanted = Fold.fold(text)
+        guard ExprEvaluator.apply(op, true, false) != nil else { return nil }
         func decide(_ value: String) -> UInt8 {
             let a = Fold.fold(value)
             guard let r = ExprEvaluator.apply(op, a == wanted, a < wanted) else { return 0 }
             return r ? 1 : 2
         }
-        guard ExprEvaluator.apply(op, true, false) != nil else { return nil }
         switch f {
         case .type:
-            return FastPredicate { s in
+            return leaf { s in
                 let table = s.typeNames.map(decide)
-                return table.withUnsafeBufferPointer { tb in
-                    s.type.withUnsafeBufferPointer { t in Bits.build3(s.count) { tb[Int(t[$0])] } }
-                }
+                return { table[Int(s.type[$0])] }
             }
         case .category:
             let table = Category.allCases.map { decide($0.rawValue) }
-            return FastPredicate { s in
-                table.withUnsafeBufferPointer { tb in
-                    s.category.withUnsafeBufferPointer { c in Bits.build3(s.count) { tb[Int(c[$0])] } }
-                }
-            }
+            return leaf { s in { table[Int(s.category[$0])] } }
         default:
             let table = Status.allCases.map { decide($0.rawValue) }
-            return FastPredicate { s in
-                table.withUnsafeBufferPointer { tb in
-                    s.status.withUnsafeBufferPointer { c in Bits.build3(s.count) { tb[Int(c[$0])] } }
-                }
-            }
+            return leaf { s in { table[Int(s.status[$0])] } }
         }
     }
 
-    /// `actors contains "x"` as the checker resolved it: any of the row's names is in `names`.
-    static func nameIn(_ s: ColumnStore, places: Bool, _ names: Set<String>) -> Truth {
-        let table = places ? s.placeNames : s.actorNames
-        let wanted = table.map { names.contains($0) }
-        if !wanted.contains(true) { return .constant(false, count: s.count) }
-        let offsets = places ? s.placeOffsets : s.actorOffsets
-        let ids = places ? s.placeIds : s.actorIds
-        return wanted.withUnsafeBufferPointer { w in
-            offsets.withUnsafeBufferPointer { o in
-                ids.withUnsafeBufferPointer { d in
-                    Bits.build3(s.count) { i in
-                        var j = Int(o[i])
-                        let stop = Int(o[i + 1])
-                        while j < stop {
-                            if w[Int(d[j])] { return 1 }
-                            j += 1
-                        }
-                        return 2
-                    }
+    /// The rows naming any of `names` (the canonical names the checker resolved `contains` to),
+    /// from the inverted lists.
+    static func nameRows(_ s: ColumnStore, places: Bool, _ names: Set<String>) -> Bits {
+        let index = places ? s.placeIndex : s.actorIndex
+        let offsets = places ? s.placeRowOffsets : s.actorRowOffsets
+        let rows = places ? s.placeRows : s.actorRows
+        var out = Bits(count: s.count, filled: false)
+        out.words.withUnsafeMutableBufferPointer { o in
+            for name in names {
+                guard let id32 = index[name] else { continue }
+                let id = Int(id32)
+                for j in Int(offsets[id])..<Int(offsets[id + 1]) {
+                    let r = Int(rows[j])
+                    o[r >> 6] |= 1 << UInt64(r & 63)
                 }
             }
         }
+        return out
     }
 }

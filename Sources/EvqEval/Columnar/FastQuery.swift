@@ -79,10 +79,11 @@ struct FastQuery {
         while i < steps.count {
             switch steps[i] {
             case .filter(let p):
-                let keep = p.evaluate(store).yes
                 switch rows {
-                case .mask(let b): rows = .mask(b.and(keep))
-                case .list(let l): rows = .list(l.filter { keep[Int($0)] })
+                case .mask(let b): rows = .mask(p.yes(store, b))
+                case .list(let l):
+                    let keep = p.yes(store, Bits.of(l, count: store.count))
+                    rows = .list(l.filter { keep[Int($0)] })
                 }
             case .sort(let keys):
                 // `sort | take N` keeps only the best N rows (top-k) instead of sorting them all.
