@@ -13,6 +13,16 @@ let package = Package(
             dependencies: ["FuzzSupport", .product(name: "EvqCore", package: "evq")],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ),
+        .executableTarget(
+            name: "fuzz-query",
+            dependencies: ["FuzzSupport", .product(name: "EvqCore", package: "evq")],
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+        ),
+        .executableTarget(
+            name: "fuzz-extract",
+            dependencies: ["FuzzSupport", .product(name: "EvqCore", package: "evq")],
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

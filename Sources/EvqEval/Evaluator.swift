@@ -25,8 +25,16 @@ struct Evaluator {
     func run(_ q: CheckedQuery) throws(Interrupted) -> ResultSet {
         var rel = try source(q.source)
         var kind: ResultSet.Kind = rel.isEvents ? .events : .table
-        for stage in q.stages {
-            rel = try apply(stage, rel, kind: &kind)
+        var i = 0
+        while i < q.stages.count {
+            // `sort ... | take N` with a small N keeps only the best N rows while scanning.
+            if case .sort(let keys) = q.stages[i], i + 1 < q.stages.count, case .take(let n) = q.stages[i + 1], n <= 10_000 {
+                rel = try topK(keys, n, rel)
+                i += 2
+                continue
+            }
+            rel = try apply(q.stages[i], rel, kind: &kind)
+            i += 1
         }
         return finish(rel, kind: kind)
     }
@@ -39,7 +47,10 @@ struct Evaluator {
             var out: [Int] = []
             for i in all.indices {
                 try poll(i)
-                if all[i].collection != collection { continue }
+                // Stored fields only: a computed property of an array element would copy the event.
+                let isTotal = all[i].total, occurred = all[i].status == .occurred
+                let member: EventCollection = isTotal ? .totals : (occurred ? .events : .unconfirmed)
+                if member != collection { continue }
                 if let category, !CategoryTypes.contains(categoryTypes, category: category, type: all[i].type) { continue }
                 if let type, all[i].type != type { continue }
                 out.append(i)
@@ -86,20 +97,30 @@ struct Evaluator {
             }
             return rel.select(keep)
         case .sort(let keys):
-            var keyed: [[Value]] = []
+            if keys.count == 1 {
+                // One key: a flat array of keys and no per-comparison array access.
+                var keyed: [SortKeyValue] = []
+                keyed.reserveCapacity(rel.count)
+                for i in 0..<rel.count {
+                    try poll(i)
+                    keyed.append(SortKeyValue(exprs.value(keys[0].expr, rel.row(i))))
+                }
+                let descending = keys[0].descending
+                let order = Array(0..<rel.count).sorted { a, b in
+                    SortOrder.before(keyed[a], keyed[b], descending: descending) ?? (a < b)
+                }
+                return rel.select(order)
+            }
+            var keyed: [[SortKeyValue]] = []
             keyed.reserveCapacity(rel.count)
             for i in 0..<rel.count {
                 try poll(i)
                 let row = rel.row(i)
-                keyed.append(keys.map { exprs.value($0.expr, row).normalizedForOrder })
+                keyed.append(keys.map { SortKeyValue(exprs.value($0.expr, row)) })
             }
             let order = Array(0..<rel.count).sorted { a, b in
                 for (k, key) in keys.enumerated() {
-                    let x = keyed[a][k], y = keyed[b][k]
-                    // Missing values go last in either direction.
-                    if x.isMissing != y.isMissing { return y.isMissing }
-                    let c = Value.order(x, y)
-                    if c != 0 { return key.descending ? c > 0 : c < 0 }
+                    if let before = SortOrder.before(keyed[a][k], keyed[b][k], descending: key.descending) { return before }
                 }
                 return a < b
             }
@@ -119,6 +140,7 @@ struct Evaluator {
                           aligned: rel.eventsAligned)
         case .count(let keys):
             kind = .table
+            if keys.isEmpty { return .table(["count"], [[.int(rel.count)]]) }
             let groups = try group(rel, keys)
             let rows = groups.map { $0.key + [.int($0.members.count)] }
             return .table(keys.map(\.name) + ["count"], rows)
@@ -167,12 +189,64 @@ struct Evaluator {
         }
     }
 
+    /// The first `n` rows of `rel` sorted by `keys`, found in one pass with a sorted buffer of
+    /// at most `n` rows; equal keys keep their input order, as in the full sort.
+    func topK(_ keys: [(expr: CheckedExpr, descending: Bool)], _ n: Int, _ rel: Relation) throws(Interrupted) -> Relation {
+        if n == 0 { return rel.select([]) }
+        var best: [(keys: [SortKeyValue], row: Int)] = []
+        func before(_ x: [SortKeyValue], _ y: [SortKeyValue]) -> Bool? {
+            for (k, key) in keys.enumerated() {
+                if let b = SortOrder.before(x[k], y[k], descending: key.descending) { return b }
+            }
+            return nil
+        }
+        for i in 0..<rel.count {
+            try poll(i)
+            let row = rel.row(i)
+            let k = keys.map { SortKeyValue(exprs.value($0.expr, row)) }
+            // A row equal to the current worst comes later in the input, so it loses.
+            if best.count == n, let last = best.last, before(k, last.keys) != true { continue }
+            var lo = 0, hi = best.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if before(k, best[mid].keys) == true { hi = mid } else { lo = mid + 1 }
+            }
+            best.insert((k, i), at: lo)
+            if best.count > n { best.removeLast() }
+        }
+        return rel.select(best.map(\.row))
+    }
+
     /// Rows grouped by key values (a list value puts the row in one group per element), groups
     /// in ascending key order with missing keys last.
     func group(_ rel: Relation, _ keys: [TypedExpr]) throws(Interrupted) -> [(key: [Value], members: [Int])] {
         if keys.isEmpty { return [([], Array(0..<rel.count))] }
         var index: [[Value]: Int] = [:]
         var groups: [(key: [Value], members: [Int])] = []
+        if keys.count == 1 {
+            // One key: a dictionary keyed by the value itself, no per-row key arrays.
+            var single: [Value: Int] = [:]
+            var members: [[Int]] = []
+            var order: [Value] = []
+            for i in 0..<rel.count {
+                try poll(i)
+                let v = exprs.value(keys[0].expr, rel.row(i))
+                let parts: [Value]
+                if case .list(let xs) = v { parts = xs.isEmpty ? [.missing] : Array(Set(xs)) } else { parts = [v] }
+                for p in parts {
+                    let key = GroupKey.normalize(p)
+                    if let g = single[key] {
+                        members[g].append(i)
+                    } else {
+                        single[key] = members.count
+                        members.append([i])
+                        order.append(key)
+                    }
+                }
+            }
+            let sorted = order.indices.sorted { a, b in SortOrder.before(order[a], order[b], descending: false) ?? (a < b) }
+            return sorted.map { ([order[$0]], members[$0]) }
+        }
         for i in 0..<rel.count {
             try poll(i)
             let row = rel.row(i)
@@ -200,125 +274,5 @@ struct Evaluator {
             }
             return false
         }
-    }
-}
-
-/// Group keys are exact values, so `count by actors` shows names as stored; only unspecified
-/// counts and NaN fold into missing.
-enum GroupKey {
-    static func normalize(_ v: Value) -> Value { v.normalizedForOrder }
-}
-
-/// sum, avg, min, max over values, with the inputs that were inexact and how many were skipped.
-enum Aggregates {
-    static func apply(_ f: AggregateFunction, _ values: [Value]) -> (Value, inexact: [String], skipped: Int) {
-        var inexact: [String] = []
-        var skipped = 0
-        var present: [Value] = []
-        for v in values {
-            if v.normalizedForOrder.isMissing {
-                skipped += 1
-                continue
-            }
-            if case .quantity(let q) = v, q.qualifier != .exact { inexact.append(q.display) }
-            present.append(v)
-        }
-        switch f {
-        case .min, .max:
-            guard var best = present.first else { return (.missing, inexact, skipped) }
-            for v in present.dropFirst() {
-                let c = Value.order(v, best)
-                if (f == .min && c < 0) || (f == .max && c > 0) { best = v }
-            }
-            if case .quantity(let q) = best { best = q.value.map { .int($0) } ?? .missing }
-            return (best, [], skipped)
-        case .sum, .avg:
-            if present.isEmpty { return (f == .sum ? .int(0) : .missing, inexact, skipped) }
-            if case .duration = present[0] {
-                var total = 0
-                for v in present { if case .duration(let d) = v { total &+= d } }
-                return (f == .sum ? .duration(days: total) : .duration(days: total / present.count), inexact, skipped)
-            }
-            var intSum = 0, allInt = true, doubleSum = 0.0
-            for v in present {
-                if let i = v.intValue, allInt {
-                    let (s, o) = intSum.addingReportingOverflow(i)
-                    if o { allInt = false } else { intSum = s }
-                } else {
-                    allInt = false
-                }
-                doubleSum += v.number ?? 0
-            }
-            if f == .avg { return (.double(doubleSum / Double(present.count)), inexact, skipped) }
-            return (allInt ? .int(intSum) : .double(doubleSum), inexact, skipped)
-        }
-    }
-}
-
-/// `timeline`: one row per period from the first to the last event, with the number of events
-/// and their summed count. Events whose date does not fall inside one period are left out and
-/// noted.
-enum Timeline {
-    static let maxFilledBuckets = 5000
-
-    static func build(_ events: [Event], unit: TimeUnit, poll: (Int) throws(Interrupted) -> Void) throws(Interrupted) -> Relation {
-        var buckets: [Int: (events: [Event], sum: Int, hasCount: Bool)] = [:]
-        var outside = 0
-        var inexact: [String] = []
-        for (i, e) in events.enumerated() {
-            try poll(i)
-            guard let s = e.date.start, let end = e.date.end,
-                DateMath.bucketStart(s, unit) == DateMath.bucketStart(end, unit)
-            else {
-                outside += 1
-                continue
-            }
-            let key = DateMath.bucketStart(s, unit).number
-            var b = buckets[key] ?? ([], 0, false)
-            b.events.append(e)
-            if let q = e.count, let v = q.value {
-                b.sum &+= v
-                b.hasCount = true
-                if q.qualifier != .exact { inexact.append(q.display) }
-            }
-            buckets[key] = b
-        }
-        var rows: [[Value]] = []
-        var included: [Event] = []
-        let keys = buckets.keys.sorted()
-        if let first = keys.first, let last = keys.last {
-            // Fill empty periods between the first and the last, unless that would make a huge table.
-            let unitDays = [TimeUnit.day: 1, .week: 7, .month: 28, .year: 365][unit] ?? 1
-            let fill = (last - first) / unitDays < maxFilledBuckets
-            let sequence: [Int]
-            if fill {
-                var all: [Int] = []
-                var cursor = Day(number: first)
-                while cursor.number <= last {
-                    all.append(cursor.number)
-                    cursor = DateMath.nextBucket(cursor, unit)
-                }
-                sequence = all
-            } else {
-                sequence = keys
-            }
-            for key in sequence {
-                let start = Day(number: key)
-                if let b = buckets[key] {
-                    rows.append([.text(DateMath.bucketLabel(start, unit)), .int(b.events.count), b.hasCount ? .int(b.sum) : .missing])
-                    included += b.events
-                } else {
-                    rows.append([.text(DateMath.bucketLabel(start, unit)), .int(0), .missing])
-                }
-            }
-        }
-        var rel = Relation.table(["period", "events", "count"], rows, base: included, indices: Array(included.indices))
-        if outside > 0 {
-            rel.notes.append("\(outside) event\(outside == 1 ? " has a date" : "s have dates") missing or coarser than a \(unit.rawValue), not shown")
-        }
-        if !inexact.isEmpty {
-            rel.notes.append("\(inexact.count) count\(inexact.count == 1 ? " was" : "s were") inexact (\(inexact.prefix(5).joined(separator: ", ")))")
-        }
-        return rel
     }
 }

@@ -69,10 +69,13 @@ enum EventPredicate {
                 equal = { evs, i in c.map { CategoryTypes.contains(set, category: $0, type: evs[i].type) } ?? false }
             }
             return op == .eq ? { evs, i in equal(evs, i) } : { evs, i in !equal(evs, i) }
-        case .nameIn(.event(.actors), let names):
-            return { evs, i in evs[i].actors.contains(where: names.contains) }
-        case .nameIn(.event(.places), let names):
-            return { evs, i in evs[i].places.contains(where: names.contains) }
+        case .nameIn(.event(let f), let names) where f == .actors || f == .places:
+            // A handful of names: comparing strings is cheaper than hashing each one.
+            let few = names.count <= 8 ? names.sorted() : nil
+            let has: (String) -> Bool = few.map { list in { list.contains($0) } } ?? { names.contains($0) }
+            return f == .actors
+                ? { evs, i in evs[i].actors.contains(where: has) }
+                : { evs, i in evs[i].places.contains(where: has) }
         case .isMissing(.field(.event(.date)), let negated):
             return { evs, i in (evs[i].date.start == nil) != negated }
         case .isMissing(.field(.event(.count)), let negated):

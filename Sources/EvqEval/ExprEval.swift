@@ -30,13 +30,37 @@ struct ExprEvaluator {
         case .sources: return .list(e.sources.map { .text($0) })
         case .evidence: return .list(e.evidence.map { .text($0.sentence) })
         case .summary: return .text(e.summary)
+        case .cameo: return e.cameo.map { .text($0) } ?? .missing
+        case .attributes: return .list(e.attributes.keys.sorted().map { .text("\($0)=\(e.attributes[$0] ?? "")") })
+        }
+    }
+
+    /// The same, reading single fields of an array element (passing the whole element to a
+    /// function would copy it).
+    static func fieldValue(_ f: EventField, _ evs: [Event], _ i: Int) -> Value {
+        switch f {
+        case .id: return .text(evs[i].id)
+        case .type: return .text(evs[i].type.rawValue)
+        case .status: return .text(evs[i].status.rawValue)
+        case .total: return .bool(evs[i].total)
+        case .date: return evs[i].date.start == nil ? .missing : .date(evs[i].date)
+        case .count: return evs[i].count.map { .quantity($0) } ?? .missing
+        case .actors: return .list(evs[i].actors.map { .text($0) })
+        case .places: return .list(evs[i].places.map { .text($0) })
+        case .sources: return .list(evs[i].sources.map { .text($0) })
+        default: return fieldValue(f, evs[i])
         }
     }
 
     func field(_ ref: FieldRef, _ row: Row) -> Value {
         switch (ref, row) {
-        case (.event(let f), .event(let evs, let i)): return ExprEvaluator.fieldValue(f, evs[i])
+        case (.event(let f), .event(let evs, let i)): return ExprEvaluator.fieldValue(f, evs, i)
         case (.column(let i), .values(let vs)): return i < vs.count ? vs[i] : .missing
+        case (.attribute(let key), .event(let evs, let i)):
+            guard let raw = evs[i].attributes[key] else { return .missing }
+            if let n = Int(raw) { return .int(n) }
+            if let d = Double(raw), d.isFinite { return .double(d) }
+            return .text(raw)
         default: return .missing
         }
     }
@@ -272,70 +296,6 @@ struct ExprEvaluator {
         }
     }
 
-    func call(_ f: Function, _ args: [CheckedExpr], _ row: Row) -> Value {
-        let vs = args.map { value($0, row) }
-        guard let first = vs.first else { return .missing }
-        func oneDay() -> Day? {
-            guard case .date(let d) = first, let s = d.start, s == d.end else { return nil }
-            return s
-        }
-        switch f {
-        case .year:
-            guard case .date(let d) = first, let s = d.start, let e = d.end, s.year == e.year else { return .missing }
-            return .int(s.year)
-        case .month:
-            guard case .date(let d) = first, let s = d.start, let e = d.end else { return .missing }
-            let a = s.components, b = e.components
-            guard a.year == b.year, a.month == b.month, let m = EventDate.month(year: a.year, month: a.month) else { return .missing }
-            return .date(m)
-        case .week:
-            guard case .date(let d) = first, let s = d.start, let e = d.end else { return .missing }
-            let label = DateMath.isoWeekLabel(s)
-            return label == DateMath.isoWeekLabel(e) && e.number - s.number < 7 ? .text(label) : .missing
-        case .day:
-            return oneDay().map { .date(.day($0)) } ?? .missing
-        case .weekday:
-            return oneDay().map { .int($0.weekday) } ?? .missing
-        case .lower:
-            guard case .text(let s) = first else { return .missing }
-            return .text(s.lowercased())
-        case .upper:
-            guard case .text(let s) = first else { return .missing }
-            return .text(s.uppercased())
-        case .len:
-            switch first {
-            case .text(let s): return .int(s.count)
-            case .list(let xs): return .int(xs.count)
-            default: return .missing
-            }
-        case .coalesce:
-            for v in vs where !v.normalizedForOrder.isMissing {
-                if case .quantity(let q) = v, let n = q.value { return .int(n) }
-                return v
-            }
-            return .missing
-        case .abs:
-            switch first {
-            case .int(let i): return i == Int.min ? .double(-Double(i)) : .int(Swift.abs(i))
-            case .double(let d): return .double(Swift.abs(d))
-            case .duration(let d): return .duration(days: Swift.abs(d))
-            case .quantity(let q): return q.value.map { .int(Swift.abs($0)) } ?? .missing
-            default: return .missing
-            }
-        case .round:
-            guard let x = first.number else { return .missing }
-            // Clamp before converting: a NaN or huge digit count must not trap.
-            let wanted = vs.count > 1 ? (vs[1].number ?? 0) : 0
-            let digits = wanted.isNaN ? 0 : Int(max(0, min(12, wanted)))
-            if digits == 0 {
-                let r = x.rounded(.toNearestOrAwayFromZero)
-                return Swift.abs(r) < 9e18 ? .int(Int(r)) : .double(r)
-            }
-            var scale = 1.0
-            for _ in 0..<digits { scale *= 10 }
-            return .double((x * scale).rounded(.toNearestOrAwayFromZero) / scale)
-        }
-    }
 }
 
 extension Value {

@@ -53,6 +53,7 @@ enum PlanDump {
             }
         case .field(.event(let f)): return f.rawValue
         case .field(.column(let i)): return "$\(i)"
+        case .field(.attribute(let k)): return "attributes.\(k)"
         case .not(let a): return "(not \(expr(a)))"
         case .and(let a, let b): return "(and \(expr(a)) \(expr(b)))"
         case .or(let a, let b): return "(or \(expr(a)) \(expr(b)))"

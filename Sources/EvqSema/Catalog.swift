@@ -39,6 +39,7 @@ public enum Catalog {
     /// found only in imported data come on top).
     public static var collections: [String] { collectionEntries.map(\.name) }
 
+    /// The collections with one-line summaries, for `.help collections`.
     public static let collectionEntries: [CollectionEntry] = {
         var out: [CollectionEntry] = [
             .init(name: "events", summary: "discrete events that occurred (not totals, not unconfirmed)"),
@@ -58,6 +59,7 @@ public enum Catalog {
         return out
     }()
 
+    /// Every stage in documentation order, with its syntax, summary, example and aliases.
     public static let stages: [StageEntry] = [
         .init(name: "where", syntax: "where EXPR", summary: "keep the rows for which EXPR holds",
               example: "releases | where count > 20", aliases: ["filter"]),
@@ -101,6 +103,8 @@ public enum Catalog {
         .init(name: "sources", type: "list of text", summary: "file names of the documents that report it"),
         .init(name: "evidence", type: "list of text", summary: "the sentences it was read from"),
         .init(name: "summary", type: "text", summary: "a one-line description"),
+        .init(name: "attributes", type: "list of text", summary: "anything else, as key=value (women=15); `attributes.women` is one value"),
+        .init(name: "cameo", type: "text", summary: "the CAMEO event code of the type (0841 for releases), for joining with GDELT"),
     ]
 
     /// Fields of the `documents` collection.
@@ -122,6 +126,7 @@ public enum Catalog {
         .init(name: "events", type: "number", summary: "events that list it"),
     ]
 
+    /// Every built-in function with its signature, summary and an example.
     public static let functions: [FunctionEntry] = [
         .init(name: "year", signature: "year(date) -> number", summary: "the year, if the date lies within one year",
               example: "events | count by year(date)"),
@@ -146,6 +151,16 @@ public enum Catalog {
 
     /// Every keyword (stages, aliases, operators, literals), sorted.
     public static var keywords: [String] { Keywords.all }
+
+    /// Fields of the rows of a collection, for `.fields NAME`: documents, actors and places have
+    /// their own; every other collection has event rows.
+    public static func fieldEntries(forCollection name: String) -> [FieldEntry] {
+        switch name.lowercased() {
+        case "documents": return documentFields
+        case "actors", "places": return nameFields
+        default: return fields
+        }
+    }
 
     /// Fields of a schema with their catalog entries, for `.fields`.
     public static func fieldEntries(for schema: RowSchema) -> [FieldEntry] {

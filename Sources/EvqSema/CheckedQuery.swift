@@ -102,7 +102,7 @@ public enum TimeUnit: String, Sendable, Hashable, CaseIterable {
 }
 
 /// A checked stage.
-public enum CheckedStage: Sendable, Hashable {
+public enum CheckedStage: Sendable {
     case filter(CheckedExpr)
     case sort([(expr: CheckedExpr, descending: Bool)])
     case take(Int)
@@ -112,21 +112,6 @@ public enum CheckedStage: Sendable, Hashable {
     case distinct([TypedExpr])
     case timeline(TimeUnit)
     case why
-
-    public static func == (a: CheckedStage, b: CheckedStage) -> Bool { a.hashValue == b.hashValue }
-    public func hash(into h: inout Hasher) {
-        switch self {
-        case .filter(let e): h.combine(0); h.combine(e)
-        case .sort(let keys): h.combine(1); for k in keys { h.combine(k.expr); h.combine(k.descending) }
-        case .take(let n): h.combine(2); h.combine(n)
-        case .show(let items): h.combine(3); h.combine(items)
-        case .count(let by): h.combine(4); h.combine(by)
-        case .aggregate(let f, let e, let by): h.combine(5); h.combine(f); h.combine(e); h.combine(by)
-        case .distinct(let items): h.combine(6); h.combine(items)
-        case .timeline(let u): h.combine(7); h.combine(u)
-        case .why: h.combine(8)
-        }
-    }
 }
 
 /// A query ready to run: the source, the stages and the schema after each stage.

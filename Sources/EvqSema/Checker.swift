@@ -22,7 +22,9 @@ public struct CheckEnvironment: Sendable {
 public struct Checker {
     let env: CheckEnvironment
     var warnings: [Diagnostic] = []
-    var names: NameIndex?
+    var actorIndex: NameIndex?
+    var placeIndex: NameIndex?
+    var typeNames: [String]?
 
     public init(_ env: CheckEnvironment) { self.env = env }
 
@@ -33,7 +35,7 @@ public struct Checker {
             var binding: String?
             if case .binding(let name, _) = statement.kind {
                 let key = name.key
-                if Catalog.collections.contains(key) || Keywords.all.contains(key) || c.nameIndex().types.contains(key) {
+                if Catalog.collections.contains(key) || Keywords.all.contains(key) || c.corpusTypes().contains(key) {
                     throw CheckFailure(.error("cannot bind `\(name.name)`: it is a built-in name", at: name.span,
                                               help: "choose another name, e.g. `my_\(name.name)`"))
                 }
@@ -46,11 +48,22 @@ public struct Checker {
         }
     }
 
-    mutating func nameIndex() -> NameIndex {
-        if let names { return names }
-        if let given = env.names { names = given; return given }  // fast-path hook
-        let built = NameIndex(corpus: env.corpus)
-        names = built
+    /// The names of one kind in the corpus, collected on first use (a pass over every event).
+    mutating func nameIndex(places: Bool) -> NameIndex {
+        if let given = env.names { return given }
+        if !places, let actorIndex { return actorIndex }
+        if places, let placeIndex { return placeIndex }
+        let built = NameIndex(corpus: env.corpus, actors: !places, places: places, types: false)
+        if places { placeIndex = built } else { actorIndex = built }
+        return built
+    }
+
+    /// Event types present in the corpus, collected on first use.
+    mutating func corpusTypes() -> [String] {
+        if let given = env.names { return given.types }
+        if let typeNames { return typeNames }
+        let built = NameIndex(corpus: env.corpus, actors: false, places: false, types: true).types
+        typeNames = built
         return built
     }
 
@@ -80,11 +93,11 @@ public struct Checker {
         default: break
         }
         if let c = Category(rawValue: key) { return (.events(.events, category: c, type: nil), .events) }
-        if EventType.known.contains(where: { $0.type.rawValue == key }) || nameIndex().types.contains(key) {
+        if EventType.known.contains(where: { $0.type.rawValue == key }) || corpusTypes().contains(key) {
             return (.events(.events, category: nil, type: EventType(key)), .events)
         }
         if let schema = env.bindings[key] { return (.binding(key), schema) }
-        let candidates = Catalog.collections + env.bindings.keys.sorted() + nameIndex().types
+        let candidates = Catalog.collections + env.bindings.keys.sorted() + corpusTypes()
         let hint = Suggest.nearest(name.name, in: candidates)
         throw CheckFailure(.error(
             "unknown collection `\(escapeControls(name.name))`" + (hint.map { "; did you mean `\($0)`?" } ?? ""),

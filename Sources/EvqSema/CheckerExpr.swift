@@ -17,6 +17,8 @@ extension Checker {
     func lookup(_ name: String, _ schema: RowSchema) -> (FieldRef, ValueType)? {
         let key = name.lowercased()
         switch schema {
+        case .events where key.hasPrefix("attributes.") && key.count > "attributes.".count:
+            return (.attribute(String(name.dropFirst("attributes.".count))), .any)
         case .events:
             guard let f = EventField(rawValue: key) else { return nil }
             return (.event(f), f.type)
@@ -215,8 +217,11 @@ extension Checker {
     mutating func checkEnumValue(_ word: String, _ kind: EnumKind, _ span: SourceSpan) throws(CheckFailure) {
         let key = word.lowercased()
         var known = kind.knownValues
-        if kind == .type { known += nameIndex().types }
         if known.contains(key) { return }
+        if kind == .type {
+            known += corpusTypes()
+            if known.contains(key) { return }
+        }
         let hint = Suggest.nearest(word, in: known)
         let message = "unknown \(kind.rawValue) `\(escapeControls(word))`" + (hint.map { "; did you mean `\($0)`?" } ?? "")
         if kind.isClosed {
@@ -227,6 +232,10 @@ extension Checker {
 
     mutating func contains(_ l: Expr, _ r: Expr, _ schema: RowSchema) throws(CheckFailure) -> CheckedExpr {
         let a = try expr(l, schema)
+        if case .name(let word) = r.kind, lookup(word, schema) == nil {
+            throw CheckFailure(.error("unknown field `\(escapeControls(word))`", at: r.span,
+                                      help: "to look for the text, quote it: `\(ASTPrinter.print(l)) contains \(ASTPrinter.quote(word))`"))
+        }
         let b = try expr(r, schema)
         guard b.type.isTextLike || b.type == .any else {
             throw CheckFailure(.error("`contains` looks for text, found \(describe(r, b.type))", at: r.span,
@@ -235,7 +244,7 @@ extension Checker {
         switch a.type {
         case .list:
             if case .field(.event(let f)) = a.expr, f == .actors || f == .places, case .literal(.text(let needle)) = b.expr {
-                let index = nameIndex()
+                let index = nameIndex(places: f == .places)
                 let pool = f == .actors ? index.actors : index.places
                 let hits = index.matching(needle, in: pool)
                 if hits.isEmpty {

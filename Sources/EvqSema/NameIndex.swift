@@ -11,12 +11,14 @@ public struct NameIndex: Sendable {
     public var types: [String]
     let spellings: [String: [String]]
 
-    public init(corpus: Corpus) {
+    /// Collects only what is asked for: each list is a pass over every event.
+    public init(corpus: Corpus, actors wantActors: Bool = true, places wantPlaces: Bool = true, types wantTypes: Bool = true) {
         var actors = Set<String>(), places = Set<String>(), types = Set<String>()
-        for e in corpus.all {
-            actors.formUnion(e.actors)
-            places.formUnion(e.places)
-            types.insert(e.type.rawValue)
+        let all = corpus.all
+        for i in all.indices {
+            if wantActors { for a in all[i].actors { actors.insert(a) } }
+            if wantPlaces { for p in all[i].places { places.insert(p) } }
+            if wantTypes { types.insert(all[i].type.rawValue) }
         }
         self.actors = actors.sorted()
         self.places = places.sorted()
@@ -54,6 +56,7 @@ public struct NameIndex: Sendable {
 /// Did-you-mean with a little more tolerance than `Suggest.nearest` for swapped letters
 /// (`Colae` -> `Coale`), used where a wrong suggestion costs only a warning.
 public enum NameSuggest {
+    /// `Suggest.nearest`, then the closest candidate within 2 edits counting swaps as one.
     public static func nearest(_ word: String, in candidates: [String]) -> String? {
         if let hit = Suggest.nearest(word, in: candidates) { return hit }
         let limit = word.count >= 4 ? 2 : 1

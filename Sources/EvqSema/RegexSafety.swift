@@ -6,8 +6,10 @@ import EvqDiagnostics
 public enum RegexSafety {
     /// Texts longer than this are matched on their first `maxSubjectLength` characters.
     public static let maxSubjectLength = 1_000
+    /// Longest accepted pattern, in characters.
     public static let maxPatternLength = 500
 
+    /// Compiles a case-insensitive regex or explains, at `span`, why the pattern is refused.
     public static func compile(_ pattern: String, at span: SourceSpan) throws(CheckFailure) -> CompiledRegex {
         guard pattern.count <= maxPatternLength else {
             throw CheckFailure(.error("regular expression is too long (more than \(maxPatternLength) characters)", at: span))
@@ -15,6 +17,9 @@ public enum RegexSafety {
         if unboundedRepetitions(pattern) > 2 {
             throw CheckFailure(.error("regular expression has more than 2 unbounded repetitions (`*`, `+`), which can be very slow",
                                       at: span, help: "`~` finds a match anywhere, so a leading or trailing `.*` is not needed"))
+        }
+        if largestRepeatCount(pattern) > 1_000 {
+            throw CheckFailure(.error("regular expression repeats more than 1000 times (`{n}` with n > 1000)", at: span))
         }
         if hasNestedRepetition(pattern) {
             throw CheckFailure(.error("regular expression repeats a group that already repeats, which can take exponential time",
@@ -43,6 +48,24 @@ public enum RegexSafety {
             i += 1
         }
         return n
+    }
+
+    /// The largest number written inside `{...}`.
+    static func largestRepeatCount(_ pattern: String) -> Int {
+        var largest = 0, current: Int?
+        var inBraces = false
+        for c in pattern {
+            if c == "{" { inBraces = true; current = 0; continue }
+            if c == "}" { inBraces = false; continue }
+            guard inBraces else { continue }
+            if let d = c.wholeNumberValue {
+                current = min(1_000_000, (current ?? 0) * 10 + d)
+                largest = max(largest, current ?? 0)
+            } else {
+                current = 0
+            }
+        }
+        return largest
     }
 
     /// True when a parenthesised group containing a quantifier is itself followed by a
@@ -77,7 +100,8 @@ public enum RegexSafety {
                 if lastClosedHadQuantifier, !stack.isEmpty { stack[stack.count - 1] = true }
             case "+", "*", "{", "?":
                 if lastClosedHadQuantifier && c != "?" { return true }
-                if c != "?" && !stack.isEmpty { stack[stack.count - 1] = true }
+                // Even an optional part makes a repeated group ambiguous: `(a?){25}`.
+                if !stack.isEmpty { stack[stack.count - 1] = true }
                 lastClosedHadQuantifier = false
             default:
                 lastClosedHadQuantifier = false

@@ -51,18 +51,19 @@ public enum EnumKind: String, Sendable, Hashable {
 
 /// A field of an event.
 public enum EventField: String, Sendable, Hashable, CaseIterable {
-    case id, type, category, status, total, date, count, actors, places, sources, evidence, summary
+    case id, type, category, status, total, date, count, actors, places, sources, evidence, summary, attributes, cameo
 
+    /// The field's static type.
     public var type: ValueType {
         switch self {
-        case .id, .summary: return .text
+        case .id, .summary, .cameo: return .text
         case .type: return .enumeration(.type)
         case .category: return .enumeration(.category)
         case .status: return .enumeration(.status)
         case .total: return .bool
         case .date: return .date
         case .count: return .quantity
-        case .actors, .places, .sources, .evidence: return .list(.text)
+        case .actors, .places, .sources, .evidence, .attributes: return .list(.text)
         }
     }
 
@@ -99,4 +100,7 @@ public enum RowSchema: Sendable, Hashable {
 public enum FieldRef: Sendable, Hashable {
     case event(EventField)
     case column(Int)
+    /// One entry of an event's `attributes` (`attributes.women`): a number when it reads as
+    /// one, otherwise text, missing when absent.
+    case attribute(String)
 }

@@ -1,10 +1,12 @@
 /// Prints an AST back as query text in canonical form (aliases replaced, operands of compound
 /// expressions parenthesised). Parsing the printed text gives the same AST up to spans.
 public enum ASTPrinter {
+    /// A whole script, one statement per line.
     public static func print(_ script: Script) -> String {
         script.statements.map(print).joined(separator: "\n")
     }
 
+    /// One statement.
     public static func print(_ statement: Statement) -> String {
         switch statement.kind {
         case .query(let q): return print(q)
@@ -12,6 +14,7 @@ public enum ASTPrinter {
         }
     }
 
+    /// One query on one line.
     public static func print(_ query: Query) -> String {
         var out = query.collection.name
         if let f = query.filter { out += " where " + print(f) }
@@ -19,6 +22,7 @@ public enum ASTPrinter {
         return out
     }
 
+    /// One stage in canonical form (`head 3` prints as `take 3`).
     public static func print(_ stage: StageKind) -> String {
         switch stage {
         case .filter(let e): return "where " + print(e)
@@ -93,10 +97,12 @@ public enum ASTPrinter {
 /// A canonical S-expression dump of the AST (no spans), used by `.ast` and as the parser's test
 /// oracle: `(query releases (where (> date 2025-09)) (take 3))`.
 public enum ASTDump {
+    /// One line per statement.
     public static func dump(_ script: Script) -> String {
         script.statements.map(dump).joined(separator: "\n")
     }
 
+    /// `(query ...)` or `(let NAME (query ...))`.
     public static func dump(_ statement: Statement) -> String {
         switch statement.kind {
         case .query(let q): return dump(q)
@@ -104,6 +110,7 @@ public enum ASTDump {
         }
     }
 
+    /// `(query COLLECTION STAGE...)`.
     public static func dump(_ query: Query) -> String {
         var parts = ["query", query.collection.name]
         if let f = query.filter { parts.append("(where \(dump(f)))") }
@@ -111,6 +118,7 @@ public enum ASTDump {
         return "(" + parts.joined(separator: " ") + ")"
     }
 
+    /// `(where ...)`, `(sort (KEY asc) ...)`, `(take N)`, ...
     public static func dump(_ stage: StageKind) -> String {
         switch stage {
         case .filter(let e): return "(where \(dump(e)))"
@@ -129,6 +137,7 @@ public enum ASTDump {
         items.map { " " + dump($0.expr) + ($0.alias.map { " as \(ASTPrinter.quote($0.name))" } ?? "") }.joined()
     }
 
+    /// Prefix form: `(> date #2025-09)`; dates are marked with `#` to tell them from arithmetic.
     public static func dump(_ e: Expr) -> String {
         switch e.kind {
         case .number(let t): return t
@@ -150,6 +159,7 @@ public enum ASTDump {
 
 /// A dump of the tokens, one per line with byte spans, for `.tokens`.
 public enum TokenDump {
+    /// `START..<END KIND "TEXT"` per token.
     public static func dump(_ text: String) -> String {
         Lexer().lex(text).tokens.map { t in
             let shown = t.kind == .newline ? "\\n" : t.text

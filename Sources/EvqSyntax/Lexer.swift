@@ -17,6 +17,7 @@ public struct Lexer: Sendable {
 
     public init() {}
 
+    /// Tokens of `text`, ending in `.eof`; bad characters become `.invalid` tokens with a diagnostic.
     public func lex(_ text: String) -> LexResult {
         let bytes = Array(text.utf8)
         var tokens: [Token] = []
@@ -40,6 +41,12 @@ public struct Lexer: Sendable {
         while i < n {
             let b = bytes[i]
             let start = i
+            // No-break and other Unicode spaces, common in text pasted from articles, separate tokens.
+            let wide = unicodeSpace(at: i)
+            if wide > 0 {
+                i += wide
+                continue
+            }
             switch b {
             case 0x20, 0x09, 0x0D, 0x0C, 0x0B:
                 i += 1
@@ -93,9 +100,32 @@ public struct Lexer: Sendable {
                     diagnostics.append(.error("`\(escapeControls(text))` \(problem)", at: SourceSpan(start, end)))
                 }
                 tokens.append(Token(kind: kind, text: text, span: SourceSpan(start, end)))
+            case 0xE2 where typographicQuote(at: i) != nil:
+                // “Coale” or ‘Coale’ pasted from an article: read as a string.
+                let close = typographicQuote(at: i) ?? 0
+                i += 3
+                var end = i
+                var closed = false
+                while end < n {
+                    if end + 2 < n, bytes[end] == 0xE2, bytes[end + 1] == 0x80, bytes[end + 2] == close || bytes[end + 2] == close - 1 {
+                        closed = true
+                        break
+                    }
+                    end += 1
+                }
+                if closed {
+                    tokens.append(Token(kind: .string, text: slice(i, end), span: SourceSpan(start, end + 3)))
+                    i = end + 3
+                } else {
+                    openString = true
+                    diagnostics.append(.error("unterminated string; add a closing quote", at: SourceSpan(start, start + 3)))
+                    tokens.append(Token(kind: .invalid, text: slice(start, n), span: SourceSpan(start, n)))
+                    i = n
+                }
             default:
                 if isIdentStart(b) {
-                    while i < n, isIdentChar(bytes[i]) { i += 1 }
+                    while i < n, isIdentChar(bytes[i]), unicodeSpace(at: i) == 0, !(bytes[i] == 0xE2 && i + 2 < n && bytes[i + 1] == 0x80
+                        && [0x9C, 0x9D, 0x98, 0x99].contains(bytes[i + 2])) { i += 1 }
                     tokens.append(Token(kind: .identifier, text: slice(start, i), span: SourceSpan(start, i)))
                 } else if let op = symbol(at: i) {
                     i += op.utf8.count
@@ -112,6 +142,31 @@ public struct Lexer: Sendable {
         }
         tokens.append(Token(kind: .eof, text: "", span: SourceSpan(n, n)))
         return LexResult(tokens: tokens, diagnostics: diagnostics, endsInOpenString: openString)
+
+        /// The byte length of a Unicode space character at `j` (U+00A0, U+2000..U+200A, U+2028,
+        /// U+2029, U+202F, U+205F, U+3000, U+FEFF), or 0.
+        func unicodeSpace(at j: Int) -> Int {
+            guard bytes[j] >= 0xC2 else { return 0 }
+            if bytes[j] == 0xC2, j + 1 < n, bytes[j + 1] == 0xA0 { return 2 }
+            guard j + 2 < n else { return 0 }
+            let (a, b, c) = (bytes[j], bytes[j + 1], bytes[j + 2])
+            if a == 0xE2, b == 0x80, (0x80...0x8A).contains(c) || c == 0xA8 || c == 0xA9 || c == 0xAF { return 3 }
+            if a == 0xE2, b == 0x81, c == 0x9F { return 3 }
+            if a == 0xE3, b == 0x80, c == 0x80 { return 3 }
+            if a == 0xEF, b == 0xBB, c == 0xBF { return 3 }
+            return 0
+        }
+
+        /// For an opening typographic quote (U+201C or U+2018) at `j`, the last byte of its
+        /// closing partner (U+201D or U+2019).
+        func typographicQuote(at j: Int) -> UInt8? {
+            guard j + 2 < n, bytes[j] == 0xE2, bytes[j + 1] == 0x80 else { return nil }
+            switch bytes[j + 2] {
+            case 0x9C: return 0x9D
+            case 0x98: return 0x99
+            default: return nil
+            }
+        }
 
         /// A number, date or duration starting at `j`; returns its kind and end.
         func number(at j: Int) -> (TokenKind, Int, String?) {

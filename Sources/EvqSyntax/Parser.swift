@@ -69,10 +69,13 @@ public struct Parser {
             skipSeparators()
             if peek.kind == .eof { break }
             do throws(Failure) {
-                out.append(.statement(try statement()))
+                let parsed = try statement()
                 if peek.kind != .eof && !isSeparator(peek) {
-                    throw fail("expected the end of the statement, found \(describe(peek))", at: peek)
+                    let help = peek.kind == .identifier && Keywords.canonicalStage(peek.text) != nil
+                        ? "stages are separated by `|`: `... | \(escapeControls(peek.text)) ...`" : nil
+                    throw fail("expected the end of the statement, found \(describe(peek))", at: peek, help: help)
                 }
+                out.append(.statement(parsed))
             } catch {
                 let incomplete = error.incomplete
                 out.append(.failed([error.diagnostic], incomplete: incomplete))
@@ -183,6 +186,10 @@ public struct Parser {
 
     mutating func statement() throws(Failure) -> Statement {
         let start = peek
+        if isWord(start, "let"), isSymbol(peekNext, "=") || peekNext.kind == .eof {
+            advance()
+            throw fail("expected a name after `let`, found \(describe(peek))", at: peek, help: "e.g. `let big = releases where count > 100`")
+        }
         if isWord(start, "let"), peekNext.kind == .identifier {
             advance()
             let nameToken = advance()
@@ -212,6 +219,11 @@ public struct Parser {
         } else if peek.kind == .identifier, Keywords.canonicalStage(peek.text) != nil {
             throw fail("expected `|` before `\(escapeControls(peek.text))`", at: peek,
                        help: "stages follow a pipe: `\(escapeControls(first.text)) | \(escapeControls(peek.text)) ...`")
+        } else if peek.kind == .identifier {
+            let word = peek.text
+            let hint = Suggest.nearest(word, in: ["where", "filter"])
+            throw fail("expected `where` or `|` after `\(escapeControls(first.text))`, found `\(escapeControls(word))`"
+                       + (hint.map { "; did you mean `\($0)`?" } ?? ""), at: peek)
         }
         var stages: [Stage] = []
         while nextIsPipe() {
@@ -547,6 +559,12 @@ public struct Parser {
                 parenDepth -= 1
                 let close = advance()
                 return Expr(.call(Ident(t.text, span: t.span), args), span: t.span.union(close.span))
+            }
+            // `attributes.women`: a dotted path names one attribute.
+            if isSymbol(peek, "."), peekNext.kind == .identifier {
+                advance()
+                let key = advance()
+                return Expr(.name(t.text + "." + key.text), span: t.span.union(key.span))
             }
             return Expr(.name(t.text), span: t.span)
         case .symbol where t.text == "(":

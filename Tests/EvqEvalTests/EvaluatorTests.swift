@@ -76,6 +76,9 @@ struct IdsCase: CustomTestStringConvertible, Sendable {
     IdsCase(query: "events where len(sources) > 1", ids: ["e06", "e01"]),
     IdsCase(query: "events where year(date) = 2025 and month(date) = 2025-09", ids: ["e09", "e03"]),
     IdsCase(query: "events where weekday(date) = 6", ids: ["e01", "e05"]),
+    IdsCase(query: "events where attributes.women > 10", ids: ["e02"]),
+    IdsCase(query: "events where attributes.charge is missing", ids: ["e09", "e03", "e10", "e02", "e06", "e01", "e05", "e08"]),
+    IdsCase(query: "events where attributes contains \"men=7\"", ids: ["e02"]),
 ])
 func eventQueriesGiveTheHandComputedRows(_ c: IdsCase) {
     #expect(Fixture.ids(c.query) == c.ids)
@@ -118,6 +121,22 @@ struct TableCase: CustomTestStringConvertible, Sendable {
 ])
 func tableQueriesGiveTheHandComputedRows(_ c: TableCase) {
     #expect(Fixture.table(c.query) == c.rows)
+}
+
+@Test func groupsIgnoreTheWordsADateOrCountWasReadFrom() {
+    let day = EventDate.day(Day(iso: "2025-12-13")!, text: "Saturday")
+    let same = EventDate.day(Day(iso: "2025-12-13")!, text: "December 13")
+    let corpus = Corpus(events: [
+        Event(id: "a", type: .release, date: day, count: Quantity(value: 5, text: "five")),
+        Event(id: "b", type: .release, date: same, count: Quantity(value: 5, text: "5 people")),
+    ])
+    var c = QueryContext(corpus: corpus, today: Fixture.today)
+    guard case .result(let r, _) = QueryEngine.run(SourceFile(name: "t", text: "events | count by date, count"), in: &c).last else {
+        Issue.record("no result")
+        return
+    }
+    #expect(r.rows.count == 1)
+    #expect(r.rows.first?.last == .int(2))
 }
 
 @Test func sumNotesInexactInputs() throws {
@@ -168,4 +187,26 @@ func tableQueriesGiveTheHandComputedRows(_ c: TableCase) {
     let out = QueryEngine.run(SourceFile(name: "t", text: "events | count\nrelases\nevents"), in: &c)
     #expect(out.count == 2)
     if case .failed(let d) = out.last { #expect(d.first?.message == "unknown collection `relases`; did you mean `releases`?") }
+}
+
+@Test func completionWordsComeFromTheCatalogAndTheSession() {
+    var c = Fixture.context()
+    _ = QueryEngine.run(SourceFile(name: "t", text: "let mine = releases"), in: &c)
+    let words = QueryEngine.completionWords(in: c)
+    #expect(words.collections.contains("mine"))
+    #expect(words.collections.contains("releases"))
+    #expect(words.stages.contains("timeline") && words.stages.contains("head"))
+    #expect(words.fields.contains("date") && words.fields.contains("mentions") && words.fields.contains("published"))
+    #expect(words.functions.contains("coalesce"))
+    #expect(words.names.contains("Bialacki") && words.names.contains("Minsk"))
+    #expect(words.names == words.names.sorted())
+}
+
+@Test func incompleteInputIsReportedForTheRepl() {
+    #expect(!QueryEngine.isComplete("releases |"))
+    #expect(!QueryEngine.isComplete("let x = events | count by ("))
+    #expect(!QueryEngine.isComplete("events where actors contains \"Co"))
+    #expect(QueryEngine.isComplete("releases where date >"))
+    #expect(QueryEngine.isComplete("releases | count"))
+    #expect(QueryEngine.expecting("events |") == "a stage after `|`")
 }

@@ -12,7 +12,7 @@ enum Fixture {
               actors: ["Alexander Lukashenko"], places: ["Minsk", "Lithuania", "Ukraine"], sources: ["a.txt", "b.txt"],
               evidence: [Evidence(source: "a.txt", sentence: "Belarus freed 123 prisoners on Saturday.", span: .init(start: 0, end: 40))]),
         Event(id: "e02", type: .pardon, date: date("2025-12"), count: Quantity(value: 22, text: "15 women and 7 men"),
-              actors: ["Alexander Lukashenko"], sources: ["b.txt"]),
+              actors: ["Alexander Lukashenko"], sources: ["b.txt"], attributes: ["women": "15", "men": "7"]),
         Event(id: "e03", type: .release, date: date("2025-09-11"), count: Quantity(value: 50, qualifier: .moreThan),
               sources: ["a.txt"]),
         Event(id: "e04", type: .release, total: true, date: date("2024-07..2025-12-13"),

@@ -30,10 +30,24 @@ let seeds = Gen.int(in: 0...Int(Int32.max))
             let cond = RandomCondition.make(&r)
             let coll = r.pick(RefCollection.allCases)
             let query = "\(coll.name) where \(cond)"
-            let expected = corpus.all.filter { coll.contains($0) && cond.eval($0, aliases: RandomCorpus.aliases) == true }
-                .sorted(by: referenceOrder).map(\.id)
-            let actual = runIds(query, corpus)
-            #expect(actual == expected, "\(query)")
+            let matching = corpus.all.filter { coll.contains($0) && cond.eval($0, aliases: RandomCorpus.aliases) == true }
+                .sorted(by: referenceOrder)
+            let expected = matching.map(\.id)
+            switch r.int(0...3) {
+            case 0:
+                #expect(runIds(query, corpus) == expected, "\(query)")
+            case 1:
+                let k = r.int(0...5)
+                #expect(runIds(query + " | take \(k)", corpus) == Array(expected.prefix(k)), "\(query) | take \(k)")
+            case 2:
+                #expect(runResult(query + " | count", corpus)?.rows == [[.int(expected.count)]], "\(query) | count")
+            default:
+                // count by type: one row per type present, ascending, with its number of events.
+                var counts: [String: Int] = [:]
+                for e in matching { counts[e.type.rawValue, default: 0] += 1 }
+                let rows: [[Value]] = counts.keys.sorted().map { [.text($0), .int(counts[$0]!)] }
+                #expect(runResult(query + " | count by type", corpus)?.rows == rows, "\(query) | count by type")
+            }
         }
     }
 }
@@ -66,6 +80,10 @@ let seeds = Gen.int(in: 0...Int(Int32.max))
             Issue.record("query failed")
             return
         }
+        // `sort | take N` (computed in one pass) is the first N rows of the full sort.
+        let n = r.int(0...8)
+        let top = runIds("events | sort \(key)\(desc ? " desc" : "") | take \(n)", corpus)
+        #expect(top == Array(sorted.events.map(\.id).prefix(n)), "top \(n) by \(key)")
         let position = Dictionary(uniqueKeysWithValues: input.enumerated().map { ($1, $0) })
         #expect(Set(sorted.events.map(\.id)) == Set(input))
         for i in 1..<max(1, sorted.events.count) {

@@ -61,6 +61,7 @@ struct DiagCase: CustomTestStringConvertible, Sendable {
     DiagCase(input: "events where actors contains \"Colae\"", head: "<q>:1:30: warning: no actor `Colae`; did you mean `Coale`?"),
     DiagCase(input: "events where places contains \"Minks\"", head: "<q>:1:30: warning: no place `Minks`; did you mean `Minsk`?"),
     DiagCase(input: "events where actors contains \"Lukashenka\"", head: ""),
+    DiagCase(input: "events where actors contains Coale", head: "<q>:1:30: error: unknown field `Coale`"),
     DiagCase(input: "events where type < pardon", head: "<q>:1:14: error: `<` does not order type values; use `=` or `!=`"),
     DiagCase(input: "events where not date", head: "<q>:1:18: error: `not` needs a condition, found a date"),
     DiagCase(input: "events where count > 1 and date", head: "<q>:1:28: error: `and` needs conditions on both sides, found a date"),
@@ -82,7 +83,7 @@ func checkerReportsWithLineColumnAndSuggestion(_ c: DiagCase) {
         <q>:1:16: error: unknown field `cout`; did you mean `count`?
          1 | releases where cout > 5
            |                ^^^^
-        help: fields here: id, type, category, status, total, date, count, actors, places, sources, evidence, summary
+        help: fields here: id, type, category, status, total, date, count, actors, places, sources, evidence, summary, attributes, cameo
 
         """)
     #expect(diagnostics("releases where date > \"abc\"") == """
@@ -113,6 +114,9 @@ func checkerReportsWithLineColumnAndSuggestion(_ c: DiagCase) {
     #expect(Catalog.collections.contains("releases"))
     #expect(Catalog.collections.contains("pardon"))
     #expect(Catalog.keywords.contains("where"))
+    #expect(Catalog.fieldEntries(forCollection: "Documents").map(\.name).contains("published"))
+    #expect(Catalog.fieldEntries(forCollection: "places").map(\.name) == ["name", "aliases", "mentions", "events"])
+    #expect(Catalog.fieldEntries(forCollection: "releases").map(\.name) == EventField.allCases.map(\.rawValue))
 }
 
 @Test func explainShowsTheCheckedPlan() {
@@ -127,4 +131,13 @@ func checkerReportsWithLineColumnAndSuggestion(_ c: DiagCase) {
           take 2
         output: events (id, type, date, count, actors, places, sources)
         """)
+}
+
+@Test func explainChecksStatementsThatUseAnEarlierLet() {
+    let text = QueryEngine.explain(SourceFile(name: "q", text: "let b = events | count by type\nb | where count > 1"),
+                                   context: QueryContext(corpus: corpus, today: Day(iso: "2026-01-01")!))
+    #expect(text.contains("scan binding b"), "\(text)")
+    #expect(!text.contains("error"), "\(text)")
+    let bad = QueryEngine.explain(SourceFile(name: "q", text: "relases"), context: QueryContext(corpus: corpus, today: Day(iso: "2026-01-01")!))
+    #expect(bad.contains("q:1:1: error: unknown collection `relases`; did you mean `releases`?"), "\(bad)")
 }

@@ -54,6 +54,7 @@ func dump(_ text: String) -> String {
     DumpCase(input: "events where s = \"a\\\"b\\\\c\"", dump: "(query events (where (= s \"a\\\"b\\\\c\")))"),
     DumpCase(input: "events where f() = g(1, 2.5, 'x')", dump: "(query events (where (= (call f) (call g 1 2.5 \"x\"))))"),
     DumpCase(input: "events where true and not false", dump: "(query events (where (and true (not false))))"),
+    DumpCase(input: "events | show attributes.women as w", dump: "(query events (show attributes.women as \"w\"))"),
 ])
 func parserProducesTheExpectedTree(_ c: DumpCase) {
     #expect(dump(c.input) == c.dump)
@@ -165,6 +166,26 @@ struct ErrorCase: CustomTestStringConvertible, Sendable {
            |                          ^^
 
         """),
+    ErrorCase(input: "events whre date > 2025", rendered: """
+        <q>:1:8: error: expected `where` or `|` after `events`, found `whre`; did you mean `where`?
+         1 | events whre date > 2025
+           |        ^^^^
+
+        """),
+    ErrorCase(input: "events | sort date desc take 3", rendered: """
+        <q>:1:25: error: expected the end of the statement, found `take`
+         1 | events | sort date desc take 3
+           |                         ^^^^
+        help: stages are separated by `|`: `... | take ...`
+
+        """),
+    ErrorCase(input: "let = events", rendered: """
+        <q>:1:5: error: expected a name after `let`, found `=`
+         1 | let = events
+           |     ^
+        help: e.g. `let big = releases where count > 100`
+
+        """),
 ])
 func parseErrorsRenderWithLineColumnAndCaret(_ c: ErrorCase) {
     let file = SourceFile(name: "<q>", text: c.input)
@@ -233,4 +254,21 @@ func printingThenParsingGivesTheSameTree(_ text: String) {
         return
     }
     #expect(ASTDump.dump(a) == ASTDump.dump(b))
+}
+
+@Test func typographicQuotesReadAsStrings() {
+    #expect(dump("events where actors contains “Coale”") == "(query events (where (contains actors \"Coale\")))")
+    #expect(dump("events where actors contains ‘Coale’") == "(query events (where (contains actors \"Coale\")))")
+    #expect(dump("events where actors contains “Coa") == "incomplete: a closing quote")
+}
+
+@Test func aStatementWithTrailingJunkDoesNotRun() {
+    let items = Parser.statements("events | count take 3")
+    #expect(items.count == 1)
+    if case .failed = items.first {} else { Issue.record("the statement should fail as a whole") }
+}
+
+@Test func unicodeSpacesSeparateTokens() {
+    #expect(dump("releases\u{A0}where date\u{2009}> 2025-09") == "(query releases (where (> date #2025-09)))")
+    #expect(dump("\u{FEFF}events") == "(query events)")
 }
