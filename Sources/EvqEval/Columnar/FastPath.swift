@@ -24,6 +24,9 @@ extension QueryContext {
     /// is identical to the reference's (the differential tests hold it to that).
     mutating func runFast(_ query: CheckedQuery) -> ResultSet? {
         guard fastPath.enabled, let plan = FastQuery.compile(query) else { return nil }
+        // A query cancelled before it starts is the reference evaluator's to report ("interrupted");
+        // once started, the fast path finishes in milliseconds and does not poll.
+        if let cancelled = isCancelled, cancelled() { return nil }
         let store: ColumnStore
         if let cached = fastPath.store, cached.matches(corpus) {
             store = cached
