@@ -114,10 +114,7 @@ struct FastQuery {
         if let table {
             return ResultSet(kind: .table, columns: table.columns.map(Column.init), rows: table.rows)
         }
-        let events = rows.list.map { store.events[Int($0)] }
-        let cols = EventField.defaultColumns
-        let values = events.map { e in cols.map { ExprEvaluator.fieldValue($0, e) } }
-        return ResultSet(kind: .events, columns: cols.map { Column($0.rawValue) }, rows: values, events: events)
+        return .deferredEvents(rows.list.map { store.events[Int($0)] })
     }
 
     /// The rows of the source collection (and category or type).
