@@ -99,8 +99,10 @@ public final class ColumnStore: Sendable {
         var actorIds: [Int32] = [], placeIds: [Int32] = []
         actorIds.reserveCapacity(n * 2)
         placeIds.reserveCapacity(n)
-        for (i, e) in all.enumerated() {
-            if let s = e.date.start?.number, let t = e.date.end?.number {
+        // `all[i].field` reads one field in place; binding `all[i]` to a name would copy the whole
+        // event (a dozen reference counts) per row.
+        for i in 0..<n {
+            if let s = all[i].date.start?.number, let t = all[i].date.end?.number {
                 guard let s32 = Int32(exactly: s), let t32 = Int32(exactly: t), s32 != Self.missingDay else { return nil }
                 start[i] = s32
                 end[i] = t32
@@ -116,7 +118,7 @@ public final class ColumnStore: Sendable {
                     }
                 }
             }
-            if let q = e.count, let v = q.value {
+            if let q = all[i].count, let v = q.value {
                 countValue[i] = v
                 hasCount[i] = true
                 // The bounds of `ExprEvaluator.compareQuantity`, in doubles as there (not
@@ -131,8 +133,8 @@ public final class ColumnStore: Sendable {
                 case .unspecified: countKnown[i] = false
                 }
             }
-            if let q = e.count { qualifier[i] = UInt8(qualifiers.firstIndex(of: q.qualifier) ?? 0) }
-            let raw = e.type.rawValue
+            if let q = all[i].count { qualifier[i] = UInt8(qualifiers.firstIndex(of: q.qualifier) ?? 0) }
+            let raw = all[i].type.rawValue
             if let t = typeIndex[raw] {
                 type[i] = t
             } else {
@@ -140,15 +142,15 @@ public final class ColumnStore: Sendable {
                 let t = UInt16(typeNames.count)
                 typeIndex[raw] = t
                 typeNames.append(raw)
-                typeCategory.append(UInt8(categories.firstIndex(of: e.type.category) ?? 0))
+                typeCategory.append(UInt8(categories.firstIndex(of: all[i].type.category) ?? 0))
                 type[i] = t
             }
             category[i] = typeCategory[Int(type[i])]
-            status[i] = UInt8(statuses.firstIndex(of: e.status) ?? 0)
-            collection[i] = UInt8(collections.firstIndex(of: e.collection) ?? 0)
-            total[i] = e.total
-            for a in e.actors { actorIds.append(actors.id(a)) }
-            for p in e.places { placeIds.append(places.id(p)) }
+            status[i] = UInt8(statuses.firstIndex(of: all[i].status) ?? 0)
+            collection[i] = UInt8(collections.firstIndex(of: all[i].collection) ?? 0)
+            total[i] = all[i].total
+            for a in all[i].actors { actorIds.append(actors.id(a)) }
+            for p in all[i].places { placeIds.append(places.id(p)) }
             guard let ao = Int32(exactly: actorIds.count), let po = Int32(exactly: placeIds.count) else { return nil }
             actorOffsets.append(ao)
             placeOffsets.append(po)
