@@ -264,3 +264,18 @@ func columnarSemantics(c: ColumnarSemanticsCase) throws {
     let top = context.runFast(q)
     #expect(top?.events.map(\.id) == ["oct-day", "sep-day", "sep-oct"])
 }
+
+/// An event result from the fast path makes its rows on first read; they are the reference's
+/// rows, and assigning rows replaces them as for any result.
+@Test func columnarDeferredRows() throws {
+    var context = QueryContext(corpus: Corpus(events: columnarSemanticsEvents), today: Day(iso: "2026-01-15")!)
+    let q = try #require(checkedQuery("events where count > 50", context))
+    let attempt = context.runFast(q)
+    var fast = try #require(attempt)
+    #expect(fast.deferredRows != nil)
+    #expect(fast.rows == (try Evaluator(context: context).run(q)).rows)
+    #expect(fast.rows.count == 4)
+    fast.rows = [[.int(1)]]
+    #expect(fast.rows == [[.int(1)]])
+    #expect(fast.events.count == 4)
+}
