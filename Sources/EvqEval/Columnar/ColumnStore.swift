@@ -45,6 +45,10 @@ public final class ColumnStore: Sendable {
     let status: [UInt8]
     let collection: [UInt8]
     let total: [Bool]
+    /// The rows of each collection (by `EventCollection.allCases` index), and of each
+    /// collection and category (`[collection][category]`), so a source costs no scan.
+    let collectionRows: [Bits]
+    let categoryRows: [[Bits]]
 
     /// Actor and place lists in compressed sparse rows: row `i`'s ids are
     /// `actorIds[actorOffsets[i] ..< actorOffsets[i + 1]]`, ids index `actorNames`.
@@ -173,6 +177,15 @@ public final class ColumnStore: Sendable {
         self.status = status
         self.collection = collection
         self.total = total
+        var collectionRows = [Bits](repeating: Bits(count: n, filled: false), count: collections.count)
+        var categoryRows: [[Bits]] = collections.map { _ in categories.map { _ in Bits(count: n, filled: false) } }
+        for i in 0..<n {
+            let bit: UInt64 = 1 << UInt64(i & 63)
+            collectionRows[Int(collection[i])].words[i >> 6] |= bit
+            categoryRows[Int(collection[i])][Int(category[i])].words[i >> 6] |= bit
+        }
+        self.collectionRows = collectionRows
+        self.categoryRows = categoryRows
         self.actorNames = actors.names
         self.actorIndex = actors.index
         self.placeIndex = places.index

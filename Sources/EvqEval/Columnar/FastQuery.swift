@@ -119,23 +119,12 @@ struct FastQuery {
 
     /// The rows of the source collection (and category or type).
     func source(_ s: ColumnStore) -> Bits {
-        let c = UInt8(EventCollection.allCases.firstIndex(of: collection) ?? 0)
-        let cat = category.map { UInt8(Category.allCases.firstIndex(of: $0) ?? 0) }
-        // A type no event has selects nothing: no id matches -1.
-        let t: Int? = type.map { t in s.typeNames.firstIndex(of: t.rawValue) ?? -1 }
-        return s.collection.withUnsafeBufferPointer { col in
-            s.category.withUnsafeBufferPointer { ca in
-                s.type.withUnsafeBufferPointer { ty in
-                    switch (cat, t) {
-                    case (nil, nil): return Bits.build(s.count) { col[$0] == c }
-                    case (let cat?, nil): return Bits.build(s.count) { col[$0] == c && ca[$0] == cat }
-                    default:
-                        return Bits.build(s.count) { i in
-                            col[i] == c && (cat.map { ca[i] == $0 } ?? true) && (t.map { Int(ty[i]) == $0 } ?? true)
-                        }
-                    }
-                }
-            }
-        }
+        let c = EventCollection.allCases.firstIndex(of: collection) ?? 0
+        let cat = category.flatMap { Category.allCases.firstIndex(of: $0) }
+        guard let type else { return cat.map { s.categoryRows[c][$0] } ?? s.collectionRows[c] }
+        // A type no event has selects nothing.
+        guard let t = s.typeNames.firstIndex(of: type.rawValue) else { return Bits(count: s.count, filled: false) }
+        let base = cat.map { s.categoryRows[c][$0] } ?? s.collectionRows[c]
+        return s.type.withUnsafeBufferPointer { ty in base.select { Int(ty[$0]) == t } }
     }
 }
