@@ -14,6 +14,8 @@ public struct QueryContext: Sendable {
     /// Polled by the evaluator every few thousand rows; when it returns true the statement
     /// fails with "interrupted" (the shell sets it from its Ctrl-C handler).
     public var isCancelled: (@Sendable () -> Bool)?
+    /// The columnar fast path's per-corpus store (Columnar/FastPath.swift). // fast-path hook
+    public var fastPath = FastPathState()
 
     public init(corpus: Corpus, today: Day, bindings: [String: ResultSet] = [:], isCancelled: (@Sendable () -> Bool)? = nil) {
         self.corpus = corpus
@@ -26,7 +28,9 @@ public struct QueryContext: Sendable {
     public var checkEnvironment: CheckEnvironment {
         var schemas: [String: RowSchema] = [:]
         for (name, result) in bindings { schemas[name] = QueryEngine.schema(of: result) }
-        return CheckEnvironment(today: today, corpus: corpus, bindings: schemas)
+        var env = CheckEnvironment(today: today, corpus: corpus, bindings: schemas)
+        env.names = fastPath.names(for: corpus)  // fast-path hook: reuse the column store's name index
+        return env
     }
 }
 
@@ -81,7 +85,8 @@ public enum QueryEngine {
             return .failed([f.diagnostic])
         case .success(let checked):
             do throws(Interrupted) {
-                let result = try Evaluator(context: context).run(checked.query)
+                let result: ResultSet
+                if let fast = context.runFast(checked.query) { result = fast } else { result = try Evaluator(context: context).run(checked.query) }  // fast-path hook
                 if let name = checked.binding {
                     context.bindings[name] = result
                     if case .binding(let ident, _) = statement.kind { return .bound(ident.name, warnings: checked.warnings) }

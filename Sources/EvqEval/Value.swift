@@ -37,7 +37,15 @@ public struct ResultSet: Sendable {
 
     public var kind: Kind
     public var columns: [Column]
-    public var rows: [[Value]]
+    /// The values of each row. Fast-path hook: an event result may make them from `events` on
+    /// first read (Columnar/DeferredRows.swift), so a caller that needs only the events or a
+    /// count does not pay for a million rows of values.
+    public var rows: [[Value]] {
+        get { deferredRows?.rows ?? storedRows }
+        set { storedRows = newValue; deferredRows = nil }
+    }
+    var storedRows: [[Value]]
+    var deferredRows: DeferredRows? = nil
     /// The events behind the rows, for `.events` and `.why`.
     public var events: [Event]
     /// Remarks printed after the table, e.g. "1 input was inexact (>50)".
@@ -46,7 +54,7 @@ public struct ResultSet: Sendable {
     public init(kind: Kind, columns: [Column], rows: [[Value]], events: [Event] = [], notes: [String] = []) {
         self.kind = kind
         self.columns = columns
-        self.rows = rows
+        self.storedRows = rows
         self.events = events
         self.notes = notes
     }

@@ -1,0 +1,247 @@
+import EvqModel
+import EvqSema
+
+/// A corpus laid out for scans: one array per field, names interned to small integers.
+///
+/// Built once per corpus (see `FastPathState`) and never changed afterwards, so queries read it
+/// from any thread. Row `i` is `corpus.all[i]`; the events themselves are kept for the rows a
+/// result shows.
+public final class ColumnStore: Sendable {
+    /// The day number standing for "no date" in `start` and `end`.
+    static let missingDay = Int32.min
+
+    let events: [Event]
+    let aliases: [String: [String]]
+    let count: Int
+
+    /// First and last day of each event's interval (`missingDay` when the date is missing).
+    let start: [Int32]
+    let end: [Int32]
+    /// `year * 12 + month - 1` when the interval lies in one month, else -1 (`month(date)`).
+    let month: [Int32]
+    /// The year when the interval lies in one year, else `Int32.min` (`year(date)`).
+    let year: [Int32]
+    /// The smallest and largest values in `month` and `year` (empty ranges when there are none),
+    /// so grouping by them counts into a dense array.
+    let monthRange: ClosedRange<Int32>?
+    let yearRange: ClosedRange<Int32>?
+
+    /// The count's value (0 when there is none) and whether there is one (`count is missing`).
+    let countValue: [Int]
+    let hasCount: [Bool]
+    /// Index of the count's qualifier in `Qualifier.allCases` (the order `sort` breaks ties by).
+    let qualifier: [UInt8]
+    /// The set of possible values of the count as a closed interval (`+inf` = unbounded), and
+    /// whether it has one (an unspecified count compares as unknown).
+    let countLow: [Double]
+    let countHigh: [Double]
+    let countKnown: [Bool]
+
+    /// Interned type names (as stored, lowercased) and each row's type id.
+    let typeNames: [String]
+    let type: [UInt16]
+    /// Index into `Category.allCases`, `Status.allCases`, `EventCollection.allCases`.
+    let category: [UInt8]
+    let status: [UInt8]
+    let collection: [UInt8]
+    let total: [Bool]
+    /// The rows of each collection (by `EventCollection.allCases` index), and of each
+    /// collection and category (`[collection][category]`), so a source costs no scan.
+    let collectionRows: [Bits]
+    let categoryRows: [[Bits]]
+
+    /// Actor and place lists in compressed sparse rows: row `i`'s ids are
+    /// `actorIds[actorOffsets[i] ..< actorOffsets[i + 1]]`, ids index `actorNames`.
+    let actorNames: [String]
+    /// Name -> id, for `contains` (the checker's resolved names) and grouping.
+    let actorIndex: [String: Int32]
+    let placeIndex: [String: Int32]
+    let actorOffsets: [Int32]
+    let actorIds: [Int32]
+    let placeNames: [String]
+    let placeOffsets: [Int32]
+    let placeIds: [Int32]
+    /// The inverted lists: the rows naming actor (place) `id` are
+    /// `actorRows[actorRowOffsets[id] ..< actorRowOffsets[id + 1]]`, ascending, so `contains`
+    /// costs the size of its answer, not a scan.
+    let actorRowOffsets: [Int32]
+    let actorRows: [Int32]
+    let placeRowOffsets: [Int32]
+    let placeRows: [Int32]
+
+    /// The corpus's names for the checker (`contains` resolution, did-you-mean), built from the
+    /// interned tables instead of another pass over the events.
+    let names: NameIndex
+
+    /// Builds the columns of `corpus`, or nil when a value does not fit them (a day number
+    /// outside 32 bits), in which case the reference evaluator answers every query.
+    init?(_ corpus: Corpus) {
+        let all = corpus.all
+        let n = all.count
+        guard n < Int(Int32.max) else { return nil }
+        events = all
+        aliases = corpus.aliases
+        count = n
+        var start = [Int32](repeating: Self.missingDay, count: n), end = start
+        var month = [Int32](repeating: -1, count: n), year = [Int32](repeating: Int32.min, count: n)
+        var monthLow = Int32.max, monthHigh = Int32.min, yearLow = Int32.max, yearHigh = Int32.min
+        var countValue = [Int](repeating: 0, count: n), hasCount = [Bool](repeating: false, count: n)
+        var qualifier = [UInt8](repeating: 0, count: n)
+        var countLow = [Double](repeating: 0, count: n), countHigh = countLow
+        var countKnown = [Bool](repeating: false, count: n)
+        var type = [UInt16](repeating: 0, count: n)
+        var category = [UInt8](repeating: 0, count: n), status = category, collection = category
+        var total = [Bool](repeating: false, count: n)
+        var typeIndex: [String: UInt16] = [:], typeNames: [String] = []
+        var typeCategory: [UInt8] = []
+        var actors = Interner(), places = Interner()
+        let qualifiers = Qualifier.allCases, statuses = Status.allCases, collections = EventCollection.allCases
+        let categories = Category.allCases
+        var actorOffsets: [Int32] = [0], placeOffsets: [Int32] = [0]
+        actorOffsets.reserveCapacity(n + 1)
+        placeOffsets.reserveCapacity(n + 1)
+        var actorIds: [Int32] = [], placeIds: [Int32] = []
+        actorIds.reserveCapacity(n * 2)
+        placeIds.reserveCapacity(n)
+        // `all[i].field` reads one field in place; binding `all[i]` to a name would copy the whole
+        // event (a dozen reference counts) per row.
+        for i in 0..<n {
+            if let s = all[i].date.start?.number, let t = all[i].date.end?.number {
+                guard let s32 = Int32(exactly: s), let t32 = Int32(exactly: t), s32 != Self.missingDay else { return nil }
+                start[i] = s32
+                end[i] = t32
+                let a = Day(number: s).components, b = Day(number: t).components
+                if a.year == b.year {
+                    guard let y = Int32(exactly: a.year), y != Int32.min else { return nil }
+                    year[i] = y
+                    (yearLow, yearHigh) = (min(yearLow, y), max(yearHigh, y))
+                    if a.month == b.month {
+                        guard let ym = Int32(exactly: a.year * 12 + a.month - 1), ym >= 0 else { return nil }
+                        month[i] = ym
+                        (monthLow, monthHigh) = (min(monthLow, ym), max(monthHigh, ym))
+                    }
+                }
+            }
+            if let q = all[i].count, let v = q.value {
+                countValue[i] = v
+                hasCount[i] = true
+                // The bounds of `ExprEvaluator.compareQuantity`, in doubles as there (not
+                // `Quantity.bounds`, whose `v + 1` would overflow at Int.max).
+                let d = Double(v)
+                countKnown[i] = true
+                switch q.qualifier {
+                case .exact, .about: (countLow[i], countHigh[i]) = (d, d)
+                case .moreThan: (countLow[i], countHigh[i]) = (d + 1, .infinity)
+                case .atLeast: (countLow[i], countHigh[i]) = (d, .infinity)
+                case .atMost: (countLow[i], countHigh[i]) = (0, d)
+                case .unspecified: countKnown[i] = false
+                }
+            }
+            if let q = all[i].count { qualifier[i] = UInt8(qualifiers.firstIndex(of: q.qualifier) ?? 0) }
+            let raw = all[i].type.rawValue
+            if let t = typeIndex[raw] {
+                type[i] = t
+            } else {
+                guard typeNames.count < Int(UInt16.max) else { return nil }
+                let t = UInt16(typeNames.count)
+                typeIndex[raw] = t
+                typeNames.append(raw)
+                typeCategory.append(UInt8(categories.firstIndex(of: all[i].type.category) ?? 0))
+                type[i] = t
+            }
+            category[i] = typeCategory[Int(type[i])]
+            status[i] = UInt8(statuses.firstIndex(of: all[i].status) ?? 0)
+            collection[i] = UInt8(collections.firstIndex(of: all[i].collection) ?? 0)
+            total[i] = all[i].total
+            for a in all[i].actors { actorIds.append(actors.id(a)) }
+            for p in all[i].places { placeIds.append(places.id(p)) }
+            guard let ao = Int32(exactly: actorIds.count), let po = Int32(exactly: placeIds.count) else { return nil }
+            actorOffsets.append(ao)
+            placeOffsets.append(po)
+        }
+        self.start = start
+        self.end = end
+        self.month = month
+        monthRange = monthLow <= monthHigh ? monthLow...monthHigh : nil
+        yearRange = yearLow <= yearHigh ? yearLow...yearHigh : nil
+        self.year = year
+        self.countValue = countValue
+        self.hasCount = hasCount
+        self.qualifier = qualifier
+        self.countLow = countLow
+        self.countHigh = countHigh
+        self.countKnown = countKnown
+        self.typeNames = typeNames
+        self.type = type
+        self.category = category
+        self.status = status
+        self.collection = collection
+        self.total = total
+        var collectionRows = [Bits](repeating: Bits(count: n, filled: false), count: collections.count)
+        var categoryRows: [[Bits]] = collections.map { _ in categories.map { _ in Bits(count: n, filled: false) } }
+        for i in 0..<n {
+            let bit: UInt64 = 1 << UInt64(i & 63)
+            collectionRows[Int(collection[i])].words[i >> 6] |= bit
+            categoryRows[Int(collection[i])][Int(category[i])].words[i >> 6] |= bit
+        }
+        self.collectionRows = collectionRows
+        self.categoryRows = categoryRows
+        self.actorNames = actors.names
+        self.actorIndex = actors.index
+        self.placeIndex = places.index
+        self.actorOffsets = actorOffsets
+        self.actorIds = actorIds
+        self.placeNames = places.names
+        self.placeOffsets = placeOffsets
+        self.placeIds = placeIds
+        (actorRowOffsets, actorRows) = Self.invert(offsets: actorOffsets, ids: actorIds, names: actors.names.count)
+        (placeRowOffsets, placeRows) = Self.invert(offsets: placeOffsets, ids: placeIds, names: places.names.count)
+        // NameIndex reads only the distinct names, types and aliases of a corpus: a corpus of one
+        // event per type carrying every name gives the same index without a second full pass.
+        let sample = typeNames.enumerated().map { i, t in
+            Event(id: "n\(i)", type: EventType(rawValue: t), actors: i == 0 ? actors.names : [],
+                  places: i == 0 ? places.names : [])
+        }
+        names = NameIndex(corpus: Corpus(events: sample, aliases: corpus.aliases))
+    }
+
+    /// Turns row -> ids lists into id -> rows lists (a counting sort by id).
+    static func invert(offsets: [Int32], ids: [Int32], names: Int) -> ([Int32], [Int32]) {
+        var start = [Int32](repeating: 0, count: names + 1)
+        for id in ids { start[Int(id) + 1] += 1 }
+        for i in 0..<names { start[i + 1] += start[i] }
+        var fill = start
+        var rows = [Int32](repeating: 0, count: ids.count)
+        for row in 0..<(offsets.count - 1) {
+            for j in Int(offsets[row])..<Int(offsets[row + 1]) {
+                let id = Int(ids[j])
+                rows[Int(fill[id])] = Int32(row)
+                fill[id] += 1
+            }
+        }
+        return (start, rows)
+    }
+
+    /// True when the store was built from this very corpus: the same event array (by storage
+    /// identity, which the store keeps alive) and the same name variants.
+    func matches(_ corpus: Corpus) -> Bool {
+        let all = corpus.all
+        guard all.count == count else { return false }
+        let same = all.withUnsafeBufferPointer { a in events.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress } }
+        return same && corpus.aliases == aliases
+    }
+}
+
+/// Interns names to dense ids in first-seen order.
+struct Interner {
+    var index: [String: Int32] = [:]
+    var names: [String] = []
+
+    mutating func id(_ name: String) -> Int32 {
+        if let id = index[name] { return id }
+        let id = Int32(names.count)
+        index[name] = id
+        names.append(name)
+        return id
+    }
+}
