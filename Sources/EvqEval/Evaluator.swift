@@ -99,11 +99,11 @@ struct Evaluator {
         case .sort(let keys):
             if keys.count == 1 {
                 // One key: a flat array of keys and no per-comparison array access.
-                var keyed: [Value] = []
+                var keyed: [SortKeyValue] = []
                 keyed.reserveCapacity(rel.count)
                 for i in 0..<rel.count {
                     try poll(i)
-                    keyed.append(exprs.value(keys[0].expr, rel.row(i)).normalizedForOrder)
+                    keyed.append(SortKeyValue(exprs.value(keys[0].expr, rel.row(i))))
                 }
                 let descending = keys[0].descending
                 let order = Array(0..<rel.count).sorted { a, b in
@@ -111,12 +111,12 @@ struct Evaluator {
                 }
                 return rel.select(order)
             }
-            var keyed: [[Value]] = []
+            var keyed: [[SortKeyValue]] = []
             keyed.reserveCapacity(rel.count)
             for i in 0..<rel.count {
                 try poll(i)
                 let row = rel.row(i)
-                keyed.append(keys.map { exprs.value($0.expr, row).normalizedForOrder })
+                keyed.append(keys.map { SortKeyValue(exprs.value($0.expr, row)) })
             }
             let order = Array(0..<rel.count).sorted { a, b in
                 for (k, key) in keys.enumerated() {
@@ -193,8 +193,8 @@ struct Evaluator {
     /// at most `n` rows; equal keys keep their input order, as in the full sort.
     func topK(_ keys: [(expr: CheckedExpr, descending: Bool)], _ n: Int, _ rel: Relation) throws(Interrupted) -> Relation {
         if n == 0 { return rel.select([]) }
-        var best: [(keys: [Value], row: Int)] = []
-        func before(_ x: [Value], _ y: [Value]) -> Bool? {
+        var best: [(keys: [SortKeyValue], row: Int)] = []
+        func before(_ x: [SortKeyValue], _ y: [SortKeyValue]) -> Bool? {
             for (k, key) in keys.enumerated() {
                 if let b = SortOrder.before(x[k], y[k], descending: key.descending) { return b }
             }
@@ -203,7 +203,7 @@ struct Evaluator {
         for i in 0..<rel.count {
             try poll(i)
             let row = rel.row(i)
-            let k = keys.map { exprs.value($0.expr, row).normalizedForOrder }
+            let k = keys.map { SortKeyValue(exprs.value($0.expr, row)) }
             // A row equal to the current worst comes later in the input, so it loses.
             if best.count == n, let last = best.last, before(k, last.keys) != true { continue }
             var lo = 0, hi = best.count
@@ -274,138 +274,5 @@ struct Evaluator {
             }
             return false
         }
-    }
-}
-
-/// The sort order of two (normalized) keys: missing values last in either direction.
-enum SortOrder {
-    /// True if `x` goes before `y`, false if after, nil if they are equal.
-    static func before(_ x: Value, _ y: Value, descending: Bool) -> Bool? {
-        let xm = x.isMissing, ym = y.isMissing
-        if xm != ym { return ym }
-        if xm { return nil }
-        let c = Value.order(x, y)
-        if c == 0 { return nil }
-        return descending ? c > 0 : c < 0
-    }
-}
-
-/// Group keys are exact values, so `count by actors` shows names as stored; only unspecified
-/// counts and NaN fold into missing.
-enum GroupKey {
-    static func normalize(_ v: Value) -> Value { v.normalizedForOrder }
-}
-
-/// sum, avg, min, max over values, with the inputs that were inexact and how many were skipped.
-enum Aggregates {
-    static func apply(_ f: AggregateFunction, _ values: [Value]) -> (Value, inexact: [String], skipped: Int) {
-        var inexact: [String] = []
-        var skipped = 0
-        var present: [Value] = []
-        for v in values {
-            if v.normalizedForOrder.isMissing {
-                skipped += 1
-                continue
-            }
-            if case .quantity(let q) = v, q.qualifier != .exact { inexact.append(q.display) }
-            present.append(v)
-        }
-        switch f {
-        case .min, .max:
-            guard var best = present.first else { return (.missing, inexact, skipped) }
-            for v in present.dropFirst() {
-                let c = Value.order(v, best)
-                if (f == .min && c < 0) || (f == .max && c > 0) { best = v }
-            }
-            if case .quantity(let q) = best { best = q.value.map { .int($0) } ?? .missing }
-            return (best, [], skipped)
-        case .sum, .avg:
-            if present.isEmpty { return (f == .sum ? .int(0) : .missing, inexact, skipped) }
-            if case .duration = present[0] {
-                var total = 0
-                for v in present { if case .duration(let d) = v { total &+= d } }
-                return (f == .sum ? .duration(days: total) : .duration(days: total / present.count), inexact, skipped)
-            }
-            var intSum = 0, allInt = true, doubleSum = 0.0
-            for v in present {
-                if let i = v.intValue, allInt {
-                    let (s, o) = intSum.addingReportingOverflow(i)
-                    if o { allInt = false } else { intSum = s }
-                } else {
-                    allInt = false
-                }
-                doubleSum += v.number ?? 0
-            }
-            if f == .avg { return (.double(doubleSum / Double(present.count)), inexact, skipped) }
-            return (allInt ? .int(intSum) : .double(doubleSum), inexact, skipped)
-        }
-    }
-}
-
-/// `timeline`: one row per period from the first to the last event, with the number of events
-/// and their summed count. Events whose date does not fall inside one period are left out and
-/// noted.
-enum Timeline {
-    static let maxFilledBuckets = 5000
-
-    static func build(_ events: [Event], unit: TimeUnit, poll: (Int) throws(Interrupted) -> Void) throws(Interrupted) -> Relation {
-        var buckets: [Int: (events: [Event], sum: Int, hasCount: Bool)] = [:]
-        var outside = 0
-        var inexact: [String] = []
-        for (i, e) in events.enumerated() {
-            try poll(i)
-            guard let s = e.date.start, let end = e.date.end,
-                DateMath.bucketStart(s, unit) == DateMath.bucketStart(end, unit)
-            else {
-                outside += 1
-                continue
-            }
-            let key = DateMath.bucketStart(s, unit).number
-            var b = buckets[key] ?? ([], 0, false)
-            b.events.append(e)
-            if let q = e.count, let v = q.value {
-                b.sum &+= v
-                b.hasCount = true
-                if q.qualifier != .exact { inexact.append(q.display) }
-            }
-            buckets[key] = b
-        }
-        var rows: [[Value]] = []
-        var included: [Event] = []
-        let keys = buckets.keys.sorted()
-        if let first = keys.first, let last = keys.last {
-            // Fill empty periods between the first and the last, unless that would make a huge table.
-            let unitDays = [TimeUnit.day: 1, .week: 7, .month: 28, .year: 365][unit] ?? 1
-            let fill = (last - first) / unitDays < maxFilledBuckets
-            let sequence: [Int]
-            if fill {
-                var all: [Int] = []
-                var cursor = Day(number: first)
-                while cursor.number <= last {
-                    all.append(cursor.number)
-                    cursor = DateMath.nextBucket(cursor, unit)
-                }
-                sequence = all
-            } else {
-                sequence = keys
-            }
-            for key in sequence {
-                let start = Day(number: key)
-                if let b = buckets[key] {
-                    rows.append([.text(DateMath.bucketLabel(start, unit)), .int(b.events.count), b.hasCount ? .int(b.sum) : .missing])
-                    included += b.events
-                } else {
-                    rows.append([.text(DateMath.bucketLabel(start, unit)), .int(0), .missing])
-                }
-            }
-        }
-        var rel = Relation.table(["period", "events", "count"], rows, base: included, indices: Array(included.indices))
-        if outside > 0 {
-            rel.notes.append("\(outside) event\(outside == 1 ? " has a date" : "s have dates") missing or coarser than a \(unit.rawValue), not shown")
-        }
-        if !inexact.isEmpty {
-            rel.notes.append("\(inexact.count) count\(inexact.count == 1 ? " was" : "s were") inexact (\(inexact.prefix(5).joined(separator: ", ")))")
-        }
-        return rel
     }
 }

@@ -129,3 +129,12 @@ func checkerReportsWithLineColumnAndSuggestion(_ c: DiagCase) {
         output: events (id, type, date, count, actors, places, sources)
         """)
 }
+
+@Test func explainChecksStatementsThatUseAnEarlierLet() {
+    let text = QueryEngine.explain(SourceFile(name: "q", text: "let b = events | count by type\nb | where count > 1"),
+                                   context: QueryContext(corpus: corpus, today: Day(iso: "2026-01-01")!))
+    #expect(text.contains("scan binding b"), "\(text)")
+    #expect(!text.contains("error"), "\(text)")
+    let bad = QueryEngine.explain(SourceFile(name: "q", text: "relases"), context: QueryContext(corpus: corpus, today: Day(iso: "2026-01-01")!))
+    #expect(bad.contains("q:1:1: error: unknown collection `relases`; did you mean `releases`?"), "\(bad)")
+}
