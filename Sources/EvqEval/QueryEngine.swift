@@ -76,7 +76,7 @@ public enum QueryEngine {
 
     /// Checks and runs one parsed statement.
     public static func run(_ statement: Statement, in context: inout QueryContext) -> StatementOutcome {
-        if let seq = statement.query.sequence { return SequenceRunner.run(statement, seq, in: &context) } // analysis: sequence hook
+        if let outcome = AnalysisStatements.run(statement, in: &context) { return outcome } // analysis: sequence, conflicts, related why
         switch Checker.check(statement, in: context.checkEnvironment) {
         case .failure(let f):
             return .failed([f.diagnostic])
