@@ -70,8 +70,8 @@ extension Parser {
                 throw fail("expected `]` to close the step opened at `[`, found \(describe(peek))", at: peek,
                            incomplete: peek.kind == .eof ? "`]`" : nil)
             }
+            advance()  // inside the bracket still, so a line break before `]` is skipped
             parenDepth -= 1
-            advance()
             _ = open
             steps.append(q)
             if steps.count > Parser.maxSequenceSteps {
