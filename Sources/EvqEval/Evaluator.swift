@@ -57,8 +57,8 @@ struct Evaluator {
             }
             return .events(all, out)
         case .documents: return CollectionBuilder.documents(context.corpus)
-        case .actors: return CollectionBuilder.names(context.corpus, places: false)
-        case .places: return CollectionBuilder.names(context.corpus, places: true)
+        case .actors: return try CollectionBuilder.names(context.corpus, places: false, poll: poll)
+        case .places: return try CollectionBuilder.names(context.corpus, places: true, poll: poll)
         case .binding(let name):
             guard let bound = context.bindings[name] else { return .table([], []) }
             if bound.kind == .events { return .events(bound.events) }

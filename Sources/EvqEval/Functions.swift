@@ -5,8 +5,9 @@ extension ExprEvaluator {
     /// The built-in functions. Date functions give a missing value when the date is missing or
     /// does not lie within one period of the asked size.
     func call(_ f: Function, _ args: [CheckedExpr], _ row: Row) -> Value {
-        let vs = args.map { value($0, row) }
-        guard let first = vs.first else { return .missing }
+        // Only the first argument is needed by most functions; no per-row argument array.
+        guard let firstArg = args.first else { return .missing }
+        let first = value(firstArg, row)
         func oneDay() -> Day? {
             guard case .date(let d) = first, let s = d.start, s == d.end else { return nil }
             return s
@@ -41,7 +42,10 @@ extension ExprEvaluator {
             default: return .missing
             }
         case .coalesce:
-            for v in vs where !v.normalizedForOrder.isMissing {
+            // Later arguments are evaluated only when the earlier ones are missing.
+            for (i, arg) in args.enumerated() {
+                let v = i == 0 ? first : value(arg, row)
+                if v.normalizedForOrder.isMissing { continue }
                 if case .quantity(let q) = v, let n = q.value { return .int(n) }
                 return v
             }
@@ -57,7 +61,7 @@ extension ExprEvaluator {
         case .round:
             guard let x = first.number else { return .missing }
             // Clamp before converting: a NaN or huge digit count must not trap.
-            let wanted = vs.count > 1 ? (vs[1].number ?? 0) : 0
+            let wanted = args.count > 1 ? (value(args[1], row).number ?? 0) : 0
             let digits = wanted.isNaN ? 0 : Int(max(0, min(12, wanted)))
             if digits == 0 {
                 let r = x.rounded(.toNearestOrAwayFromZero)

@@ -59,7 +59,8 @@ enum CollectionBuilder {
 
     /// One row per distinct name: canonical name, its spelling variants, how many evidence
     /// sentences name it (any spelling, case-insensitively), and how many events list it.
-    static func names(_ corpus: Corpus, places: Bool) -> Relation {
+    /// Counting mentions compares every name with every sentence, so it polls for Ctrl-C.
+    static func names(_ corpus: Corpus, places: Bool, poll: (Int) throws(Interrupted) -> Void) throws(Interrupted) -> Relation {
         var eventCount: [String: Int] = [:]
         for e in corpus.all {
             for n in Set(places ? e.places : e.actors) { eventCount[n, default: 0] += 1 }
@@ -68,11 +69,18 @@ enum CollectionBuilder {
         var sentences = Set<String>()
         for e in corpus.all { for ev in e.evidence { sentences.insert(Fold.fold(ev.sentence)) } }
         let folded = Array(sentences)
-        let rows: [[Value]] = eventCount.keys.sorted().map { name in
+        var rows: [[Value]] = []
+        var work = 0
+        for name in eventCount.keys.sorted() {
             let spellings = corpus.spellings(of: name).map(Fold.fold)
-            let mentions = folded.reduce(0) { n, s in n + (spellings.contains { s.contains($0) } ? 1 : 0) }
-            return [.text(name), .list((corpus.aliases[name] ?? []).sorted().map { .text($0) }), .int(mentions),
-                    .int(eventCount[name] ?? 0)]
+            var mentions = 0
+            for s in folded {
+                try poll(work)
+                work += 1
+                if spellings.contains(where: { s.contains($0) }) { mentions += 1 }
+            }
+            rows.append([.text(name), .list((corpus.aliases[name] ?? []).sorted().map { .text($0) }), .int(mentions),
+                         .int(eventCount[name] ?? 0)])
         }
         return .table(["name", "aliases", "mentions", "events"], rows)
     }

@@ -39,8 +39,17 @@ extension SortOrder {
     }
 }
 
-/// Group keys are exact values, so `count by actors` shows names as stored; only unspecified
-/// counts and NaN fold into missing.
+/// Group keys are exact values, so `count by actors` shows names as stored. The original words
+/// of dates and counts are dropped (two reports of 2025-12-13 are one group whatever their
+/// wording), and unspecified counts and NaN fold into missing.
 enum GroupKey {
-    static func normalize(_ v: Value) -> Value { v.normalizedForOrder }
+    static func normalize(_ v: Value) -> Value {
+        switch v.normalizedForOrder {
+        case .date(let d):
+            guard let s = d.start, let e = d.end else { return .missing }
+            return .date(EventDate(start: s, end: e, precision: d.precision))
+        case .quantity(let q): return .quantity(Quantity(value: q.value, qualifier: q.qualifier))
+        case let other: return other
+        }
+    }
 }

@@ -43,7 +43,7 @@ public enum Catalog {
     public static let collectionEntries: [CollectionEntry] = {
         var out: [CollectionEntry] = [
             .init(name: "events", summary: "discrete events that occurred (not totals, not unconfirmed)"),
-            .init(name: "totals", summary: "cumulative totals such as \"more than 430 released since July 2024\""),
+            .init(name: "totals", summary: "cumulative totals (\"more than N released since ...\"), never counted as happenings"),
             .init(name: "unconfirmed", summary: "events expected, denied or hypothetical"),
             .init(name: "documents", summary: "the articles: name, title, published, date_source, dateline, events, bytes"),
             .init(name: "actors", summary: "people and organisations: name, aliases, mentions, events"),
@@ -86,7 +86,7 @@ public enum Catalog {
               summary: "events and summed counts per period (default month)", example: "releases | timeline by month",
               aliases: []),
         .init(name: "why", syntax: "why", summary: "each event with the sentences it was read from",
-              example: "releases where date = 2025-12-13 | why", aliases: []),
+              example: "releases | sort date desc | take 1 | why", aliases: []),
     ]
 
     /// Event fields.
@@ -151,6 +151,16 @@ public enum Catalog {
 
     /// Every keyword (stages, aliases, operators, literals), sorted.
     public static var keywords: [String] { Keywords.all }
+
+    /// Fields of the rows of a collection, for `.fields NAME`: documents, actors and places have
+    /// their own; every other collection has event rows.
+    public static func fieldEntries(forCollection name: String) -> [FieldEntry] {
+        switch name.lowercased() {
+        case "documents": return documentFields
+        case "actors", "places": return nameFields
+        default: return fields
+        }
+    }
 
     /// Fields of a schema with their catalog entries, for `.fields`.
     public static func fieldEntries(for schema: RowSchema) -> [FieldEntry] {

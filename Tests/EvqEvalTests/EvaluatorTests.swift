@@ -123,6 +123,22 @@ func tableQueriesGiveTheHandComputedRows(_ c: TableCase) {
     #expect(Fixture.table(c.query) == c.rows)
 }
 
+@Test func groupsIgnoreTheWordsADateOrCountWasReadFrom() {
+    let day = EventDate.day(Day(iso: "2025-12-13")!, text: "Saturday")
+    let same = EventDate.day(Day(iso: "2025-12-13")!, text: "December 13")
+    let corpus = Corpus(events: [
+        Event(id: "a", type: .release, date: day, count: Quantity(value: 5, text: "five")),
+        Event(id: "b", type: .release, date: same, count: Quantity(value: 5, text: "5 people")),
+    ])
+    var c = QueryContext(corpus: corpus, today: Fixture.today)
+    guard case .result(let r, _) = QueryEngine.run(SourceFile(name: "t", text: "events | count by date, count"), in: &c).last else {
+        Issue.record("no result")
+        return
+    }
+    #expect(r.rows.count == 1)
+    #expect(r.rows.first?.last == .int(2))
+}
+
 @Test func sumNotesInexactInputs() throws {
     guard case .result(let r, _) = Fixture.run("releases | sum count") else { Issue.record("no result"); return }
     #expect(r.notes == ["2 inputs were inexact (~300, >50)"])

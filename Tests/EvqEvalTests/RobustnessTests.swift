@@ -18,21 +18,44 @@ let fuzzSeeds = [
     "documents | where published >= 2025-12-01 | show name, title, len(title)",
 ]
 
+/// The queries of Examples/*.evq and of docs/LANGUAGE.md (meta command lines left out), so the
+/// mutations start from what users are shown; falls back to `fuzzSeeds` alone.
+func exampleQueries() -> [String] {
+    var root = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { root.deleteLastPathComponent() }
+    var out: [String] = []
+    let examples = root.appendingPathComponent("Examples")
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: examples.path)) ?? []
+    for name in names.sorted() where name.hasSuffix(".evq") {
+        let text = (try? String(contentsOf: examples.appendingPathComponent(name), encoding: .utf8)) ?? ""
+        out += text.components(separatedBy: "\n").filter { !$0.hasPrefix(".") && !$0.hasPrefix("#") && !$0.isEmpty }
+    }
+    let doc = (try? String(contentsOfFile: languageDocPath(), encoding: .utf8)) ?? ""
+    for block in doc.components(separatedBy: "```evq\n").dropFirst() {
+        out.append(block.components(separatedBy: "\n```")[0])
+    }
+    return out
+}
+
 /// Feeds random and mutated query strings through the whole engine: nothing crashes, nothing
 /// takes a second, and every statement ends in a result or a diagnostic that renders.
-@Test func randomAndMutatedQueriesNeverCrashOrHang() {
-    let total = Int(ProcessInfo.processInfo.environment["EVQ_FUZZ_COUNT"] ?? "") ?? 100_000
-    var r = SplitMix(seed: 20_251_213)
+/// Split in four parts that run in parallel; 100,000 inputs in all (`EVQ_FUZZ_COUNT` overrides).
+@Test(arguments: 0..<4)
+func randomAndMutatedQueriesNeverCrashOrHang(part: Int) {
+    let total = (Int(ProcessInfo.processInfo.environment["EVQ_FUZZ_COUNT"] ?? "") ?? 100_000) / 4
+    var r = SplitMix(seed: 20_251_213 + UInt64(part))
     let clock = ContinuousClock()
     var slowest = Duration.zero
     var slowestText = ""
     var results = 0, failures = 0
     let renderer = DiagnosticRenderer()
+    let examples = fuzzSeeds + exampleQueries()
+    #expect(examples.count > 100, "the examples were not found")
     for i in 0..<total {
         let text: String
         switch i % 3 {
         case 0: text = QueryGrammar.query(&r)
-        case 1: text = mutate(r.pick(fuzzSeeds), &r)
+        case 1: text = mutate(r.pick(examples), &r)
         default: text = mutate(QueryGrammar.query(&r), &r)
         }
         var context = QueryContext(corpus: Fixture.corpus, today: Fixture.today)

@@ -114,6 +114,9 @@ func checkerReportsWithLineColumnAndSuggestion(_ c: DiagCase) {
     #expect(Catalog.collections.contains("releases"))
     #expect(Catalog.collections.contains("pardon"))
     #expect(Catalog.keywords.contains("where"))
+    #expect(Catalog.fieldEntries(forCollection: "Documents").map(\.name).contains("published"))
+    #expect(Catalog.fieldEntries(forCollection: "places").map(\.name) == ["name", "aliases", "mentions", "events"])
+    #expect(Catalog.fieldEntries(forCollection: "releases").map(\.name) == EventField.allCases.map(\.rawValue))
 }
 
 @Test func explainShowsTheCheckedPlan() {
