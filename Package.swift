@@ -57,6 +57,7 @@ let package = Package(
         .testTarget(name: "EvqModelTests", dependencies: ["EvqModel"]),
         .testTarget(name: "EvqGoldenTests", dependencies: ["EvqGolden"]),
         .testTarget(name: "EvqExamplesTests", dependencies: ["EvqShell", "EvqGolden"]),
+        .testTarget(name: "EvqReliabilityTests", dependencies: ["evq"]),
         .testTarget(name: "EvqReportTests", dependencies: ["EvqReport"]),
         .testTarget(name: "EvqSyntaxTests", dependencies: ["EvqSyntax", "EvqDiagnostics"]),
         .testTarget(name: "EvqSemaTests", dependencies: ["EvqSema", "EvqEval", "EvqSyntax", "EvqModel", "EvqDiagnostics"]),

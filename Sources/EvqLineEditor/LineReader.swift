@@ -19,10 +19,14 @@ public protocol LineReader {
 
 /// Standard input without editing or prompts: scripts, pipes and tests.
 public struct PlainReader: LineReader {
+    /// A reader of standard input.
     public init() {}
+    /// The next line of standard input; the prompt is not shown.
     public mutating func readLine(prompt: String) -> LineInput {
         Swift.readLine(strippingNewline: true).map(LineInput.line) ?? .end
     }
+    /// Scripts keep no history.
     public mutating func addHistory(_ entry: String) {}
+    /// Always empty.
     public var historyEntries: [String] { [] }
 }

@@ -32,6 +32,8 @@ public struct ReadlineReader: LineReader {
         }
     }
 
+    /// Shows `prompt` and reads a line with editing; `.interrupted` after Ctrl-C, `.end` after
+    /// Ctrl-D on an empty line (a newline is printed so the shell's exit leaves a tidy terminal).
     public mutating func readLine(prompt: String) -> LineInput {
         fflush(nil)
         _ = evq_take_sigint()
@@ -45,6 +47,8 @@ public struct ReadlineReader: LineReader {
         return .line(String(cString: raw))
     }
 
+    /// Adds a statement to readline's history and appends it to the history file, unless it is
+    /// blank or repeats the previous entry.
     public mutating func addHistory(_ entry: String) {
         guard !entry.allSatisfy(\.isWhitespace) else { return }
         if var store {
@@ -56,6 +60,7 @@ public struct ReadlineReader: LineReader {
         add_history(entry)
     }
 
+    /// The history, oldest first.
     public var historyEntries: [String] {
         if let store { return store.entries }
         return (0..<evq_history_count()).compactMap { i in evq_history_text(i).map { String(cString: $0) } }

@@ -11,10 +11,13 @@ public struct Completer {
     /// What completion produced: the candidates replace the text from `start` (a UTF-8 offset)
     /// to the cursor.
     public struct Completion: Equatable, Sendable {
+        /// UTF-8 offset where the word being completed starts.
         public var start: Int
+        /// Whole words that may replace it, sorted.
         public var candidates: [String]
     }
 
+    /// Collections, stages, fields and functions of the language.
     public var vocabulary: Vocabulary
     /// Names bound by `let` in this session.
     public var bindings: [String]
@@ -27,6 +30,7 @@ public struct Completer {
     /// File and folder names starting with a typed path prefix (folders end in `/`).
     public var listFiles: (String) -> [String]
 
+    /// A completer over the given names; file names come from `listFiles`.
     public init(
         vocabulary: Vocabulary = .standard, bindings: [String] = [], actors: [String] = [], places: [String] = [],
         metaCommands: [String] = MetaCommandCatalog.standard.names, listFiles: @escaping (String) -> [String] = { _ in [] }
@@ -76,7 +80,8 @@ public struct Completer {
             }
         }
         let expressionStarts: Set<String> = ["where", "and", "or", "not", "by", "show", "sort", "(", ",", "filter", "select", "project", "sum", "avg", "min", "max", "distinct"]
-        let fieldsAndFunctions = vocabulary.fields.map(\.name) + vocabulary.functions
+        let source = lowerPrior.first == "let" ? (lowerPrior.count > 3 ? lowerPrior[3] : nil) : lowerPrior.first
+        let fieldsAndFunctions = vocabulary.fieldNames(of: source) + vocabulary.functions
         if expressionStarts.contains(last) { return matching(word, fieldsAndFunctions) }
         if lowerPrior.count == 1 && lowerPrior[0] != "let" { return matching(word, ["where"]) }
         return matching(word, fieldsAndFunctions + vocabulary.keywords)

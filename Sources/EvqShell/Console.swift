@@ -9,6 +9,7 @@ public struct Console {
     /// The current terminal width in columns, or nil when output is not a terminal.
     public var width: () -> Int?
 
+    /// A console from its three parts.
     public init(out: @escaping (String) -> Void, err: @escaping (String) -> Void, width: @escaping () -> Int? = { nil }) {
         self.out = out
         self.err = err
@@ -25,6 +26,7 @@ public final class CapturedConsole {
     /// The width reported to the shell.
     public var width: Int?
 
+    /// An empty capture reporting `width` as the terminal width.
     public init(width: Int? = nil) { self.width = width }
 
     /// A `Console` writing into this capture.

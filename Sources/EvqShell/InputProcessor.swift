@@ -21,12 +21,20 @@ public struct LineSource {
     public var next: (_ prompt: String) -> Input
     /// Called with each complete statement as typed (for the history file).
     public var record: (String) -> Void
+    /// Called after each statement with the session as it now is (e.g. to refresh the `let`
+    /// names completion offers).
+    public var observe: (Session) -> Void
 
-    public init(name: String, interactive: Bool, next: @escaping (String) -> Input, record: @escaping (String) -> Void = { _ in }) {
+    /// A source from its parts; `record` and `observe` default to doing nothing.
+    public init(
+        name: String, interactive: Bool, next: @escaping (String) -> Input, record: @escaping (String) -> Void = { _ in },
+        observe: @escaping (Session) -> Void = { _ in }
+    ) {
         self.name = name
         self.interactive = interactive
         self.next = next
         self.record = record
+        self.observe = observe
     }
 
     /// The lines of a script (CRLF line ends accepted), without prompts.
@@ -70,7 +78,9 @@ public enum InputProcessor {
             let text: String
             switch input {
             case .end:
-                guard !buffer.isEmpty else { return .ok }
+                // Ctrl-D at a continuation prompt leaves without running the unfinished statement;
+                // a script's unfinished last statement runs, so its error is reported.
+                guard !buffer.isEmpty, !source.interactive else { return .ok }
                 let status = execute(buffer.joined(separator: "\n"), typed: typed, startLine: startLine, source: source, in: &session)
                 return status == .ok || source.interactive ? .ok : status
             case .interrupted:
@@ -93,6 +103,7 @@ public enum InputProcessor {
                         let leading = line.utf8.count - trimmed.utf8.count
                         let file = SourceFile(name: source.name, text: padding(startLine) + line)
                         let outcome = MetaCommandCatalog.standard.run(MetaLine(file: file, offset: file.byteCount - line.utf8.count + leading), in: &session)
+                        source.observe(session)
                         switch outcome {
                         case .ok: continue
                         case .quit: return .quit
@@ -113,6 +124,7 @@ public enum InputProcessor {
                 let statement = buffer.joined(separator: "\n")
                 guard QueryEngine.isComplete(statement) else { continue }
                 let status = execute(statement, typed: typed, startLine: startLine, source: source, in: &session)
+                source.observe(session)
                 buffer = []
                 typed = []
                 if status == .failed && !source.interactive { return .failed }
@@ -137,13 +149,17 @@ public enum InputProcessor {
             session.console.err("interrupted\n")
             return .failed
         }
-        let diagnostics = DiagnosticRenderer(color: session.color)
+        let diagnostics = DiagnosticRenderer(color: session.errorColor)
         var status = RunStatus.ok
         for outcome in outcomes {
             switch outcome {
             case .result(let result, let warnings):
                 session.console.err(diagnostics.render(warnings, in: file))
                 session.console.out(session.renderer.render(result, elapsed: session.timer ? elapsed : nil))
+                if session.timer && session.format != .table {
+                    // Data formats stay clean for the program reading them; the time goes aside.
+                    session.console.err("run time: \(ResultRenderer.describe(elapsed))\n")
+                }
                 session.lastResult = result
             case .bound(_, let warnings):
                 session.console.err(diagnostics.render(warnings, in: file))

@@ -5,7 +5,9 @@ import EvqDiagnostics
 public struct MetaLine {
     /// One word; quotes ("a b" or 'a b') group words and are removed.
     public struct Word: Sendable, Hashable {
+        /// The word without its quotes.
         public var text: String
+        /// Where it stands in the line, quotes included.
         public var span: SourceSpan
     }
 
@@ -13,9 +15,11 @@ public struct MetaLine {
     public var file: SourceFile
     /// The command name with its dot, as typed.
     public var name: Word
+    /// The words after the name.
     public var arguments: [Word]
     /// Everything after the name, unsplit (for `.explain QUERY`), and where it starts.
     public var rest: String
+    /// The byte offset where `rest` starts.
     public var restStart: Int
 
     /// Splits the line that starts at byte `offset` of `file` and runs to the end of the file.

@@ -23,6 +23,7 @@ public struct MetaCommand {
     /// Runs it. Output and errors go to the session's console.
     public var run: (MetaLine, inout Session) -> MetaOutcome
 
+    /// An entry of the table: name, usage, summary, aliases and implementation.
     public init(
         _ name: String, usage: String, summary: String, aliases: [String] = [],
         run: @escaping (MetaLine, inout Session) -> MetaOutcome
@@ -38,7 +39,7 @@ public struct MetaCommand {
 extension Session {
     /// Prints a diagnostic about a meta command line with its caret.
     mutating func report(_ diagnostic: Diagnostic, in line: MetaLine) {
-        console.err(DiagnosticRenderer(color: color).render(diagnostic, in: line.file))
+        console.err(DiagnosticRenderer(color: errorColor).render(diagnostic, in: line.file))
     }
 
     /// Reports an argument error with the command's usage as help; returns `.failed`.

@@ -3,8 +3,10 @@ import EvqDiagnostics
 /// The table of meta commands (`.help`, `.format`, ...), in the order `.help` lists them.
 /// Lookup, `.help`, completion and the did-you-mean suggestion all read this one table.
 public struct MetaCommandCatalog {
+    /// The entries, in `.help` order.
     public var commands: [MetaCommand]
 
+    /// A catalog of `commands`.
     public init(_ commands: [MetaCommand]) { self.commands = commands }
 
     /// Every command name with its dot, aliases included, sorted.
@@ -33,7 +35,7 @@ public struct MetaCommandCatalog {
     /// The commands of the design, in `.help` order.
     public static var standard: MetaCommandCatalog {
         MetaCommandCatalog([
-            MetaCommand(".help", usage: ".help [COMMAND|STAGE]", summary: "list the commands, or explain one", run: MetaCommands.help),
+            MetaCommand(".help", usage: ".help [COMMAND|STAGE|FUNCTION]", summary: "list the commands, or explain one", run: MetaCommands.help),
             MetaCommand(".types", usage: ".types", summary: "the event types and their categories", run: MetaCommands.types),
             MetaCommand(".fields", usage: ".fields", summary: "the fields of an event", run: MetaCommands.fields),
             MetaCommand(".docs", usage: ".docs", summary: "the documents of the corpus", run: MetaCommands.docs),

@@ -85,9 +85,11 @@ public enum AtomicFile {
 public enum ScriptText {
     /// Why a script could not be read.
     public struct Problem: Error, Sendable {
+        /// Why, in words (“no such file”).
         public var reason: String
     }
 
+    /// The script's text, or why it cannot be read.
     public static func read(path: String) -> Result<String, Problem> {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return .failure(Problem(reason: "no such file")) }

@@ -33,7 +33,8 @@ enum MetaCommands {
             for c in catalog.commands {
                 out += ValueText.padded(c.usage, to: width, right: false) + "  " + c.summary + "\n"
             }
-            out += "\nEnd a line with `\\` (or leave a `|` or bracket open) to continue a statement on the next line.\n"
+            out += "\nMore: .help collections | stages | functions | fields, or .help NAME for one of them.\n"
+            out += "End a line with `\\` (or leave a `|` or bracket open) to continue a statement on the next line.\n"
             session.console.out(out)
             return .ok
         }
@@ -41,11 +42,12 @@ enum MetaCommands {
             session.console.out("\(c.usage)\n  \(c.summary)\n" + (c.aliases.isEmpty ? "" : "  also: \(c.aliases.joined(separator: ", "))\n"))
             return .ok
         }
-        if session.vocabulary.stages.contains(topic.text.lowercased()) {
-            session.console.out("`\(topic.text.lowercased())` is a stage: write it after `|`, as in `releases | \(topic.text.lowercased()) ...`.\n")
+        if let text = session.vocabulary.stageHelp(topic.text) ?? session.vocabulary.functionHelp(topic.text)
+            ?? session.vocabulary.listHelp(topic.text) {
+            session.console.out(text)
             return .ok
         }
-        let topics = catalog.names.map { String($0.dropFirst()) } + session.vocabulary.stages
+        let topics = catalog.names.map { String($0.dropFirst()) } + session.vocabulary.stages + session.vocabulary.functions + Vocabulary.listTopics
         let guess = Suggest.nearest(topic.text.hasPrefix(".") ? String(topic.text.dropFirst()) : topic.text, in: topics)
         return session.usageError("no help for `\(topic.text)`", at: topic.span, command: command(".help"), in: line,
                                   help: guess.map { "did you mean `\($0)`?" })
@@ -150,10 +152,11 @@ enum MetaCommands {
         guard !line.rest.isEmpty else {
             return session.usageError("`.explain` needs a query", at: line.endSpan, command: command(".explain"), in: line)
         }
-        // The query language does not offer an explain entry point yet (QueryEngine.explain).
-        session.report(.error("`.explain` is not available: the query language does not provide an explanation yet",
-                              at: SourceSpan(line.restStart, line.restStart + line.rest.utf8.count)), in: line)
-        return .failed
+        let file = SourceFile(name: line.file.name, text: InputProcessor.padding(line.file.location(of: line.restStart).line)
+                              + String(repeating: " ", count: line.file.location(of: line.restStart).column - 1) + line.rest)
+        let text = QueryEngine.explain(file, context: session.context)
+        session.console.out(text.hasSuffix("\n") ? text : text + "\n")
+        return .ok
     }
 
     static func history(_ line: MetaLine, _ session: inout Session) -> MetaOutcome {

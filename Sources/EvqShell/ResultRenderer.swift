@@ -4,12 +4,14 @@ import EvqModel
 
 /// Turns a `ResultSet` into text in one output format. Pure: width and colour are given.
 public struct ResultRenderer: Sendable {
+    /// The output format.
     public var format: OutputFormat
     /// Columns available to tables and charts; nil = unbounded (not a terminal).
     public var width: Int?
     /// ANSI colour; only for `table` (the data formats never carry colour).
     public var color: Bool
 
+    /// A renderer for `format`; tables fit `width` and use colour only when `color`.
     public init(format: OutputFormat, width: Int? = nil, color: Bool = false) {
         self.format = format
         self.width = width
@@ -26,7 +28,7 @@ public struct ResultRenderer: Sendable {
             var out: String
             switch result.kind {
             case .why where !result.events.isEmpty:
-                out = WhyRenderer(paint: paint).render(result.events)
+                out = WhyRenderer(paint: paint, width: width).render(result.events)
             case .timeline:
                 out = TimelineRenderer(width: width, paint: paint).render(columns: columns, rows: rows)
             default:

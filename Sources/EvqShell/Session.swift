@@ -9,7 +9,8 @@ public struct Session {
     public var format: OutputFormat  // how results print (`.format`, `--format`)
     public var timer: Bool  // `.timer on`: print the run time after each result
     public var widthOverride: Int?  // `.set width N`; nil = the console's width (or unbounded)
-    public var color: Bool  // ANSI colour allowed (a TTY, no NO_COLOR, no --no-color)
+    public var color: Bool  // ANSI colour in results (stdout a TTY, no NO_COLOR, no --no-color)
+    public var errorColor: Bool  // ANSI colour in diagnostics (stderr a TTY, no NO_COLOR, no --no-color)
     public var lastResult: ResultSet?  // the most recent result, for `.export`
     public var readStack: [String]  // canonical paths of the scripts being read, outermost first
     public var location: (file: String, line: Int)  // where the statement being run started
@@ -22,6 +23,8 @@ public struct Session {
     /// The most `.read` files that may be open inside each other (SQLite's limit).
     public static let maxReadDepth = 25
 
+    /// A session over `context` writing to `console`, with the real monotonic clock, no
+    /// history and no cancellation until the caller wires them.
     public init(
         context: QueryContext, console: Console, corpusPaths: [String] = [], format: OutputFormat = .table,
         color: Bool = false
@@ -32,6 +35,7 @@ public struct Session {
         self.timer = false
         self.widthOverride = nil
         self.color = color
+        self.errorColor = color
         self.lastResult = nil
         self.readStack = []
         self.location = ("", 0)

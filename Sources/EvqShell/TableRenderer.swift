@@ -23,7 +23,17 @@ struct TableRenderer {
             let values = rows.compactMap { i < $0.count ? $0[i] : nil }.filter { $0 != .missing }
             return !values.isEmpty && values.allSatisfy(ValueText.isNumeric)
         }
-        let widths = fit(headers.indices.map { i in max(headers[i].count, cells.map { $0[i].count }.max() ?? 0) })
+        // Dates, numbers and booleans keep their width while text and lists can give way.
+        let rigid = headers.indices.map { i in
+            let values = rows.compactMap { i < $0.count ? $0[i] : nil }.filter { $0 != .missing }
+            return !values.isEmpty && values.allSatisfy { v in
+                switch v {
+                case .date, .int, .double, .quantity, .duration, .bool: return true
+                default: return false
+                }
+            }
+        }
+        let widths = fit(headers.indices.map { i in max(headers[i].count, cells.map { $0[i].count }.max() ?? 0) }, rigid: rigid)
         var out = ""
         let head = headers.indices.map { ValueText.padded(ValueText.truncate(headers[$0], to: widths[$0]), to: widths[$0], right: right[$0]) }
         out += line(head.map { paint($0, Paint.bold) })
@@ -40,18 +50,23 @@ struct TableRenderer {
         return text + "\n"
     }
 
-    /// Shrinks the widest columns one character at a time until the table fits the width.
-    func fit(_ natural: [Int]) -> [Int] {
+    /// Shrinks the widest columns one character at a time until the table fits the width:
+    /// first only the flexible (text) columns, then, if that is not enough, all of them.
+    func fit(_ natural: [Int], rigid: [Bool] = []) -> [Int] {
         guard let width, !natural.isEmpty else { return natural }
         var widths = natural
-        let floor = natural.map { min($0, Self.minimumColumn) }
         var total = widths.reduce(0, +) + Self.gap * (widths.count - 1)
-        while total > width {
-            var widest = -1
-            for i in widths.indices where widths[i] > floor[i] && (widest < 0 || widths[i] > widths[widest]) { widest = i }
-            if widest < 0 { break }
-            widths[widest] -= 1
-            total -= 1
+        for pass in 0..<2 {
+            let floor = natural.indices.map { i in
+                pass == 0 && i < rigid.count && rigid[i] ? natural[i] : min(natural[i], Self.minimumColumn)
+            }
+            while total > width {
+                var widest = -1
+                for i in widths.indices where widths[i] > floor[i] && (widest < 0 || widths[i] > widths[widest]) { widest = i }
+                if widest < 0 { break }
+                widths[widest] -= 1
+                total -= 1
+            }
         }
         return widths
     }

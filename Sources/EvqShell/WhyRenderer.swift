@@ -8,6 +8,12 @@ import EvqModel
 ///       a.txt: Belarus freed [123] prisoners on [Saturday] ...
 struct WhyRenderer {
     var paint: Paint
+    /// Evidence is wrapped at word boundaries to this width (with a hanging indent); nil = no wrap.
+    var width: Int? = nil
+
+    /// Private-use sentinels that stand for the start and end of a mark while wrapping, so
+    /// colour codes never count towards the width.
+    static let markStart: Character = "\u{E000}", markEnd: Character = "\u{E001}"
 
     func render(_ events: [Event]) -> String {
         var out = ""
@@ -26,8 +32,52 @@ struct WhyRenderer {
                 out += "  (no evidence recorded; sources: \(escapeControls(event.sources.joined(separator: ", "))))\n"
             }
             for evidence in event.evidence {
-                out += "  " + paint(escapeControls(evidence.source), Paint.heading) + ": "
-                    + mark(escapeControls(evidence.sentence), words: marks.map(escapeControls)) + "\n"
+                let source = escapeControls(evidence.source)
+                let sentence = mark(escapeControls(evidence.sentence), words: marks.map(escapeControls))
+                out += "  " + paint(source, Paint.heading) + ": " + wrap(sentence, first: source.count + 4) + "\n"
+            }
+        }
+        return out
+    }
+
+    /// Breaks marked text into lines of at most `width` visible characters (the first line has
+    /// `first` characters before it), indents continuation lines by four spaces, and turns the
+    /// mark sentinels into colour or brackets.
+    func wrap(_ text: String, first: Int) -> String {
+        let visible = { (word: Substring) -> Int in
+            word.filter { $0 != Self.markStart && $0 != Self.markEnd }.count + (self.paint.enabled ? 0 : word.filter { $0 == Self.markStart || $0 == Self.markEnd }.count)
+        }
+        var lines: [String] = []
+        var current = ""
+        var used = first
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            let length = visible(word)
+            if let width, !current.isEmpty, used + 1 + length > width {
+                lines.append(current)
+                current = String(word)
+                used = 4 + length
+            } else {
+                if !current.isEmpty { current += " "; used += 1 }
+                current += word
+                used += length
+            }
+        }
+        lines.append(current)
+        let joined = lines.joined(separator: "\n    ")
+        var out = ""
+        var inside = false
+        for c in joined {
+            if c == Self.markStart {
+                out += paint.enabled ? "\u{1B}[\(Paint.mark)m" : "["
+                inside = true
+            } else if c == Self.markEnd {
+                out += paint.enabled ? "\u{1B}[0m" : "]"
+                inside = false
+            } else if c == "\n" && inside && paint.enabled {
+                out += "\u{1B}[0m\n"
+            } else {
+                out.append(c)
+                if c == " " && inside && paint.enabled && out.hasSuffix("\n    ") { out += "\u{1B}[\(Paint.mark)m" }
             }
         }
         return out
@@ -63,7 +113,7 @@ struct WhyRenderer {
         for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
             out += String(chars[position..<range.lowerBound])
             let text = String(chars[range])
-            out += paint.enabled ? paint(text, Paint.mark) : "[\(text)]"
+            out += "\(Self.markStart)\(text)\(Self.markEnd)"
             position = range.upperBound
         }
         return out + String(chars[position...])

@@ -29,7 +29,7 @@ struct CommonOptions: ParsableArguments {
 struct Evq: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evq", abstract: "A query shell over events extracted from news articles.",
-        discussion: "Also: `evq extract PATH... [--format jsonl|json|csv]`, `evq test [PATH...] [--update]` and `evq report [QUERY] --html FILE`.",
+        discussion: "Also: `evq extract PATH... [--format jsonl|json|csv]`, `evq test [PATH...] [--update]` and `evq report [QUERY] --html FILE`.",  // analysis: evq report
         version: "evq 0.1.0")
 
     @OptionGroup var common: CommonOptions
@@ -57,6 +57,7 @@ struct Evq: ParsableCommand {
         guard var session = Startup.makeSession(corpusPaths: common.corpus.isEmpty ? ["seeds"] : common.corpus, today: today,
                                                 format: common.format ?? .table, color: color, console: console)
         else { throw ExitCode(ExitStatus.failure.rawValue) }
+        session.errorColor = isatty(2) != 0 && !common.noColor && (environment["NO_COLOR"] ?? "").isEmpty && file == nil && script == nil
         let status: ExitStatus
         if let command {
             status = Startup.runCommand(command, in: &session)
@@ -72,21 +73,21 @@ struct Evq: ParsableCommand {
     }
 
     func runShell(_ session: inout Session, environment: [String: String]) -> ExitStatus {
-        let corpus = session.context.corpus
-        let actors = Array(Set(corpus.all.flatMap(\.actors) + corpus.aliases.values.flatMap { $0 })).sorted()
-        let completer = Completer(actors: actors, places: Array(Set(corpus.all.flatMap(\.places))).sorted(), listFiles: FileNames.matching)
-        let box = ReaderBox(ReadlineReader(historyPath: HistoryStore.defaultPath(environment: environment), wordBreaks: String(Completer.wordBreaks)) {
-            completer.complete($0, cursor: $1).candidates
-        })
+        let state = ShellState(Completer(listFiles: FileNames.matching))
+        state.learnNames(session)
+        state.reader = ReadlineReader(historyPath: HistoryStore.defaultPath(environment: environment), wordBreaks: String(Completer.wordBreaks)) {
+            state.completer.complete($0, cursor: $1).candidates
+        }
         session.isCancelled = { ReadlineReader.takeInterrupt() }
-        session.history = { box.reader.historyEntries }
+        session.context.isCancelled = { ReadlineReader.takeInterrupt() }
+        session.history = { state.reader?.historyEntries ?? [] }
         let source = LineSource(name: "<input>", interactive: true, next: { prompt in
-            switch box.reader.readLine(prompt: prompt) {
+            switch state.reader?.readLine(prompt: prompt) ?? .end {
             case .line(let text): return .line(text)
             case .interrupted: return .interrupted
             case .end: return .end
             }
-        }, record: { box.reader.addHistory($0) })
+        }, record: { state.reader?.addHistory($0) }, observe: { state.learnNames($0) })
         return Startup.runInteractive(source, initFile: noInit ? nil : Startup.initFilePath(environment: environment), in: &session)
     }
 }
@@ -147,10 +148,23 @@ struct ReportCommand: ParsableCommand {
     }
 }
 
-/// Keeps the reader in one place that the input loop's closures share.
-final class ReaderBox {
-    var reader: ReadlineReader
-    init(_ reader: ReadlineReader) { self.reader = reader }
+/// The line reader and the completer, shared by the input loop's closures.
+final class ShellState {
+    var reader: ReadlineReader?
+    var completer: Completer
+    private var namesFrom: [String]?
+    init(_ completer: Completer) { self.completer = completer }
+
+    /// Refreshes the names completion offers: `let` names always, actor and place names when
+    /// the corpus was (re)loaded.
+    func learnNames(_ session: Session) {
+        completer.bindings = session.context.bindings.keys.sorted()
+        guard namesFrom != session.corpusPaths else { return }
+        namesFrom = session.corpusPaths
+        let corpus = session.context.corpus
+        completer.actors = Array(Set(corpus.all.flatMap(\.actors) + corpus.aliases.values.flatMap { $0 })).sorted()
+        completer.places = Array(Set(corpus.all.flatMap(\.places))).sorted()
+    }
 }
 
 /// The terminal's width, asked for before each result so a resized window is honoured.

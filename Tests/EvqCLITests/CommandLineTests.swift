@@ -91,6 +91,30 @@ struct CommandLineTests {
         #expect(parsed?.count == 3)
     }
 
+    @Test func pipedQueriesPrintResultsWithoutPrompts() throws {
+        let run = try Binary.run([], input: "releases | count\n")
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("count\n-----\n"))
+        #expect(!run.stdout.contains("evq>"))
+    }
+
+    @Test func eventResultsAsJSONUseTheDesignsFieldNames() throws {
+        let run = try Binary.run(["--format", "json", "-c", "events"])
+        #expect(run.status == 0)
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+        for event in parsed {
+            for key in ["id", "type", "category", "status", "total", "date", "count", "actors", "places", "sources", "evidence"] {
+                #expect(event[key] != nil, "missing \(key)")
+            }
+        }
+    }
+
+    @Test func laterStatementsSeeEarlierBindings() throws {
+        let run = try Binary.run([], input: "let recent = releases where date > 2025-09\nrecent | count\n")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("count\n"))
+    }
+
     @Test func noColorWhenNotATerminal() throws {
         let run = try Binary.run(["-c", ".types"])
         #expect(!run.stdout.contains("\u{1B}"))

@@ -94,12 +94,13 @@ struct InteractiveTests {
         }
         let shown = t.wait { $0.contains("...> sort date |") && $0.contains("...> take 2") }
         #expect(shown.ok, "\(shown.screen)")
-        // The statement ran (a result or a diagnostic) and a fresh prompt followed it.
+        // The statement ran as one query: two events and a fresh prompt after them.
         let after = t.wait { screen in
             let lines = screen.split(separator: "\n").map(String.init).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-            return lines.last == "evq>" && lines.count > 4
+            return lines.last == "evq>" && lines.contains("2 events")
         }
         #expect(after.ok, "\(after.screen)")
+        #expect(!after.screen.contains("error"))
         try t.send("C-d")
         #expect(t.waitForExit())
         let history = try String(contentsOfFile: t.home + "/state/evq/history", encoding: .utf8)

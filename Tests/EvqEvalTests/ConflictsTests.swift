@@ -55,7 +55,7 @@ enum ConflictFixture {
 @Test(arguments: [
     ("conflicts | count", [[Value.int(2)]]),
     ("conflicts where version = \">40\" | show id", [[Value.text("c1")]]),
-    ("let conflicts = releases | show id\nconflicts", [[Value.text("c1")], [Value.text("c2")]]),
+    ("let mine = conflicts | show id\nmine", [[Value.text("c1")], [Value.text("c1")]]),
 ])
 func conflictsIsACollection(_ query: String, _ rows: [[Value]]) {
     guard case .result(let r, _) = ConflictFixture.run(query) else {
@@ -88,6 +88,19 @@ func whyAfterNamesGivesTheRelatedEvents(_ query: String, _ ids: [String]) {
     }
     #expect(r.events.map(\.id) == ["c1"])
     #expect(r.events.first?.evidence.map(\.source) == ["b.txt"])
+}
+
+@Test func conflictsIsABuiltInNameAndSuggested() {
+    guard case .failed(let d) = ConflictFixture.run("let conflicts = releases") else {
+        Issue.record("should fail")
+        return
+    }
+    #expect(d.first?.message.contains("built-in name") == true)
+    guard case .failed(let typo) = ConflictFixture.run("conflcts") else {
+        Issue.record("should fail")
+        return
+    }
+    #expect(typo.first?.message.contains("did you mean `conflicts`?") == true)
 }
 
 @Test func whyAfterNamesNeedsTheNameColumn() {

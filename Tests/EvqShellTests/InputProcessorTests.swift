@@ -36,6 +36,19 @@ struct InputProcessorTests {
         #expect(capture.errors.isEmpty)
     }
 
+    @Test func endOfInputInsideAStatement() {
+        let capture = CapturedConsole()
+        var session = makeSession(capture)
+        let input = ScriptedInput([.line("releases |")])
+        #expect(InputProcessor.run(input.source(), in: &session) == .ok)
+        #expect(capture.errors.isEmpty)
+        #expect(input.recorded.isEmpty)
+        let script = CapturedConsole()
+        var other = makeSession(script)
+        #expect(InputProcessor.run(.script(name: "s.evq", text: "releases |\n"), in: &other) == .failed)
+        #expect(script.errors.hasPrefix("s.evq:1:"))
+    }
+
     @Test func blankLinesAreSkippedAndNotRecorded() {
         let capture = CapturedConsole()
         var session = makeSession(capture)
@@ -104,6 +117,17 @@ struct InputProcessorTests {
         let status = InputProcessor.run(.script(name: "q.evq", text: ".quit\n.format json\n"), in: &session)
         #expect(status == .quit)
         #expect(session.format == .table)
+    }
+
+    @Test(arguments: [OutputFormat.table, .csv, .json])
+    func timerNeverMixesIntoDataFormats(format: OutputFormat) {
+        let capture = CapturedConsole()
+        var session = makeSession(capture)
+        session.format = format
+        let status = InputProcessor.run(.script(name: "t", text: ".timer on\nevents | count\n"), in: &session)
+        #expect(status == .ok)
+        #expect(capture.output.contains(" ms") == (format == .table))
+        #expect(capture.errors.hasPrefix("run time: ") == (format != .table))
     }
 
     @Test func timerPrintsTheElapsedTimeInTheFooter() {

@@ -177,6 +177,25 @@ struct MetaCommandTests {
         #expect(capture.output.contains("1 row"))
     }
 
+    @Test func explainShowsTheCheckedQueryWithoutRunningIt() {
+        let capture = CapturedConsole()
+        var session = makeSession(capture)
+        let status = InputProcessor.run(.script(name: "x", text: ".explain releases | tkae 1\n.explain releases | take 1\n"), in: &session)
+        #expect(status == .ok)
+        #expect(capture.output.contains("take 1"))
+        #expect(capture.output.contains("did you mean `take`?"))
+        #expect(session.lastResult == nil)
+    }
+
+    @Test(arguments: [("where", "where EXPR\n"), ("filter", "where EXPR\n"), ("year", "year(date)"), (".timer", ".timer on|off\n"),
+                        ("collections", "events "), ("stages", "where EXPR "), ("functions", "year(date) -> number ")])
+    func helpTopicsComeFromTheCatalogs(topic: String, start: String) {
+        let capture = CapturedConsole()
+        var session = makeSession(capture)
+        _ = InputProcessor.run(.script(name: "h", text: ".help \(topic)\n"), in: &session)
+        #expect(capture.output.hasPrefix(start), "\(capture.output)")
+    }
+
     @Test func catalogNamesAreUnique() {
         let names = MetaCommandCatalog.standard.names
         #expect(Set(names).count == names.count)

@@ -37,6 +37,13 @@ struct RendererTests {
         #expect(out.contains("…"))
     }
 
+    @Test func textGivesWayBeforeDatesAndNumbers() {
+        let lines = ResultRenderer(format: .table, width: 40).render(Self.table).split(separator: "\n").map(String.init)
+        #expect(lines[2].hasPrefix("2025-12-13    123  "))
+        #expect(lines[3].hasPrefix("2025-09       >50  "))
+        #expect(lines[3].hasSuffix("…"))
+    }
+
     @Test func numbersAreRightAligned() {
         let result = ResultSet(kind: .table, columns: [Column("name"), Column("n")], rows: [[.text("a"), .int(5)], [.text("b"), .int(1234)]])
         let lines = ResultRenderer(format: .table).render(result).split(separator: "\n").map(String.init)
@@ -128,6 +135,16 @@ struct RendererTests {
         #expect(out.hasSuffix("1 event\n"))
         let coloured = ResultRenderer(format: .table, color: true).render(ResultSet(kind: .why, columns: [], rows: [], events: [Self.event]))
         #expect(coloured.contains("\u{1B}[1;33mSaturday\u{1B}[0m"))
+    }
+
+    @Test func whyWrapsEvidenceToTheWidth() {
+        let out = ResultRenderer(format: .table, width: 30).render(ResultSet(kind: .why, columns: [], rows: [], events: [Self.event]))
+        let lines = out.split(separator: "\n").map(String.init)
+        #expect(lines[1] == "  a.txt: Belarus freed [123]")
+        #expect(lines[2] == "    prisoners on [Saturday],")
+        #expect(lines[3] == "    officials said.")
+        let coloured = ResultRenderer(format: .table, width: 30, color: true).render(ResultSet(kind: .why, columns: [], rows: [], events: [Self.event]))
+        #expect(coloured.contains("\n    prisoners on \u{1B}[1;33mSaturday\u{1B}[0m,\n"))
     }
 
     @Test func numbersPrintWithoutNoise() {

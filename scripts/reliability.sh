@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# The slow half of the reliability suite (the fast half runs in `swift test`, EvqReliabilityTests).
+# Checks that hostile documents finish in time linear in their size, with a release build:
+# for each shape, extraction time at 4x the size must stay under 6x the time (linear is 4x,
+# quadratic 16x), and the largest must finish within its budget. Prints one line per check and
+# `N passed, N failed`; exits 1 on any failure.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export PATH="/opt/swift/usr/bin:$PATH"
+swift build -c release --product evq >/dev/null 2>&1 || { echo "release build failed" >&2; exit 1; }
+evq=$(swift build -c release --show-bin-path)/evq
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0; failed=0
+
+elapsed() {  # seconds to load FILE and count its events, or 999 on timeout/crash
+  local start end
+  start=$(date +%s.%N)
+  if ! timeout "${2:-300}" "$evq" --no-color --corpus "$1" -c 'events | count' >/dev/null 2>"$work/err"; then
+    echo 999; return
+  fi
+  end=$(date +%s.%N)
+  echo "$end - $start" | bc
+}
+
+check_linear() {  # NAME GENERATOR(size) SMALL LARGE
+  local name=$1 gen=$2 small=$3 large=$4
+  $gen "$small" > "$work/small.txt"; $gen "$large" > "$work/large.txt"
+  local a b
+  a=$(elapsed "$work/small.txt" 120); b=$(elapsed "$work/large.txt" 300)
+  local ratio
+  ratio=$(echo "scale=2; $b / ($a + 0.001)" | bc)
+  local growth=$(( large / small ))
+  if [ "$(echo "$b < 999 && $ratio < $growth * 1.5" | bc)" = 1 ]; then
+    echo "ok   $name: ${a}s -> ${b}s for ${growth}x the input (x$ratio)"; passed=$((passed + 1))
+  else
+    echo "FAIL $name: ${a}s -> ${b}s for ${growth}x the input (x$ratio; 999 = timed out)"; failed=$((failed + 1))
+  fi
+}
+
+repeated_triggers() { python3 -c "import sys; sys.stdout.write('released ' * $1)"; }
+long_line() { python3 -c "
+import random, sys; random.seed(7)
+w = ['the','released','prisoners','Minsk','said','on','Tuesday','42','sanctions','envoy','met','more','than']
+sys.stdout.write(' '.join(random.choice(w) for _ in range($1)))"; }
+big_article() { python3 -c "
+import sys
+para = ('MINSK, Belarus (AP) - Belarus released 14 political prisoners on Tuesday, officials said. '
+        'The envoy met President Alexander Lukashenko in Minsk on Friday. More than 1,100 remain behind bars.\n\n')
+n = $1 // len(para) + 1
+sys.stdout.write(para * n)"; }
+
+check_linear "100,000 repeated trigger words" repeated_triggers 25000 100000
+check_linear "a single 10 MB line" long_line 440000 1760000
+check_linear "a 100 MB article" big_article 25000000 100000000
+
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
