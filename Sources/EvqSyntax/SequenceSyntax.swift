@@ -56,7 +56,7 @@ extension Parser {
             within = Expr(.duration(n, unit), span: d.span)
         }
         var steps: [Query] = []
-        while isSymbol(peek, "[") {
+        while nextIsStep() {
             let open = advance()
             parenDepth += 1
             if isSymbol(peek, "]") {
@@ -93,6 +93,18 @@ extension Parser {
         var q = Query(collection: keyword, filter: nil, stages: stages, span: word.span.union(end))
         q.sequence = SequenceSpec(keyword: keyword, by: by, within: within, steps: steps)
         return q
+    }
+
+    /// True when the next meaningful token, possibly on a later line, is `[`: steps may be
+    /// written one per line (no statement starts with `[`, so this is never ambiguous).
+    mutating func nextIsStep() -> Bool {
+        var i = pos
+        while tokens[i].kind == .newline { i += 1 }
+        if isSymbol(tokens[i], "[") {
+            pos = i
+            return true
+        }
+        return false
     }
 
     /// `7d` -> (7, .day); nil when the number does not fit.
