@@ -156,6 +156,23 @@ struct SequenceFinder {
 
 /// Runs `sequence` statements for `QueryEngine`.
 enum SequenceRunner {
+    /// The events of the chains in `result` (each once, in row and step order), so a report
+    /// (`.export FILE.html`) can show them. Only for a result that is still chain rows; a bound
+    /// result keeps none, so that later stages never mistake them for one event per row.
+    static func chainEvents(_ result: ResultSet, steps: Int, from stepEvents: [[Event]]) -> [Event] {
+        var byID: [String: Event] = [:]
+        for list in stepEvents { for e in list { byID[e.id] = e } }
+        let idColumns = (1...max(1, steps)).compactMap { k in result.columns.firstIndex { $0.name == "id\(k)" } }
+        var seen = Set<String>()
+        var out: [Event] = []
+        for row in result.rows {
+            for i in idColumns where row.indices.contains(i) {
+                if case .text(let id) = row[i], seen.insert(id).inserted, let e = byID[id] { out.append(e) }
+            }
+        }
+        return out
+    }
+
     static func run(_ statement: Statement, _ seq: SequenceSpec, in context: inout QueryContext) -> StatementOutcome {
         switch SequenceCheck.check(statement, seq, in: context.checkEnvironment) {
         case .failure(let f):
@@ -172,18 +189,27 @@ enum SequenceRunner {
                 inner.bindings[SequenceCheck.bindingKey] = chains
                 var result = try Evaluator(context: inner).run(checked.tail)
                 var warnings = checkedStatement.warnings
+                let keepsChains = checked.tail.stages.allSatisfy { stage in
+                    switch stage {
+                    case .filter, .sort, .take: return true
+                    default: return false
+                    }
+                }
+                var reported = result
+                if keepsChains { reported.events = chainEvents(result, steps: checked.steps.count, from: stepEvents) }
                 if let why = found.truncated {
                     let message = "\(why); the result is incomplete"
                     warnings.append(.warning(message, at: seq.keyword.span,
                                              help: "narrow the steps with `where`, or add or shorten `within`"))
                     result.notes.append(message)
+                    reported.notes.append(message)
                 }
                 if let name = checkedStatement.binding {
                     context.bindings[name] = result
                     if case .binding(let ident, _) = statement.kind { return .bound(ident.name, warnings: warnings) }
                     return .bound(name, warnings: warnings)
                 }
-                return .result(result, warnings: warnings)
+                return .result(reported, warnings: warnings)
             } catch {
                 return .failed([.error("interrupted", at: statement.span)])
             }

@@ -43,6 +43,14 @@ struct ReportCommandTests {
         #expect(html.contains("class=\"meeting\""))
     }
 
+    @Test func exportAfterASequenceReportsTheChainsEvents() throws {
+        let out = Binary.temporaryFolder() + "/s.html"
+        let run = try Binary.run([], input: "sequence within 2d [meetings where actors contains \"Coale\"] [releases]\n.export \(out)\n")
+        #expect(run.status == 0, "\(run.stderr)")
+        let html = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(html.contains("2 events from"))
+    }
+
     @Test func theDocsSequenceExampleFindsTheMinskTalksAndTheRelease() throws {
         let run = try Binary.run(["-c", "sequence within 2d [meetings where actors contains \"Coale\"] [releases] | show date1, type1, date2, type2, summary2",
                                   "--format", "csv"])

@@ -146,3 +146,18 @@ func sequenceCheckErrors(_ query: String, _ message: String) {
     // The talks have a place (Minsk), the releases none: nothing is shared.
     #expect(SequenceFixture.chains("sequence by places [meetings] [releases]") == [])
 }
+
+@Test func sequenceResultsCarryTheirChainsEventsForReports() {
+    guard case .result(let r, _) = SequenceFixture.run("sequence [releases] [events] | where days < 120 | take 2") else {
+        Issue.record("failed")
+        return
+    }
+    // r2>m2 spans 1 Sep..31 Dec (122 days) and is dropped; r2>m1 and r2>r1 (104 days) stay:
+    // each event once, in row and step order.
+    #expect(r.events.map(\.id) == ["r2", "m1", "r1"])
+    guard case .result(let counted, _) = SequenceFixture.run("sequence [releases] [events] | count") else {
+        Issue.record("failed")
+        return
+    }
+    #expect(counted.events.isEmpty)
+}
