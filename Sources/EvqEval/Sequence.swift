@@ -25,10 +25,20 @@ struct SequenceFinder {
         var keys: [String: String]
     }
 
+    /// What the search reads of a candidate: small, so a visit copies no event.
+    struct Slot {
+        var start: Int
+        var end: Int
+        /// The event's id and `by` values as small numbers (interned), so a visit hashes no text.
+        var id: Int
+        var keySet: Set<Int>
+    }
+
     /// A chain: the index of the chosen candidate per step.
     typealias Chain = [Int]
 
     let steps: [[Candidate]]
+    let slots: [[Slot]]
     /// Exclusive bound on the last end, relative to the first start (nil: unbounded).
     let deadline: ((Int) -> Int)?
     let usesBy: Bool
@@ -43,6 +53,21 @@ struct SequenceFinder {
                 return Candidate(event: e, start: s.number, end: t.number, keys: keys)
             }.sorted { ($0.start, $0.end, $0.event.id) < ($1.start, $1.end, $1.event.id) }
         }
+        var ids: [String: Int] = [:]
+        var values: [String: Int] = [:]
+        func intern(_ text: String, _ table: inout [String: Int]) -> Int {
+            if let n = table[text] { return n }
+            table[text] = table.count
+            return table.count - 1
+        }
+        var slots: [[Slot]] = []
+        for list in self.steps {
+            slots.append(list.map { c in
+                Slot(start: c.start, end: c.end, id: intern(c.event.id, &ids),
+                     keySet: Set(c.keys.keys.map { intern($0, &values) }))
+            })
+        }
+        self.slots = slots
         if let within {
             deadline = { first in DateMath.shift(Day(number: first), months: within.months, days: within.days).number }
         } else {
@@ -75,12 +100,13 @@ struct SequenceFinder {
     /// the first step's event, then the second's, and so on.
     func find() throws(Interrupted) -> Outcome {
         var out = Outcome(chains: [], truncated: nil)
-        guard !steps.isEmpty, !steps.contains(where: \.isEmpty) else { return out }
+        guard !slots.isEmpty, !slots.contains(where: \.isEmpty) else { return out }
+        let slots = self.slots
         var visits = 0
         var chain: Chain = []
-        var shared: [Set<String>] = []
+        var shared: [Set<Int>] = []
 
-        func firstIndex(_ list: [Candidate], startingAtLeast bound: Int) -> Int {
+        func firstIndex(_ list: [Slot], startingAtLeast bound: Int) -> Int {
             var lo = 0, hi = list.count
             while lo < hi {
                 let mid = (lo + hi) / 2
@@ -90,8 +116,8 @@ struct SequenceFinder {
         }
 
         func extend(_ k: Int, limit: Int?) throws(Interrupted) -> Bool {
-            let list = steps[k]
-            let from = k == 0 ? 0 : firstIndex(list, startingAtLeast: steps[k - 1][chain[k - 1]].end)
+            let list = slots[k]
+            let from = k == 0 ? 0 : firstIndex(list, startingAtLeast: slots[k - 1][chain[k - 1]].end)
             var i = from
             while i < list.count {
                 let c = list[i]
@@ -105,16 +131,22 @@ struct SequenceFinder {
                 if let limit, c.start >= limit { break }
                 i += 1
                 if let limit, c.end >= limit { continue }
-                if chain.indices.contains(where: { steps[$0][chain[$0]].event.id == c.event.id }) { continue }
-                var keys = Set(c.keys.keys)
+                if chain.indices.contains(where: { slots[$0][chain[$0]].id == c.id }) { continue }
+                var keys: Set<Int> = []
                 if usesBy {
-                    if let prev = shared.last { keys.formIntersection(prev) }
+                    if let prev = shared.last {
+                        // The common case is a rejection: test it without building a set.
+                        if prev.isDisjoint(with: c.keySet) { continue }
+                        keys = prev.intersection(c.keySet)
+                    } else {
+                        keys = c.keySet
+                    }
                     if keys.isEmpty { continue }
                 }
                 chain.append(i - 1)
                 shared.append(keys)
                 defer { chain.removeLast(); shared.removeLast() }
-                if k == steps.count - 1 {
+                if k == slots.count - 1 {
                     out.chains.append(chain)
                     if out.chains.count >= SequenceFinder.maxChains {
                         out.truncated = "the search stopped at \(SequenceFinder.maxChains) chains"

@@ -161,3 +161,19 @@ func sequenceCheckErrors(_ query: String, _ message: String) {
     }
     #expect(counted.events.isEmpty)
 }
+
+@Test func sequenceStopsAfterTooManyPartialChains() {
+    // 1,500 events on one day, each with its own actor: `by actors` rejects every pair, but only
+    // after looking at it; 1,500 x 1,500 candidates exceed the 2,000,000 visits allowed.
+    let many = (0..<1_500).map { i in
+        Event(id: String(format: "e%04d", i), type: .release, date: SequenceFixture.date("2025-12-13"),
+              actors: ["Person \(i)"], sources: ["a.txt"])
+    }
+    guard case .result(let r, let warnings) = SequenceFixture.run("sequence by actors [releases] [releases] | count",
+                                                                  corpus: Corpus(events: many)) else {
+        Issue.record("failed")
+        return
+    }
+    #expect(r.rows == [[.int(0)]])
+    #expect(warnings.contains { $0.message.contains("stopped after 2000000 partial chains") })
+}
