@@ -5,7 +5,9 @@ import Foundation
 // Extraction throughput benchmark (not part of `swift test`).
 //
 //   swift run -c release extract-bench [--mb N] [PATH...]   prints MB/s for N MB of article text
-//   swift run extract-bench --dump PATH...                   prints the extracted events as JSONL
+//   swift run extract-bench --dump PATH...                   prints the extracted events (one line each)
+//   EXTRACT_BENCH_STAGES=1 also times decoding, blocks and tokens alone; EXTRACT_BENCH_ONLY_MANY=1
+//   times only the many-articles input.
 //
 // Without paths it uses seeds/. Three inputs are timed: many articles (the inputs repeated
 // under distinct names), one large file (all inputs concatenated), and one single line of the
@@ -89,7 +91,20 @@ func time(_ label: String, _ docs: [RawDocument]) {
         label as NSString, mb, secs, cpu, mb / cpu, mb / secs, r.corpus.all.count))
 }
 time("\(many.count) articles", many)
+if ProcessInfo.processInfo.environment["EXTRACT_BENCH_ONLY_MANY"] != nil && ProcessInfo.processInfo.environment["EXTRACT_BENCH_STAGES"] == nil { exit(0) }
 time("one file", [big])
 let half = RawDocument(name: "half.txt", bytes: Array(line.bytes.prefix(line.bytes.count / 2)))
 time("one line, half size", [half])
 time("one line", [line])
+if ProcessInfo.processInfo.environment["EXTRACT_BENCH_STAGES"] != nil {
+    let c0 = cpuSeconds()
+    var ntok = 0
+    for d in many {
+        let out = TextDecoder().decode(d.bytes)
+        let u = Array(out.text.utf8)
+        let blocks = BoilerplateClassifier().classify(BlockSplitter().split(u), in: u)
+        for b in blocks where b.kind != .boilerplate { ntok += Tokenizer().tokenize(u, from: b.start, to: b.end).count }
+    }
+    let c1 = cpuSeconds()
+    print(String(format: "stages decode+blocks+tokens only: %.2f MB/s per core (%d tokens)", Double(size) / 1e6 / (c1 - c0), ntok))
+}

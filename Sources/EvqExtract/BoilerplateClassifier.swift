@@ -98,8 +98,11 @@ public struct BoilerplateClassifier: Sendable {
             if credit.contains("photo") || credit.contains(" via ") || credit.contains("getty") { return (.caption, "caption credit") }
         }
         let last = text.last ?? " "
-        let final: Set<Character> = [".", "!", "?", "\"", ")"]
-        if !final.contains(last), count <= 20 { return (.heading, "heading") }
+        let final: Set<Character> = [".", "!", "?", "\""]
+        // A closing bracket ends a sentence only after sentence punctuation: "(potato pancakes)"
+        // closes a headline, "(AP Photo.)" a sentence.
+        let closesSentence = last == ")" && text.dropLast().last.map { ".!?\"".contains($0) } == true
+        if !final.contains(last), !closesSentence, count <= 20 { return (.heading, "heading") }
         return (.body, "")
     }
 

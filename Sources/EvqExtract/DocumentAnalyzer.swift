@@ -56,7 +56,7 @@ struct DocumentAnalyzer {
                 doc.title = String(decoding: u[block.start..<block.end], as: UTF8.self)
             }
             for var s in splitter.split(tokens, kind: kind, blockIndex: bi) {
-                let sentText = String(decoding: u[s.start..<s.end], as: UTF8.self)
+                let sentText = Tokenizer.string(u, s.start, s.end)
                 if !seenSentences.insert(sentText).inserted { continue }
                 var datelineEnd = 0
                 if kind == .body, !sawBody {
@@ -215,7 +215,8 @@ struct DocumentAnalyzer {
             var actors: [String] = []
             for a in doc.candidates[idx].actors {
                 if let p = toPlace[a] {
-                    if !doc.candidates[idx].places.contains(p) { doc.candidates[idx].places.append(p) }
+                    // (A deportation's places are its destinations only.)
+                    if doc.candidates[idx].type != .deportation, !doc.candidates[idx].places.contains(p) { doc.candidates[idx].places.append(p) }
                     continue
                 }
                 if let f = map[a] { actors.append(f); continue }

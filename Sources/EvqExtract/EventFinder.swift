@@ -39,7 +39,7 @@ struct EventFinder {
             // "in exchange for" introduces what was given, not an exchange of prisoners.
             if t[i].lower == "exchange", i > 0, t[i - 1].lower == "in", i + 1 < t.count, t[i + 1].lower == "for" { i += 1; continue }
             var hit: Lexicon.Trigger?
-            for e in entries where lexicon.matchPhrase([e.words], at: i, in: t) != nil {
+            for e in entries where lexicon.matchOne(e.words, at: i, in: t) {
                 if e.type == "statement" { continue }
                 if constraintHolds(e, at: i, m, usedSanctionToken: &usedSanctionToken) { hit = e; break }
             }
@@ -71,12 +71,32 @@ struct EventFinder {
             out.append(c)
             i = next
         }
+        // "released more than 50 political prisoners into Lithuania": freed straight across a
+        // border, which is a deportation beside the release.
+        if !out.contains(where: { $0.type == .deportation }) {
+            for c in out where c.type == .release && !c.supporting {
+                guard let at = c.attributes["_at"].flatMap(Int.init) else { continue }
+                let clause = m.clauses.range(of: at)
+                guard let into = (at..<clause.upperBound).first(where: { t[$0].lower == "into" }),
+                    let dest = m.names.first(where: { $0.lo == into + 1 && ($0.kind == .place || $0.kind == .demonym) })
+                else { continue }
+                var d = c
+                d.type = .deportation
+                d.places = [dest.country ?? dest.canonical]
+                d.attributes = d.attributes.filter { $0.key.hasPrefix("_") }
+                out.append(d)
+                break
+            }
+        }
         // "a similar amnesty freed about 1,100": the amnesty is the happening; the release verb
         // only tells what it did.
         for a in out.indices where out[a].type == .amnesty || out[a].type == .pardon {
-            if let r = out.indices.first(where: { out[$0].type == .release && out[$0].sentence == out[a].sentence && out[$0].status == out[a].status
-                && out[$0].attributes["_clause"] == out[a].attributes["_clause"] && out[$0].attributes["_at"].flatMap(Int.init)! > out[a].attributes["_at"].flatMap(Int.init)!
-                && out[$0].attributes["_at"].flatMap(Int.init)! - out[a].attributes["_at"].flatMap(Int.init)! <= 4 })
+            let at = out[a].attributes["_at"].flatMap(Int.init) ?? -100
+            if let r = out.indices.first(where: { k in
+                let rat = out[k].attributes["_at"].flatMap(Int.init) ?? -100
+                return out[k].type == .release && out[k].status == out[a].status && out[k].attributes["_clause"] == out[a].attributes["_clause"]
+                    && rat > at && rat - at <= 4
+            })
             {
                 if out[a].count == nil { out[a].count = out[r].count; for (k, v) in out[r].attributes where out[a].attributes[k] == nil { out[a].attributes[k] = v } }
                 if out[a].dateMention == nil { out[a].dateMention = out[r].dateMention }
@@ -91,7 +111,7 @@ struct EventFinder {
         if let x = out.firstIndex(where: { $0.type == .exchange }) {
             let moved = m.quantities.filter { !$0.isStock && $0.noun != nil && $0.quantity.value != nil }
             if moved.count >= 2 {
-                let sum = moved.reduce(0) { $0 + ($1.quantity.value ?? 0) }
+                let sum = moved.reduce(0) { min(QuantityFinder.limit, $0 + ($1.quantity.value ?? 0)) }
                 out[x].count = Quantity(value: sum, qualifier: moved.allSatisfy { $0.quantity.qualifier == .exact } ? .exact : .atLeast,
                     text: moved.map { $0.quantity.text ?? "" }.joined(separator: " + "))
             }
@@ -140,7 +160,7 @@ struct EventFinder {
             return false
         case "prize":
             return m.names.contains { $0.kind == .award && clause.contains($0.lo) && $0.lo >= i }
-                || t[after..<clause.upperBound].contains { ["prize", "award", "medal"].contains($0.lower) }
+                || t[after..<max(after, clause.upperBound)].contains { ["prize", "award", "medal"].contains($0.lower) }
         case "meet":
             return m.names.contains { ($0.kind == .person || $0.kind == .organization || $0.kind == .unknown) && $0.lo >= m.datelineEnd }
         case "border":
@@ -218,7 +238,7 @@ struct EventFinder {
         }
         if c.count != nil, m.clauses.ranges.indices.contains(m.clauses.clauseOf[i]) {
             for cue in Self.totalCues {
-                for k in t.indices where lexicon.matchPhrase([cue], at: k, in: t) != nil && (k < 3 || clause.contains(k)) {
+                for k in t.indices where t[k].lower == cue[0] && lexicon.matchOne(cue, at: k, in: t) && (k < 3 || clause.contains(k)) {
                     if cue != ["so", "far"] || c.dateMention == nil { c.total = true }
                 }
             }

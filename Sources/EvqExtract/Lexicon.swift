@@ -54,6 +54,12 @@ public struct Lexicon: Sendable {
     public var unnamed: Set<String> = []
     public var boilerplateLines: Set<String> = []
     public var captionCues: [[String]] = []
+    /// Lowercased first words of gazetteer, agency and title entries (quick test for names).
+    public var nameFirstWords: Set<String> = []
+    /// Words that can start a count: number words, qualifier first words, "a", "an".
+    public var quantityStarters: Set<String> = []
+    /// Lowercase words that can start a date expression: number words and relative cues.
+    public var dateStarters: Set<String> = []
     public var stopwords: Set<String> = []
     public var translit: [Character: String] = [:]
 
@@ -120,6 +126,14 @@ public struct Lexicon: Sendable {
         for r in rows("translit.tsv") where r.count >= 1 {
             if let c = r[0].first { translit[c] = r.count > 1 ? r[1] : "" }
         }
+        for name in places.keys { if let f = name.lowercased().split(separator: " ").first { nameFirstWords.insert(String(f)) } }
+        for a in agencies { if let f = a.split(separator: " ").first { nameFirstWords.insert(String(f)) } }
+        for t in titles { if let f = t.split(separator: " ").first { nameFirstWords.insert(String(f)) } }
+        quantityStarters = Set(numbers.keys).union(qualifierFirstWords).union(["a", "an"])
+        dateStarters = Set(numbers.keys).union([
+            "yesterday", "today", "tomorrow", "last", "this", "next", "past", "earlier", "over", "recent", "a", "an",
+            "spring", "summer", "autumn", "fall", "winter",
+        ])
     }
 
     /// A name folded to lowercase ASCII: diacritics removed, Cyrillic transliterated, so that
@@ -134,6 +148,13 @@ public struct Lexicon: Sendable {
             for u in s.unicodeScalars where u.isASCII { out.unicodeScalars.append(u) }
         }
         return out.lowercased()
+    }
+
+    /// Whether the phrase `p` (lowercased words) starts at `i` in `tokens`.
+    @inline(__always) func matchOne(_ p: [String], at i: Int, in tokens: [Token]) -> Bool {
+        guard i + p.count <= tokens.count else { return false }
+        for (k, w) in p.enumerated() where tokens[i + k].lower != w { return false }
+        return true
     }
 
     /// Whether `words` starting at `i` in `tokens` begin with one of `phrases`; returns its length.

@@ -84,7 +84,11 @@ public struct NameFinder: Sendable {
             out.append(NameMention(lo: s, hi: end, text: text, kind: kind, canonical: text, role: role(t, s)))
         }
         while i < hi {
-            // Longest gazetteer or agency match at i.
+            // Longest gazetteer or agency match at i (only if some entry starts with this word).
+            if !lexicon.nameFirstWords.contains(t[i].lower) {
+                i += 1
+                continue
+            }
             var matched = false
             let maxLen = min(hi - i, max(lexicon.placeMaxWords, lexicon.agencyMaxWords))
             var len = maxLen

@@ -13,6 +13,8 @@ public struct NameVariants: Sendable {
     /// edit per four letters (and at most `maxDistance`), same first letter.
     static func similar(_ x: String, _ y: String, maxDistance: Int = 3) -> Bool {
         if x == y { return true }
+        // Quick reject before the rewriting: spellings of one name differ little in length.
+        if abs(x.utf8.count - y.utf8.count) > 5 { return false }
         let a = phonetic(x), b = phonetic(y)
         if a == b { return true }
         guard a.first == b.first, min(x.count, y.count) >= 6 else { return false }
@@ -27,7 +29,7 @@ public struct NameVariants: Sendable {
         // A left-to-right rewrite over bytes (names are folded to ASCII first).
         let rules: [([UInt8], [UInt8])] = [
             ("sch", "s"), ("tch", "c"), ("ts", "c"), ("tz", "c"), ("cz", "c"), ("ch", "c"), ("kh", "h"), ("sh", "s"),
-            ("zh", "z"), ("ck", "k"), ("ou", "u"), ("w", "v"), ("y", "i"), ("ij", "i"), ("ia", "a"), ("ie", "e"), ("io", "o"), ("iu", "u"),
+            ("zh", "z"), ("ck", "k"), ("x", "ks"), ("ou", "u"), ("w", "v"), ("y", "i"), ("ij", "i"), ("ia", "a"), ("ie", "e"), ("io", "o"), ("iu", "u"),
         ].map { (Array($0.0.utf8), Array($0.1.utf8)) }
         var r = Array(s.utf8)
         for (from, to) in rules {
@@ -99,6 +101,7 @@ public struct NameVariants: Sendable {
         guard let la = pa.last, let lb = pb.last, Self.similar(la, lb) else { return false }
         if pa.count >= 2, pb.count >= 2 {
             // First names must agree too (allowing variants: Ales / Aliaksandr are not merged).
+            // First names must agree too (Sviatlana and Siarhei Tsikhanouski/-skaya are two people).
             return Self.similar(pa[0], pb[0], maxDistance: 2) || pa[0].first == pb[0].first && (pa[0].count <= 2 || pb[0].count <= 2)
         }
         return true

@@ -29,6 +29,10 @@ public struct QuantityFinder: Sendable {
     ]
     static let measurePrefixes: Set<String> = ["aged", "age", "nation", "population", "country", "of"]
 
+    /// The largest count taken as a number; beyond it text is not a count (and sums of counts
+    /// cannot overflow).
+    static let limit = 1_000_000_000_000
+
     /// A plain number at `i`: its value, the index after it, and whether it was a magnitude word.
     func number(_ t: [Token], _ i: Int) -> (value: Int?, end: Int, magnitude: Bool)? {
         let tok = t[i]
@@ -39,10 +43,10 @@ public struct QuantityFinder: Sendable {
             if end < t.count, let s = lexicon.numbers[t[end].lower], s.kind == "scale", s.value >= 100 {
                 // "9.5 million", "3 thousand"
                 let digits = tok.text.replacingOccurrences(of: ",", with: "")
-                if let d = Double(digits) { value = Int(d * Double(s.value)) }
+                if let d = Double(digits), d * Double(s.value) <= Double(Self.limit) { value = Int(d * Double(s.value)) } else { return nil }
                 end += 1
             }
-            guard let value else { return nil }
+            guard let value, value <= Self.limit else { return nil }
             return (value, end, false)
         }
         guard tok.kind == .word else { return nil }
@@ -79,6 +83,7 @@ public struct QuantityFinder: Sendable {
             }
             any = true
             j += 1
+            if current > Self.limit || total > Self.limit { return nil }  // "a million million million ..."
         }
         guard any else { return nil }
         return (total + current, j, false)
@@ -90,6 +95,7 @@ public struct QuantityFinder: Sendable {
         while i < t.count {
             var q = Qualifier.exact
             var j = i
+            if t[i].kind == .word, !lexicon.quantityStarters.contains(t[i].lower), !t[i].lower.utf8.contains(UInt8(ascii: "-")) { i += 1; continue }
             if lexicon.qualifierFirstWords.contains(t[i].lower), let len = lexicon.matchPhrase(lexicon.qualifierPhrases, at: i, in: t) {
                 let words = Array(t[i..<(i + len)].map(\.lower))
                 if let entry = lexicon.qualifiers.first(where: { $0.words == words }), let qq = Qualifier(rawValue: entry.qualifier) {

@@ -25,6 +25,10 @@ public struct SentenceSplitter: Sendable {
         "those", "his", "her", "their", "its", "there", "after", "before", "as", "for", "when", "while", "meanwhile",
         "however", "some", "many", "most", "officials", "president",
     ]
+    /// After this many tokens a sentence ends at the next comma, semicolon or colon.
+    static let softLimit = 120
+    /// No sentence is longer than this many tokens.
+    static let hardLimit = 200
     let lexicon: Lexicon
     public init(lexicon: Lexicon = .standard) { self.lexicon = lexicon }
 
@@ -49,6 +53,13 @@ public struct SentenceSplitter: Sendable {
                 let next = tokens[i + 1]
                 boundary = next.capitalized && Self.openers.contains(next.lower)
             }
+            // Run-on "sentences" (a 10 MB line, a list without punctuation) are cut into pieces:
+            // the later stages scan a sentence once per trigger, so an unbounded sentence would
+            // make extraction quadratic. Real sentences are far shorter than either limit.
+            if !boundary, i - s >= Self.softLimit, t.kind == .punct, t.lower == "," || t.lower == ";" || t.lower == ":" {
+                boundary = true
+            }
+            if !boundary, i - s >= Self.hardLimit - 1 { boundary = true }
             if boundary {
                 var e = i + 1
                 // Closing quotes and brackets stay with the sentence they close.

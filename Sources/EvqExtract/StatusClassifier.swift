@@ -20,7 +20,7 @@ struct StatusClassifier {
                 continue
             }
             for h in lexicon.hedges {
-                guard lexicon.matchPhrase([h.words], at: i, in: t) != nil else { continue }
+                guard h.words.first == t[i].lower, lexicon.matchOne(h.words, at: i, in: t) else { continue }
                 if h.status == "hypothetical" { hypothetical = true }
                 if h.status == "expected", trigger - i <= 6 { expected = true }
             }

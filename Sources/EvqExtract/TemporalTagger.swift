@@ -23,6 +23,11 @@ public struct TemporalTagger: Sendable {
                 if lo > 0, t[lo - 1].lower == "since" || (lo > 1 && t[lo - 1].lower == "the" && t[lo - 2].lower == "since") {
                     lo -= t[lo - 1].lower == "since" ? 1 : 2
                     e = .since(expr)
+                } else if let s = (max(0, lo - 5)..<lo).last(where: { t[$0].lower == "since" }),
+                    !t[s..<lo].contains(where: { $0.kind == .punct }), !t[s..<lo].contains(where: { $0.kind == .number })
+                {
+                    // "since protests began last November": from that date on.
+                    e = .since(expr)
                 } else if hi + 1 < t.count, t[hi].lower == "and" || t[hi].lower == "to" || t[hi].lower == "-" || t[hi].lower == "through",
                     let (second, end2) = parse(t, hi + 1), compatibleRange(expr, second)
                 {
@@ -93,7 +98,7 @@ public struct TemporalTagger: Sendable {
         let tok = t[i]
         // Quick reject: most tokens cannot start a date.
         if tok.kind == .punct { return nil }
-        if tok.kind == .word, !tok.capitalized, !Self.starters.contains(tok.lower), lexicon.numbers[tok.lower] == nil { return nil }
+        if tok.kind == .word, !tok.capitalized, !lexicon.dateStarters.contains(tok.lower) { return nil }
         // Weekday, possibly followed by a full date: "Friday, Dec. 12, 2025".
         if tok.kind == .word, tok.capitalized, let w = lexicon.weekdays[tok.lower], tok.text.count >= 3 {
             let j = skipComma(t, skipDot(t, i + 1))
@@ -147,7 +152,7 @@ public struct TemporalTagger: Sendable {
         // "two weeks ago", "3 days ago", "a year ago".
         var n: Int?
         if tok.kind == .number { n = tok.number } else if let w = lexicon.numbers[lw], w.kind != "magnitude" && w.kind != "scale" { n = w.value } else if lw == "a" || lw == "an" { n = 1 }
-        if let n, i + 2 < t.count, let u = unit(t[i + 1].lower), t[i + 2].lower == "ago" { return (.ago(n, u), i + 3) }
+        if let n, n <= 10_000, i + 2 < t.count, let u = unit(t[i + 1].lower), t[i + 2].lower == "ago" { return (.ago(n, u), i + 3) }
         // A bare year in a date context: "in 2022", "the 2020 protests".
         if let y = isYear(tok) {
             let prevOK = i == 0 || Self.yearPrepositions.contains(t[i - 1].lower) || month(t[i - 1]) != nil

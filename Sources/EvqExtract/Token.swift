@@ -27,6 +27,11 @@ public struct Token: Sendable, Hashable {
 public struct Tokenizer: Sendable {
     public init() {}
 
+    /// A string from a byte range, through the contiguous fast path.
+    @inline(__always) static func string(_ u: [UInt8], _ a: Int, _ b: Int) -> String {
+        u.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[a..<b]), as: UTF8.self) }
+    }
+
     public func tokenize(_ u: [UInt8], from: Int, to: Int) -> [Token] {
         var tokens: [Token] = []
         var i = from
@@ -64,8 +69,8 @@ public struct Tokenizer: Sendable {
                     i += 1
                 }
                 let ordinal = ["th", "st", "nd", "rd"].contains(suffix)
-                let text = String(decoding: u[start..<i], as: UTF8.self)
-                var t = Token(start: start, end: i, kind: .number, lower: text.lowercased(), text: text, capitalized: false)
+                let text = Self.string(u, start, i)
+                var t = Token(start: start, end: i, kind: .number, lower: suffix.isEmpty ? text : text.lowercased(), text: text, capitalized: false)
                 t.number = (plain && !overflow && (suffix.isEmpty || ordinal)) ? value : nil
                 t.inQuote = inQuote
                 tokens.append(t)
@@ -104,7 +109,7 @@ public struct Tokenizer: Sendable {
                 // Most words are lowercase: then the text and its lowercase share one string.
                 var hasUpper = false
                 for k in start..<i where u[k] >= 65 && u[k] <= 90 || u[k] >= 0x80 { hasUpper = true; break }
-                let text = String(decoding: u[start..<i], as: UTF8.self)
+                let text = Self.string(u, start, i)
                 var t = Token(start: start, end: i, kind: .word, lower: hasUpper ? lowered(u, start, i, text) : text, text: text,
                     capitalized: hasUpper && isUpperStart(u, start, text))
                 t.inQuote = inQuote
@@ -114,7 +119,7 @@ public struct Tokenizer: Sendable {
             // Punctuation: one scalar (multi-byte symbols kept whole).
             let len = b < 0x80 ? 1 : scalarLength(b)
             i = min(to, i + len)
-            let text = String(decoding: u[start..<i], as: UTF8.self)
+            let text = Self.string(u, start, i)
             if b == UInt8(ascii: "\"") {
                 // A closing quote belongs to the quotation; an opening one starts it.
                 var t = Token(start: start, end: i, kind: .punct, lower: text, text: text, capitalized: false)

@@ -31,13 +31,33 @@ public struct NameIndex: Sendable {
 
     /// The canonical names (from `names`) that some spelling of which contains `needle`,
     /// case- and diacritic-insensitively.
+    /// A spelling also matches when every word of the needle has the transliteration key
+    /// (`NameKey`) of one of its words, so "Bialiatski" finds "Ales Bialacky" even when the
+    /// corpus never spells it that way. Words shorter than five letters only match exactly.
     public func matching(_ needle: String, in names: [String]) -> Set<String> {
         let n = Fold.fold(needle)
+        let needleKeys = NameIndex.words(n).map { $0.count >= 5 ? NameKey.transliteration($0) : $0 }
         var out = Set<String>()
-        for name in names where spellings(of: name).contains(where: { Fold.fold($0).contains(n) }) {
-            out.insert(name)
+        for name in names {
+            for spelling in spellings(of: name) {
+                let folded = Fold.fold(spelling)
+                if folded.contains(n) {
+                    out.insert(name)
+                    break
+                }
+                guard !needleKeys.isEmpty else { continue }
+                let keys = Set(NameIndex.words(folded).map { $0.count >= 5 ? NameKey.transliteration($0) : $0 })
+                if needleKeys.allSatisfy(keys.contains) {
+                    out.insert(name)
+                    break
+                }
+            }
         }
         return out
+    }
+
+    static func words(_ folded: String) -> [String] {
+        folded.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "." || $0 == "," }).map(String.init)
     }
 
     /// The nearest known spelling, or one of its words, to a name that matched nothing.

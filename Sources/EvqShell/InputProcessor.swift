@@ -154,7 +154,7 @@ public enum InputProcessor {
         for outcome in outcomes {
             switch outcome {
             case .result(let result, let warnings):
-                session.console.err(diagnostics.render(warnings, in: file))
+                session.console.err(diagnostics.render(warnings.map(\.neutralized), in: file))
                 session.console.out(session.renderer.render(result, elapsed: session.timer ? elapsed : nil))
                 if session.timer && session.format != .table {
                     // Data formats stay clean for the program reading them; the time goes aside.
@@ -162,9 +162,9 @@ public enum InputProcessor {
                 }
                 session.lastResult = result
             case .bound(_, let warnings):
-                session.console.err(diagnostics.render(warnings, in: file))
+                session.console.err(diagnostics.render(warnings.map(\.neutralized), in: file))
             case .failed(let errors):
-                session.console.err(diagnostics.render(errors, in: file))
+                session.console.err(diagnostics.render(errors.map(\.neutralized), in: file))
                 status = .failed
             }
         }

@@ -39,12 +39,25 @@ public struct MetaCommand {
 extension Session {
     /// Prints a diagnostic about a meta command line with its caret.
     mutating func report(_ diagnostic: Diagnostic, in line: MetaLine) {
-        console.err(DiagnosticRenderer(color: errorColor).render(diagnostic, in: line.file))
+        console.err(DiagnosticRenderer(color: errorColor).render(diagnostic.neutralized, in: line.file))
     }
 
     /// Reports an argument error with the command's usage as help; returns `.failed`.
     mutating func usageError(_ message: String, at span: SourceSpan, command: MetaCommand, in line: MetaLine, help: String? = nil) -> MetaOutcome {
         report(.error(message, at: span, help: help ?? "usage: \(command.usage)"), in: line)
         return .failed
+    }
+}
+
+extension Diagnostic {
+    /// The diagnostic with control characters escaped in its texts: messages quote what was
+    /// typed or read, which may come from someone else's script or article.
+    var neutralized: Diagnostic {
+        var d = self
+        d.message = escapeControls(message)
+        d.help = help.map(escapeControls)
+        d.notes = notes.map(escapeControls)
+        d.labels = labels.map { DiagnosticLabel(span: $0.span, message: escapeControls($0.message)) }
+        return d
     }
 }

@@ -1,3 +1,4 @@
+import EvqDiagnostics
 import EvqEval
 
 /// A result as an aligned text table fitted to a width:
@@ -17,7 +18,7 @@ struct TableRenderer {
     static let minimumColumn = 5
 
     func render(columns: [String], rows: [[Value]]) -> String {
-        let headers = columns
+        let headers = columns.map(escapeControls)
         let cells = rows.map { row in headers.indices.map { i in i < row.count ? ValueText.plain(row[i]) : "" } }
         let right = headers.indices.map { i in
             let values = rows.compactMap { i < $0.count ? $0[i] : nil }.filter { $0 != .missing }

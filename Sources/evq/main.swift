@@ -54,7 +54,12 @@ struct Evq: ParsableCommand {
             && (interactive || command != nil)
         let console = Console.standard(width: terminalWidth)
         let today = common.today.flatMap { Day(iso: $0) } ?? localToday()
-        guard var session = Startup.makeSession(corpusPaths: common.corpus.isEmpty ? ["seeds"] : common.corpus, today: today,
+        var paths = common.corpus.isEmpty ? ["seeds"] : common.corpus
+        if common.corpus.isEmpty && !FileManager.default.fileExists(atPath: "seeds") {
+            console.err("evq: warning: no ./seeds here, so the corpus is empty (give --corpus PATH, or .load PATH)\n")
+            paths = []
+        }
+        guard var session = Startup.makeSession(corpusPaths: paths, today: today,
                                                 format: common.format ?? .table, color: color, console: console)
         else { throw ExitCode(ExitStatus.failure.rawValue) }
         session.errorColor = isatty(2) != 0 && !common.noColor && (environment["NO_COLOR"] ?? "").isEmpty && file == nil && script == nil

@@ -23,12 +23,12 @@ enum Binary {
     }
 
     /// Runs evq in the package root with `arguments`, feeding `input` on a pipe (so stdin is not a terminal).
-    static func run(_ arguments: [String], input: String = "", environment: [String: String] = [:]) throws -> Run {
+    static func run(_ arguments: [String], input: String = "", environment: [String: String] = [:], in folder: String? = nil) throws -> Run {
         guard let url else { throw CocoaError(.fileNoSuchFile) }
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
-        process.currentDirectoryURL = packageRoot
+        process.currentDirectoryURL = folder.map { URL(fileURLWithPath: $0) } ?? packageRoot
         var env = ProcessInfo.processInfo.environment
         for (k, v) in environment { env[k] = v }
         process.environment = env

@@ -115,6 +115,13 @@ struct CommandLineTests {
         #expect(run.stdout.hasPrefix("count\n"))
     }
 
+    @Test func withoutSeedsTheCorpusIsEmptyWithAWarning() throws {
+        let run = try Binary.run(["-c", "events | count"], in: Binary.temporaryFolder())
+        #expect(run.status == 0)
+        #expect(run.stderr.contains("warning: no ./seeds here"))
+        #expect(run.stdout.hasPrefix("count\n-----\n    0\n"))
+    }
+
     @Test func noColorWhenNotATerminal() throws {
         let run = try Binary.run(["-c", ".types"])
         #expect(!run.stdout.contains("\u{1B}"))

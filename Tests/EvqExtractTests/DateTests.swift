@@ -25,6 +25,8 @@ struct DateTests {
         ("It happened yesterday.", "2025-12-13", "2025-12-12"),
         ("The last time they met, in September, nothing happened.", "2025-12-13", "2025-09"),
         ("It was announced in March.", "2025-02-10", "2024-03"),
+        ("400 were held since protests began last November.", "2024-06-05", "2023-11..2024-06-05"),
+        ("They have been freed since the summer of 2024.", "2025-11-21", "2024-06..2025-11-21"),
     ]
 
     @Test(arguments: cases)

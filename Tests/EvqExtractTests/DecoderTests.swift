@@ -36,3 +36,56 @@ struct DecoderTests {
         }
     }
 }
+
+struct HostileNumberTests {
+    static let texts = [
+        "Belarus freed 99999999999999999999999 prisoners.",
+        "Belarus freed a million million million million million million million prisoners.",
+        "Belarus freed hundred hundred hundred hundred hundred hundred hundred hundred hundred hundred prisoners.",
+        "Belarus freed 99999999999999.5 million prisoners 9223372036854775807 days ago.",
+        "Belarus freed 9223372036854775807 women and 9223372036854775807 men.",
+        "They swapped 900000000000 Americans and 900000000000 Russians in an exchange.",
+    ]
+
+    @Test(arguments: texts)
+    func hugeNumbersDoNotCrash(_ text: String) {
+        let r = extract(files: [("n.txt", "---\ndate: 2025-01-01\n---\n" + text)])
+        for e in r.corpus.all { #expect((e.count?.value ?? 0) <= QuantityFinder.limit * 2) }
+    }
+}
+
+/// Random bytes and random word salads from the lexicons must never crash the pipeline.
+struct FuzzTests {
+    /// SplitMix64: a fixed seed makes a failure reproducible.
+    struct SeededGenerator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    @Test(arguments: [UInt64(1), 2, 3])
+    func randomInputsDoNotCrash(seed: UInt64) {
+        var rng = SeededGenerator(state: seed)
+        let words = ["Belarus", "freed", "released", "more", "than", "50", "prisoners", "on", "Tuesday", "since", "July", "2024", "said",
+            "\"", ",", ".", "U.S.", "sanctions", "lifting", "Dec.", "12", "who", "which", "-", "(", ")", ":", "'", "s", "into", "Lithuania",
+            "15", "women", "and", "seven", "men", "hundreds", "of", "a", "dozen", "exchange", "for", "in", "Mr.", "Coale", "told", "AFP",
+            "Read More", "\n\n", "\n", "•", "Hot this week", "17.1 C", "<p>", "</p>", "<li>", "&amp;", "---", "date:", "ago", "weeks", "two"]
+        for round in 0..<60 {
+            var bytes: [UInt8]
+            if round % 3 == 0 {
+                bytes = (0..<Int.random(in: 0...3000, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }
+            } else {
+                let n = Int.random(in: 0...600, using: &rng)
+                bytes = Array((0..<n).map { _ in words.randomElement(using: &rng) ?? "" }.joined(separator: round % 2 == 0 ? " " : "").utf8)
+            }
+            let name = round % 4 == 0 ? "f.html" : "f.txt"
+            let r = Extractor().extract([RawDocument(name: name, bytes: bytes), RawDocument(name: "g.txt", bytes: Array("---\ndate: 2025-12-13\n---\n".utf8) + bytes)])
+            #expect(r.corpus.documents.count == 2)
+        }
+    }
+}

@@ -11,6 +11,8 @@ struct NameTests {
         ("Alexander Lukashenko", "Alexander Lukashenka", true),
         ("John Coale", "John Cole", false),
         ("Donald Trump", "Donald Tusk", false),
+        ("Alexander Lukashenko", "Alaksandr Łukašenka", true),
+        ("Sviatlana Tsikhanouskaya", "Siarhei Tsikhanouski", false),
     ]
 
     @Test(arguments: variantPairs)

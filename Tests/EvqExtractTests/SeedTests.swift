@@ -89,8 +89,13 @@ struct SeedTests {
 
     @Test func deportationBesideTheRelease() throws {
         let d = try corpus.events(in: .events).filter { $0.type == .deportation }
-        #expect(d.count == 1)
-        #expect(Set(d.first?.places ?? []) == ["Lithuania", "Ukraine"])
+        let december = try #require(d.first { $0.date.display == "2025-12-13" })
+        #expect(Set(december.places) == ["Lithuania", "Ukraine"])
+        #expect(december.sources == [Self.s000])
+        // "released more than 50 political prisoners into Lithuania" in September 2025.
+        let september = try #require(d.first { $0.date.display == "2025-09" })
+        #expect(september.places == ["Lithuania"])
+        #expect(d.count == 2)
         #expect(try events(.release).filter { $0.date.display == "2025-12-13" }.count == 1)
     }
 

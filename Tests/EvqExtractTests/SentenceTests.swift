@@ -26,4 +26,15 @@ struct SentenceTests {
         let u = Array(text.utf8)
         #expect(s.map { String(decoding: u[$0.start..<$0.end], as: UTF8.self) } == ["released since July 2024.", "John Coale spoke."])
     }
+
+    @Test func runOnTextIsCutIntoBoundedSentences() {
+        let words = String(repeating: "released ", count: 1000)
+        let s = SentenceSplitter().split(tokens(words), kind: .body, blockIndex: 0)
+        #expect(s.allSatisfy { $0.tokens.count <= SentenceSplitter.hardLimit })
+        #expect(s.map(\.tokens.count).reduce(0, +) == 1000)
+        let commas = String(repeating: "the envoy met officials, ", count: 100)
+        let t = SentenceSplitter().split(tokens(commas), kind: .body, blockIndex: 0)
+        #expect(t.count > 1)
+        #expect(t.dropLast().allSatisfy { $0.tokens.last?.lower == "," })
+    }
 }

@@ -53,6 +53,19 @@ struct MetaCommandTests {
         #expect(capture.errors.contains("help: did you mean `.types`?"))
     }
 
+    @Test func typedControlCharactersNeverReachTheTerminal() {
+        let capture = CapturedConsole()
+        var session = makeSession(capture)
+        _ = InputProcessor.run(.script(name: "m", text: ".format \u{1B}[2Jx\n"), in: &session)
+        #expect(capture.errors.contains("unknown format"))
+        #expect(!capture.errors.contains("\u{1B}"))
+        let query = CapturedConsole()
+        var other = makeSession(query)
+        _ = InputProcessor.run(.script(name: "q", text: "rel\u{1B}[2Jeases | count\n"), in: &other)
+        #expect(query.errors.contains("error"))
+        #expect(!query.errors.contains("\u{1B}"))
+    }
+
     @Test func settingsChangeTheSession() {
         let capture = CapturedConsole()
         var session = makeSession(capture)

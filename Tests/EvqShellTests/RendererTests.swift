@@ -63,7 +63,7 @@ struct RendererTests {
     }
 
     @Test func articleTextCannotDriveTheTerminal() {
-        let hostile = ResultSet(kind: .table, columns: [Column("t")], rows: [[.text("evil\u{1B}]0;owned\u{07}\u{9B}2J")]])
+        let hostile = ResultSet(kind: .table, columns: [Column("t\u{1B}[2J")], rows: [[.text("evil\u{1B}]0;owned\u{07}\u{9B}2J")]])
         for format in OutputFormat.allCases {
             let out = ResultRenderer(format: format).render(hostile)
             #expect(!out.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B }, "\(format)")

@@ -244,3 +244,15 @@ struct EventCacheTests {
         #expect(ContentHash.fnv1a64("a") != ContentHash.fnv1a64("b"))
     }
 }
+
+/// `Corpus.canonicallySorted` (key sort, used by `Corpus.init`) must order exactly as
+/// `Corpus.canonicalOrder` does.
+struct CanonicalSortTests {
+    @Test(arguments: [1, 2, 3])
+    func keySortMatchesTheComparator(seed: UInt64) {
+        var rng = SplitMix64(seed: seed)
+        var events = (0..<2000).map { _ in RandomEvents.event(&rng) }
+        events += events.prefix(50).map { var e = $0; e.id = "z" + e.id; return e }
+        #expect(Corpus.canonicallySorted(events).map(\.id) == events.sorted(by: Corpus.canonicalOrder).map(\.id))
+    }
+}
