@@ -24,8 +24,8 @@ enum SequenceFixture {
     }
 
     /// Each chain as its step ids joined by `>`, or the first error message.
-    static func chains(_ text: String) -> [String] {
-        switch run(text) {
+    static func chains(_ text: String, corpus: Corpus = Corpus(events: events)) -> [String] {
+        switch run(text, corpus: corpus) {
         case .result(let r, _):
             let idColumns = r.columns.indices.filter { r.columns[$0].name.hasPrefix("id") }
             return r.rows.map { row in
