@@ -1,7 +1,9 @@
 import EvqModel
+import EvqSema
 
 /// The `conflicts` collection: one row per version of a disagreement between sources, read from
-/// the extractor's `attributes["conflicts"]` (docs/EXTRACTION.md). A note reads
+/// the extractor's `attributes["conflicts"]` (docs/EXTRACTION.md), plus the pairs of events
+/// that differ only in their date (`dateDisagreements`), which the merger keeps apart. A note reads
 /// `FIELD: VALUE (SOURCE,SOURCE) / VALUE (SOURCE)`, several notes are joined by `; `, and notes
 /// made inside one article carry no sources (`count: 31 / 40`).
 public enum Conflicts {
@@ -61,7 +63,49 @@ public enum Conflicts {
                 events.append(e)
             }
         }
+        for (a, b) in dateDisagreements(corpus.all) {
+            for e in [a, b] {
+                rows.append([.text(e.id), .text(e.type.rawValue), .date(e.date), .text("date"), .text(e.date.display),
+                             .list(e.sources.sorted().map { .text($0) }), e.evidence.first.map { .text($0.sentence) } ?? .missing])
+                events.append(e)
+            }
+        }
         return (rows, events)
+    }
+
+    /// Most days apart two reports may be to count as one happening dated differently.
+    static let dateWindow = 3
+    /// Most later events each event is compared with (bounds the pass on dense data).
+    static let neighbourLimit = 50
+
+    /// Pairs of events the merger kept apart because their dates differ, although everything
+    /// else says they are one happening: the same type, status and exact count, day-precise dates
+    /// at most `dateWindow` days apart, a shared place or actor, and no source in common (one
+    /// article does not contradict itself). In date order; a linear pass over buckets.
+    static func dateDisagreements(_ all: [Event]) -> [(Event, Event)] {
+        var buckets: [String: [Int]] = [:]
+        for (i, e) in all.enumerated() {
+            guard !e.total, e.date.precision == .day, e.date.start != nil, let q = e.count, q.value != nil, q.qualifier == .exact else { continue }
+            buckets["\(e.type.rawValue)|\(e.status.rawValue)|\(q.display)", default: []].append(i)
+        }
+        var pairs: [(Int, Int)] = []
+        for key in buckets.keys.sorted() {
+            let members = (buckets[key] ?? []).sorted { (all[$0].date.start?.number ?? 0, all[$0].id) < (all[$1].date.start?.number ?? 0, all[$1].id) }
+            for (n, i) in members.enumerated() {
+                let a = all[i]
+                for j in members.dropFirst(n + 1).prefix(neighbourLimit) {
+                    let b = all[j]
+                    guard let sa = a.date.start?.number, let sb = b.date.start?.number else { continue }
+                    if sb - sa > dateWindow { break }
+                    if sa == sb || !Set(a.sources).isDisjoint(with: b.sources) { continue }
+                    let sharesPlace = !Set(a.places.map(Fold.fold)).isDisjoint(with: b.places.map(Fold.fold))
+                    let sharesActor = !Set(a.actors.map(Fold.fold)).isDisjoint(with: b.actors.map(Fold.fold))
+                    if sharesPlace || sharesActor { pairs.append((i, j)) }
+                }
+            }
+        }
+        pairs.sort { (all[$0.0].date.start?.number ?? 0, all[$0.0].id, all[$0.1].id) < (all[$1.0].date.start?.number ?? 0, all[$1.0].id, all[$1.1].id) }
+        return pairs.map { (all[$0.0], all[$0.1]) }
     }
 
     /// The sentence behind a version: the first evidence sentence from one of its sources that

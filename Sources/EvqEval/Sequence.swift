@@ -86,7 +86,7 @@ struct SequenceFinder {
     }
 
     static func fold(_ s: String) -> String {
-        s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        Fold.fold(s)
     }
 
     /// What the search found.

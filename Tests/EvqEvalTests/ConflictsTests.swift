@@ -110,3 +110,28 @@ func whyAfterNamesGivesTheRelatedEvents(_ query: String, _ ids: [String]) {
     }
     #expect(d.first?.message.contains("needs the `name` column") == true)
 }
+
+/// Two reports of one release that the merger kept apart because their dates differ.
+@Test(arguments: [
+    // (second event's day, count, places, source) -> flagged?
+    ("2026-03-03", 31, ["Baku"], "b.txt", true),
+    ("2026-03-05", 31, ["Baku"], "b.txt", true),
+    ("2026-03-06", 31, ["Baku"], "b.txt", false),   // more than 3 days apart
+    ("2026-03-03", 32, ["Baku"], "b.txt", false),   // different counts
+    ("2026-03-03", 31, ["Ganja"], "b.txt", false),  // nothing shared
+    ("2026-03-03", 31, ["Baku"], "a.txt", false),   // one article does not contradict itself
+    ("2026-03-02", 31, ["Baku"], "b.txt", false),   // same day: not a date disagreement
+])
+func conflictsFindsDatesThatDisagree(_ day: String, _ count: Int, _ places: [String], _ source: String, _ flagged: Bool) {
+    let events = [
+        Event(id: "d1", type: .release, date: EventDate(compact: "2026-03-02")!, count: Quantity(value: 31), places: ["Baku"], sources: ["a.txt"]),
+        Event(id: "d2", type: .release, date: EventDate(compact: day)!, count: Quantity(value: count), places: places, sources: [source]),
+    ]
+    var context = QueryContext(corpus: Corpus(events: events), today: Day(iso: "2026-04-01")!)
+    guard case .result(let r, _) = QueryEngine.run(SourceFile(name: "<t>", text: "conflicts | show id, field, version"), in: &context).last else {
+        Issue.record("failed")
+        return
+    }
+    let expected: [[Value]] = flagged ? [[.text("d1"), .text("date"), .text("2026-03-02")], [.text("d2"), .text("date"), .text(day)]] : []
+    #expect(r.rows == expected)
+}
