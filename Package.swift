@@ -35,7 +35,8 @@ let package = Package(
         .target(name: "EvqEval", dependencies: ["EvqSema", "EvqSyntax", "EvqModel", "EvqDiagnostics"]),
         .target(
             name: "EvqShell",
-            dependencies: ["EvqEval", "EvqSema", "EvqSyntax", "EvqExtract", "EvqModel", "EvqDiagnostics", "EvqGolden"]
+            dependencies: ["EvqEval", "EvqSema", "EvqSyntax", "EvqExtract", "EvqModel", "EvqDiagnostics", "EvqGolden",
+                           "EvqReport"]  // analysis: HTML reports
         ),
         .target(name: "EvqGolden", dependencies: ["EvqEval"]),
         .target(name: "EvqReport", dependencies: ["EvqModel"]),

@@ -16,6 +16,7 @@ enum PlanDump {
         case .documents: lines.append("  scan documents")
         case .actors: lines.append("  scan actors")
         case .places: lines.append("  scan places")
+        case .binding(let n) where n == SequenceCheck.bindingKey: lines.append("  scan sequence chains")  // analysis: sequence
         case .binding(let n): lines.append("  scan binding \(n)")
         }
         for stage in q.stages {

@@ -80,6 +80,7 @@ public enum QueryEngine {
 
     /// Checks and runs one parsed statement.
     public static func run(_ statement: Statement, in context: inout QueryContext) -> StatementOutcome {
+        if let outcome = AnalysisStatements.run(statement, in: &context) { return outcome } // analysis: sequence, conflicts, related why
         switch Checker.check(statement, in: context.checkEnvironment) {
         case .failure(let f):
             return .failed([f.diagnostic])

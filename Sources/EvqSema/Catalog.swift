@@ -48,6 +48,7 @@ public enum Catalog {
             .init(name: "documents", summary: "the articles: name, title, published, date_source, dateline, events, bytes"),
             .init(name: "actors", summary: "people and organisations: name, aliases, mentions, events"),
             .init(name: "places", summary: "places: name, aliases, mentions, events"),
+            .init(name: "conflicts", summary: "versions of events whose sources disagree: id, type, date, field, version, sources, evidence"),  // analysis: conflicts
         ]
         for c in Category.allCases where c != .other {
             let types = EventType.known.filter { $0.category == c }.map(\.type.rawValue).joined(separator: ", ")

@@ -30,6 +30,7 @@ public struct Checker {
 
     /// Checks one statement; errors come back as diagnostics, never as a crash.
     public static func check(_ statement: Statement, in env: CheckEnvironment) -> Result<CheckedStatement, CheckFailure> {
+        if let seq = statement.query.sequence { return SequenceCheck.check(statement, seq, in: env).map(\.0) } // analysis: sequence hook
         var c = Checker(env)
         do throws(CheckFailure) {
             var binding: String?

@@ -43,7 +43,7 @@ public struct MetaCommandCatalog {
             MetaCommand(".format", usage: ".format table|json|jsonl|csv|md", summary: "how results are printed", aliases: [".mode"], run: MetaCommands.format),
             MetaCommand(".timer", usage: ".timer on|off", summary: "show how long each query took", run: MetaCommands.timer),
             MetaCommand(".read", usage: ".read FILE", summary: "run the statements of a script", run: MetaCommands.read),
-            MetaCommand(".export", usage: ".export FILE", summary: "write the last result to FILE in the current format", run: MetaCommands.export),
+            MetaCommand(".export", usage: ".export FILE", summary: "write the last result to FILE in the current format (FILE.html: an HTML report)", run: MetaCommands.export),  // analysis: .export FILE.html
             MetaCommand(".set", usage: ".set today YYYY-MM-DD | .set width N|auto", summary: "fix the date `today` means, or the table width", run: MetaCommands.set),
             MetaCommand(".explain", usage: ".explain QUERY", summary: "show the parsed and checked query without running it", run: MetaCommands.explain),
             MetaCommand(".history", usage: ".history", summary: "the statements typed so far (also in earlier sessions)", run: MetaCommands.history),

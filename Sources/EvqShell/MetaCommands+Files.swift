@@ -49,6 +49,7 @@ extension MetaCommands {
             session.report(.error("nothing to export yet: run a query first", at: line.name.span), in: line)
             return .failed
         }
+        if ReportExport.isHTML(path.text) { return ReportExport.export(result, line, path, &session) } // analysis: .export FILE.html hook
         let text = ResultRenderer(format: session.format, width: nil, color: false).render(result)
         do {
             try AtomicFile.write(text, to: path.text)

@@ -45,6 +45,8 @@ public struct Query: Sendable, Hashable {
     public var filter: Expr?
     public var stages: [Stage]
     public var span: SourceSpan
+    /// Set for `sequence ... [Q] [Q]` (then `collection` is the word `sequence`). // analysis: sequence hook
+    public var sequence: SequenceSpec? = nil
     public init(collection: Ident, filter: Expr?, stages: [Stage], span: SourceSpan) {
         self.collection = collection
         self.filter = filter

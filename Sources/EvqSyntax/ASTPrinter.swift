@@ -16,6 +16,7 @@ public enum ASTPrinter {
 
     /// One query on one line.
     public static func print(_ query: Query) -> String {
+        if let seq = query.sequence { return printSequence(query, seq) } // analysis: sequence hook
         var out = query.collection.name
         if let f = query.filter { out += " where " + print(f) }
         for stage in query.stages { out += " | " + print(stage.kind) }
@@ -112,6 +113,7 @@ public enum ASTDump {
 
     /// `(query COLLECTION STAGE...)`.
     public static func dump(_ query: Query) -> String {
+        if let seq = query.sequence { return dumpSequence(query, seq) } // analysis: sequence hook
         var parts = ["query", query.collection.name]
         if let f = query.filter { parts.append("(where \(dump(f)))") }
         for s in query.stages { parts.append(dump(s.kind)) }

@@ -206,6 +206,7 @@ public struct Parser {
     }
 
     mutating func query() throws(Failure) -> Query {
+        if startsSequence() { return try sequenceQuery() } // analysis: sequence hook
         let first = peek
         guard first.kind == .identifier else {
             throw fail("expected a collection such as `events` or `releases`, found \(describe(first))", at: first)

@@ -29,7 +29,7 @@ struct CommonOptions: ParsableArguments {
 struct Evq: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evq", abstract: "A query shell over events extracted from news articles.",
-        discussion: "Also: `evq extract PATH... [--format jsonl|json|csv]` and `evq test [PATH...] [--update]`.",
+        discussion: "Also: `evq extract PATH... [--format jsonl|json|csv]`, `evq test [PATH...] [--update]` and `evq report [QUERY] --html FILE`.",  // analysis: evq report
         version: "evq 0.1.0")
 
     @OptionGroup var common: CommonOptions
@@ -133,6 +133,26 @@ struct TestCommand: ParsableCommand {
     }
 }
 
+/// `evq report [QUERY] --html FILE`: one self-contained HTML page (timeline chart, event table,
+/// evidence linked to the articles) for the events of QUERY (default `events`). // analysis: evq report
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evq report", abstract: "Write an HTML report (chart, table, evidence) of a query's events.")
+    @OptionGroup var common: CommonOptions
+    @Argument(help: "The query whose events are reported (default: events).") var query: String = "events"
+    @Option(help: ArgumentHelp("The HTML file to write.", valueName: "FILE")) var html: String
+
+    func run() throws {
+        let console = Console.standard()
+        let today = common.today.flatMap { Day(iso: $0) } ?? localToday()
+        guard var session = Startup.makeSession(corpusPaths: common.corpus.isEmpty ? ["seeds"] : common.corpus, today: today,
+                                                format: .table, color: false, console: console)
+        else { throw ExitCode(ExitStatus.failure.rawValue) }
+        let status = Startup.report(query, html: html, in: &session)
+        if status != .ok { throw ExitCode(status.rawValue) }
+    }
+}
+
 /// The line reader and the completer, shared by the input loop's closures.
 final class ShellState {
     var reader: ReadlineReader?
@@ -190,5 +210,6 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "extract": dispatch(Extract.self, Array(arguments.dropFirst()))
 case "test": dispatch(TestCommand.self, Array(arguments.dropFirst()))
+case "report": dispatch(ReportCommand.self, Array(arguments.dropFirst()))  // analysis: evq report
 default: dispatch(Evq.self, arguments)
 }
