@@ -6,9 +6,12 @@ public struct StatementRun: Sendable {
     public var output: String
     /// True when the statement produced an error.
     public var failed: Bool
-    public init(output: String, failed: Bool) {
+    /// True when the statement ended the script (`.quit`): later statements do not run.
+    public var quit: Bool
+    public init(output: String, failed: Bool, quit: Bool = false) {
         self.output = output
         self.failed = failed
+        self.quit = quit
     }
 }
 
@@ -61,7 +64,12 @@ public struct GoldenRunner {
             }
             let enumerator = fm.enumerator(atPath: path)
             while let item = enumerator?.nextObject() as? String {
-                if item.hasSuffix(".evq") { found.append((path as NSString).appendingPathComponent(item)) }
+                // Scripts under an `include/` folder are pulled in by others with `.read`; they
+                // are not examples of their own.
+                let folders = item.split(separator: "/").dropLast()
+                if item.hasSuffix(".evq") && !folders.contains("include") {
+                    found.append((path as NSString).appendingPathComponent(item))
+                }
             }
         }
         return found.sorted()
@@ -89,6 +97,7 @@ public struct GoldenRunner {
             if statement.expectsError && !run.failed {
                 problems.append("\(path):\(statement.line): expected an error, but the statement succeeded: \(statement.text)")
             }
+            if run.quit { break }
         }
         return (Transcript(blocks: blocks), problems)
     }

@@ -69,7 +69,7 @@ public struct ExampleHost {
                 var iterator = lines.makeIterator()
                 let source = LineSource(name: name, interactive: false, next: { _ in iterator.next().map(LineSource.Input.line) ?? .end })
                 let status = InputProcessor.run(source, in: &session)
-                return StatementRun(output: capture.text, failed: status == .failed)
+                return StatementRun(output: capture.text, failed: status == .failed, quit: status == .quit)
             }
         }
     }

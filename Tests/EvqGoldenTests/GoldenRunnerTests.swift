@@ -7,6 +7,7 @@ import Testing
 private func fakeExecutor(_ script: ExampleScript, _ path: String) throws -> StatementExecutor {
     return { statement in
         if statement.text.contains("bad") { return StatementRun(output: "error: bad input\n", failed: true) }
+        if statement.text == ".quit" { return StatementRun(output: "", failed: false, quit: true) }
         let words = statement.text.uppercased().split(whereSeparator: { $0 == " " || $0 == "\n" })
         return StatementRun(output: words.joined(separator: "\n") + "\n", failed: false)
     }
@@ -128,4 +129,19 @@ private func write(_ text: String, _ path: String) throws {
     #expect(UnifiedDiff.make(expected: "a\nb\n", actual: "a\nb\n") == "")
     let d = UnifiedDiff.make(expected: "1\n2\n3\n4\n5\n6\n7\n8\n9\n", actual: "1\n2\n3\n4\nfive\n6\n7\n8\n9\n")
     #expect(d == "--- expected\n+++ actual\n@@ -2,7 +2,7 @@\n 2\n 3\n 4\n-5\n+five\n 6\n 7\n 8\n")
+}
+
+@Test func quitEndsTheScript() throws {
+    let dir = try tempDir()
+    try write("a\n.quit\nb\n", dir + "/q.evq")
+    try write("evq> a\nA\nevq> .quit\n", dir + "/q.out")
+    #expect(GoldenRunner(makeExecutor: fakeExecutor).run(paths: [dir]) { _ in }.passed == 1)
+}
+
+@Test func scriptsUnderIncludeAreNotExamples() throws {
+    let dir = try tempDir()
+    try FileManager.default.createDirectory(atPath: dir + "/include", withIntermediateDirectories: true)
+    try write("x\n", dir + "/include/part.evq")
+    try write("x\n", dir + "/top.evq")
+    #expect(GoldenRunner.discover([dir]) == [dir + "/top.evq"])
 }
