@@ -63,8 +63,8 @@ def same(kind, a, b):
     if a is None or b is None:
         return None
     if kind == "months":
-        # Compared on the months the peer reports (events dated to a day or a month); evq may
-        # add a bucket for coarser or missing dates.
+        # Compared on the months the peer reports (events whose date lies within one month);
+        # evq adds a bucket for the others.
         da = {k: v for k, v in a}
         return all(da.get(k) == v for k, v in b)
     return a == b

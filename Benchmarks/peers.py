@@ -10,7 +10,7 @@ answer in the normalised form bench.py compares with evq's.
 Semantics shared by every peer (the `events` collection is status = occurred and not total):
   Q1 releases where date > 2025-09      type in (release, pardon, amnesty, exchange), start >= 2025-10-01
   Q2 ... | count
-  Q3 events | count by month(date)      compared on events dated to a day or a month
+  Q3 events | count by month(date)      compared on events whose date lies within one month
   Q4 events | sort count desc | take 10 compared as the ten count values
   Q5 events where actors contains NAME
   Q6 events where date >= 2024-07 and count >= 10 and places contains PLACE | count
@@ -60,7 +60,7 @@ def sql_queries(name, place, contains):
     return [
         ("ids", f"SELECT id FROM ev WHERE {e} AND {rel} AND dstart > '2025-09-30'"),
         ("int", f"SELECT count(*) FROM ev WHERE {e} AND {rel} AND dstart > '2025-09-30'"),
-        ("months", f"SELECT substr(dstart, 1, 7) AS m, count(*) FROM ev WHERE {e} AND precision IN ('day','month') GROUP BY m ORDER BY m"),
+        ("months", f"SELECT substr(dstart, 1, 7) AS m, count(*) FROM ev WHERE {e} AND dstart IS NOT NULL AND substr(dstart, 1, 7) = substr(dend, 1, 7) GROUP BY m ORDER BY m"),
         ("values", f"SELECT cvalue FROM ev WHERE {e} AND cvalue IS NOT NULL ORDER BY cvalue DESC LIMIT 10"),
         ("ids", f"SELECT id FROM ev WHERE {e} AND {contains('actors', name)}"),
         ("int", f"SELECT count(*) FROM ev WHERE {e} AND dstart >= '2024-07-01' AND {q6count} AND {contains('places', place)}"),
@@ -163,7 +163,7 @@ def jq_peer(path, name, place, runs):
     programs = [
         ("ids", f"[inputs | select({e} and {rel} and {after}) | .id]"),
         ("int", f"[inputs | select({e} and {rel} and {after})] | length"),
-        ("months", f'reduce (inputs | select({e} and (.date.precision == "day" or .date.precision == "month")) | .date.start[0:7]) as $m ({{}}; .[$m] += 1) | to_entries | map([.key, .value])'),
+        ("months", f'reduce (inputs | select({e} and .date.start != null and .date.start[0:7] == .date.end[0:7]) | .date.start[0:7]) as $m ({{}}; .[$m] += 1) | to_entries | map([.key, .value])'),
         ("values", f"[inputs | select({e} and .count != null and .count.value != null) | .count.value] | sort | reverse | .[0:10]"),
         ("ids", f"[inputs | select({e} and any(.actors[]; . == $n)) | .id]"),
         ("int", f"[inputs | select({e} and {q6})] | length"),

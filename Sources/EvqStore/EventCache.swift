@@ -25,8 +25,9 @@ public struct CacheInfo: Sendable, Hashable {
     public var documents: Int
     /// Events in the cached documents.
     public var documentEvents: Int
-    /// Stored event-set snapshots and the events in them.
+    /// Stored event-set snapshots.
     public var snapshots: Int
+    /// Events in the stored snapshots.
     public var snapshotEvents: Int
     /// Size of the database file and its WAL on disk, in bytes.
     public var bytes: Int

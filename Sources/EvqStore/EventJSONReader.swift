@@ -288,7 +288,10 @@ struct EventJSONReader {
             return d
         case .number:
             let at = s.pos
-            guard let y = try s.readInt(), let d = EventDate.year(y) else { throw ScanError(message: "wrong type for `date`", offset: at) }
+            // A year far outside the calendar would overflow the day arithmetic.
+            guard let y = try s.readInt(), (-99_999...99_999).contains(y), let d = EventDate.year(y) else {
+                throw ScanError(message: "wrong type for `date`", offset: at)
+            }
             return d
         case .object:
             s.pos += 1

@@ -106,6 +106,18 @@ struct EventSetImporterTests {
         }
     }
 
+    /// Values `EventSetIO` would not survive either are errors here, not crashes.
+    @Test(arguments: [
+        #"{"type":"release","date":9223372036854775807}"#,
+        #"{"type":"release","date":-9223372036854775808}"#,
+        #"{"type":"release","date":1e300}"#,
+        String(repeating: "[", count: 5000),
+        #"{"type":"release","x":"# + String(repeating: "[", count: 5000),
+    ])
+    func hostileValuesAreErrors(line: String) {
+        #expect(throws: ImportError.self) { try EventSetImporter().read(json: line + "\n", file: "h.jsonl") }
+    }
+
     @Test func missingTypeIsNamed() {
         #expect(throws: ImportError(file: "f.jsonl", line: 2, message: "missing field `type`")) {
             try EventSetImporter().read(json: "{\"type\":\"release\"}\n{\"date\":\"2025\"}\n", file: "f.jsonl")
