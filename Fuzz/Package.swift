@@ -10,7 +10,7 @@ let package = Package(
         .target(name: "FuzzSupport"),
         .executableTarget(
             name: "fuzz-import",
-            dependencies: ["FuzzSupport", .product(name: "EvqCore", package: "evq")],
+            dependencies: ["FuzzSupport", .product(name: "EvqCore", package: "evq"), .product(name: "EvqStore", package: "evq")],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ),
         .executableTarget(

@@ -7,9 +7,13 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
 
     public init(number: Int) { self.number = number }
 
-    /// Fails (returns nil) for impossible dates such as 2025-02-30.
+    /// The years a date can have: what a four-digit literal can write. Outside it the day
+    /// arithmetic could overflow, so imported data like `{"date": 9223372036854775807}` is refused.
+    public static let years = 1...9999
+
+    /// Fails (returns nil) for impossible dates such as 2025-02-30, and for years outside `years`.
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...12).contains(month), day >= 1, day <= Day.daysIn(year: year, month: month) else { return nil }
+        guard Day.years.contains(year), (1...12).contains(month), day >= 1, day <= Day.daysIn(year: year, month: month) else { return nil }
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400

@@ -88,3 +88,12 @@ import Testing
     #expect(events.map(\.date.precision) == [.month, .year, .day, .range])
     #expect(events.map(\.date.display) == ["2025-06", "2025", "2025-06-03", "2025-06-03..2025-07-03"])
 }
+
+@Test func absurdYearsAreRejectedNotTrapped() {
+    #expect(Day(year: Int.max, month: 1, day: 1) == nil)
+    #expect(Day(year: 0, month: 1, day: 1) == nil)
+    #expect(EventDate.year(9_223_372_036_854_775_807) == nil)
+    #expect(throws: EventSetIO.ImportError.self) {
+        try EventSetIO.read("{\"type\":\"release\",\"date\":9223372036854775807}", file: "x.jsonl")
+    }
+}
