@@ -38,7 +38,7 @@ let package = Package(
             dependencies: ["EvqEval", "EvqSema", "EvqSyntax", "EvqExtract", "EvqModel", "EvqDiagnostics", "EvqGolden",
                            "EvqReport"]  // analysis: HTML reports
         ),
-        .target(name: "EvqGolden", dependencies: ["EvqEval"]),
+        .target(name: "EvqGolden", dependencies: ["EvqEval", "EvqModel"]),
         .target(name: "EvqReport", dependencies: ["EvqModel"]),
         .target(
             name: "EvqStore",

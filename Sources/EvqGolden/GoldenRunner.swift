@@ -1,3 +1,4 @@
+import EvqModel
 import Foundation
 
 /// What running one statement of an example printed, and whether it failed.
@@ -172,16 +173,9 @@ public struct GoldenRunner {
         ((script as NSString).deletingPathExtension) + ".out"
     }
 
-    /// Writes through a temporary file in the same folder and renames it over the target, so a
-    /// crash never leaves a half-written expected file.
+    /// Writes through a temporary file and a rename (`AtomicFile`), so a crash never leaves a
+    /// half-written expected file.
     public static func writeAtomically(_ text: String, to path: String) throws {
-        let dir = (path as NSString).deletingLastPathComponent
-        let temp = (dir.isEmpty ? "." : dir) + "/.\((path as NSString).lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)"
-        try Data(text.utf8).write(to: URL(fileURLWithPath: temp))
-        if rename(temp, path) != 0 {
-            let code = errno
-            unlink(temp)
-            throw NSError(domain: NSPOSIXErrorDomain, code: Int(code), userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(code))])
-        }
+        try AtomicFile.write(text, to: path)
     }
 }

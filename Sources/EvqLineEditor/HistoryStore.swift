@@ -67,6 +67,9 @@ public struct HistoryStore: Sendable {
 
     /// Rewrites the file with the kept entries (temporary file, then rename).
     private mutating func rewrite() {
+        // Only a regular file may be replaced: EVQ_HISTORY=/dev/null must stay a device.
+        var info = stat()
+        if stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG { return }
         let text = entries.map { Self.encode($0) + "\n" }.joined()
         let temp = path + ".\(getpid()).tmp"
         guard FileManager.default.createFile(atPath: temp, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else { return }

@@ -1,3 +1,4 @@
+import EvqModel
 import EvqDiagnostics
 import Foundation
 
@@ -62,24 +63,6 @@ extension MetaCommands {
 }
 
 /// Writing a whole file so that readers see the old content or the new, never a half.
-public enum AtomicFile {
-    /// Writes `text` to a temporary file in the same folder, then renames it over `path`.
-    public static func write(_ text: String, to path: String, permissions: Int? = nil) throws {
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent()
-        let temp = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        var attributes: [FileAttributeKey: Any] = [:]
-        if let permissions { attributes[.posixPermissions] = permissions }
-        guard FileManager.default.createFile(atPath: temp.path, contents: Data(text.utf8), attributes: attributes) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
-        }
-        if rename(temp.path, url.path) != 0 {
-            let code = errno
-            try? FileManager.default.removeItem(at: temp)
-            throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
-        }
-    }
-}
 
 /// Reading a script: UTF-8 (a BOM is dropped), anything else is an error rather than garbage.
 public enum ScriptText {
