@@ -30,7 +30,9 @@ if [ -z "$(ls -A "$corpus")" ]; then
 fi
 # The Swift backtracer would linger after a crash and hold the output pipe.
 export SWIFT_BACKTRACE=enable=no
-# -detect_leaks=0: LeakSanitizer's check at exit reports Swift's once-initialised static tables
-# (e.g. the checker's column list) as leaks; a real per-input leak still trips -rss_limit_mb.
+# -detect_leaks=0 (libFuzzer, per input) and ASAN_OPTIONS=detect_leaks=0 (AddressSanitizer, at
+# exit): LeakSanitizer reports Swift's once-initialised static tables (e.g. the checker's column
+# list) as leaks; a real per-input leak still trips -rss_limit_mb.
+export ASAN_OPTIONS=detect_leaks=0
 exec "$bin" -max_total_time="$seconds" -timeout=5 -rss_limit_mb=4096 -detect_leaks=0 \
   -artifact_prefix="$crashes/" -print_final_stats=1 "$corpus"
