@@ -71,7 +71,7 @@ struct EventFinder {
             out.append(c)
             i = next
         }
-        // "released more than 50 political prisoners into Lithuania": freed straight across a
+        // "freed N prisoners into <neighbouring country>": freed straight across a
         // border, which is a deportation beside the release.
         if !out.contains(where: { $0.type == .deportation }) {
             for c in out where c.type == .release && !c.supporting {
@@ -168,7 +168,7 @@ struct EventFinder {
             return t[after..<hi].contains { ["border", "abroad", "across", "frontier", "exile"].contains($0.lower) }
         default:
             if e.type == "sanctions_imposed" {
-                // "easing some of the sanctions against Belarus" is an easing, not an imposition.
+                // "easing some of the sanctions on <country>" is an easing, not an imposition.
                 let lo = max(0, i - 5)
                 for k in lo..<min(t.count, i + 9) where k != i && lexicon.triggers[t[k].lower]?.contains(where: { $0.type == "sanctions_eased" }) == true { return false }
                 if usedSanctionToken.contains(i) { return false }

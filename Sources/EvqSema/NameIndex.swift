@@ -82,29 +82,9 @@ public enum NameSuggest {
         let limit = word.count >= 4 ? 2 : 1
         var best: (String, Int)?
         for c in candidates {
-            let d = osa(Fold.fold(word), Fold.fold(c))
+            let d = Suggest.distance(Fold.fold(word), Fold.fold(c))  // counts a swap as one edit
             if d <= limit, best.map({ d < $0.1 }) ?? true { best = (c, d) }
         }
         return best?.0
-    }
-
-    /// Optimal string alignment distance: Levenshtein plus adjacent transpositions.
-    static func osa(_ a: String, _ b: String) -> Int {
-        let x = Array(a), y = Array(b)
-        if x.isEmpty { return y.count }
-        if y.isEmpty { return x.count }
-        var d = [[Int]](repeating: [Int](repeating: 0, count: y.count + 1), count: x.count + 1)
-        for i in 0...x.count { d[i][0] = i }
-        for j in 0...y.count { d[0][j] = j }
-        for i in 1...x.count {
-            for j in 1...y.count {
-                let cost = x[i - 1] == y[j - 1] ? 0 : 1
-                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
-                if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] {
-                    d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
-                }
-            }
-        }
-        return d[x.count][y.count]
     }
 }
