@@ -74,7 +74,8 @@ public struct BoilerplateClassifier: Sendable {
         }
         let words = wordCount <= 5 ? text.split(separator: " ") : []
         let count = wordCount
-        if lexicon.boilerplateLines.contains(String(bare)) { return (.boilerplate, "furniture line") }
+        // (Furniture lines are short: a long block is never one, and skips the hashing.)
+        if bare.utf8.count <= lexicon.boilerplateLineMaxBytes, lexicon.boilerplateLines.contains(String(bare)) { return (.boilerplate, "furniture line") }
         if bare.hasSuffix("read more") || bare.hasSuffix("continue reading") || bare.hasSuffix("read more »") {
             return (.boilerplate, "teaser")
         }
@@ -89,20 +90,16 @@ public struct BoilerplateClassifier: Sendable {
         if count <= 4, isWeather(words) { return (.boilerplate, "weather") }
         if count <= 4, lexicon.places[text] != nil || lexicon.placesLower[lower] != nil { return (.boilerplate, "place line") }
         if count <= 12, lower.hasPrefix("by "), !lower.hasSuffix(".") || lower.contains("published") { return (.boilerplate, "byline") }
-        for cue in lexicon.captionCues {
-            let phrase = cue.joined(separator: " ")
-            if lower.hasPrefix(phrase) { return (.caption, "caption") }
-        }
+        for phrase in lexicon.captionPhrases where lower.hasPrefix(phrase) { return (.caption, "caption") }
         if text.hasSuffix(")"), let open = text.lastIndex(of: "(") {
             let credit = text[open...].lowercased()
             if credit.contains("photo") || credit.contains(" via ") || credit.contains("getty") { return (.caption, "caption credit") }
         }
         let last = text.last ?? " "
-        let final: Set<Character> = [".", "!", "?", "\""]
         // A closing bracket ends a sentence only after sentence punctuation: "(potato pancakes)"
         // closes a headline, "(AP Photo.)" a sentence.
         let closesSentence = last == ")" && text.dropLast().last.map { ".!?\"".contains($0) } == true
-        if !final.contains(last), !closesSentence, count <= 20 { return (.heading, "heading") }
+        if !".!?\"".contains(last), !closesSentence, count <= 20 { return (.heading, "heading") }
         return (.body, "")
     }
 

@@ -178,26 +178,40 @@ struct DocumentAnalyzer {
         // Folded name parts, computed once per article.
         let fullParts = fulls.map { name in name.split(separator: " ").map { lexicon.fold(String($0)) } }
         let foldedPlaces = places.map { lexicon.fold($0) }
+        let lastKeys = fullParts.map { $0.last.map(NameVariants.phonetic) }
         func full(for single: String) -> String? {
             let f = lexicon.fold(single)
             if let k = fullParts.firstIndex(where: { $0.contains(f) }) { return fulls[k] }
             guard f.count >= 5 else { return nil }
-            let k = fullParts.firstIndex { parts in parts.last.map { NameVariants.similar(f, $0) } ?? false }
-            return k.map { fulls[$0] }
+            // The closest similar surname wins (Tsikhanovskaya is Tsikhanouskaya before she is
+            // Tsikhanouski); among equally close ones the first in name order.
+            let key = NameVariants.phonetic(f)
+            var best: (index: Int, distance: Int)?
+            for k in fullParts.indices {
+                guard let last = fullParts[k].last, let lastKey = lastKeys[k], NameVariants.similar(f, last, keys: key, lastKey) else { continue }
+                let d = key == lastKey ? 0 : Suggest.distance(key, lastKey)
+                if let b = best, d >= b.distance { continue }
+                best = (k, d)
+            }
+            return best.map { fulls[$0.index] }
         }
         // Acronyms: "BAJ" for "Belarusian Association of Journalists".
         let orgs = Set(allNames.filter { $0.mention.kind == .organization }.map(\.mention.text)).sorted()
         func initials(_ name: String) -> String {
             String(name.split(separator: " ").filter { !["of", "and", "the", "for"].contains($0.lowercased()) }.compactMap(\.first))
         }
+        let orgInitials = orgs.map(initials)
+        // Each distinct text is looked up once (names repeat through an article).
+        var triedAcronyms = Set<String>()
         for entry in allNames where entry.mention.kind == .unknown {
             let text = entry.mention.text
-            guard text.count >= 2, text.count <= 6, text == text.uppercased() else { continue }
-            if let o = orgs.first(where: { initials($0) == text }) { map[text] = o }
+            guard text.count >= 2, text.count <= 6, triedAcronyms.insert(text).inserted, text == text.uppercased() else { continue }
+            if let k = orgInitials.firstIndex(of: text) { map[text] = orgs[k] }
         }
+        var tried = Set<String>()
         for entry in allNames where entry.mention.kind == .unknown || (entry.mention.kind == .person && entry.mention.hi - entry.mention.lo == 1) {
             let text = entry.mention.text
-            if map[text] != nil || toPlace[text] != nil { continue }
+            if map[text] != nil || toPlace[text] != nil || !tried.insert(text).inserted { continue }
             if let f = full(for: text) {
                 map[text] = f
             } else if text.count >= 4 {

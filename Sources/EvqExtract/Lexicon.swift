@@ -30,6 +30,8 @@ public struct Lexicon: Sendable {
     public var cueFirstWords: Set<String> = []
     public var negations: [[String]] = []
     public var habituals: [[String]] = []
+    /// First words of habitual cues (a quick test before matching).
+    public var habitualFirstWords: Set<String> = []
     public var stocks: [[String]] = []
     public var months: [String: Int] = [:]
     public var weekdays: [String: Int] = [:]
@@ -54,6 +56,10 @@ public struct Lexicon: Sendable {
     public var unnamed: Set<String> = []
     public var boilerplateLines: Set<String> = []
     public var captionCues: [[String]] = []
+    /// The caption cues as phrases (words joined by one space), built once.
+    public var captionPhrases: [String] = []
+    /// Byte length of the longest furniture line (longer blocks skip the set lookup).
+    public var boilerplateLineMaxBytes = 0
     /// Lowercased first words of gazetteer, agency and title entries (quick test for names).
     public var nameFirstWords: Set<String> = []
     /// Words that can start a count: number words, qualifier first words, "a", "an".
@@ -95,6 +101,7 @@ public struct Lexicon: Sendable {
         negations = rows("negations.txt").map { words($0[0]) }
         cueFirstWords = Set(hedges.compactMap { $0.words.first } + negations.compactMap(\.first))
         habituals = rows("habituals.txt").map { words($0[0]) }
+        habitualFirstWords = Set(habituals.compactMap(\.first))
         stocks = rows("stocks.txt").map { words($0[0]) }
         for r in rows("months.txt") where r.count >= 2 { months[r[0].lowercased()] = Int(r[1]) }
         for r in rows("weekdays.txt") where r.count >= 2 { weekdays[r[0].lowercased()] = Int(r[1]) }
@@ -122,6 +129,8 @@ public struct Lexicon: Sendable {
         unnamed = Set(rows("unnamed.txt").map { $0[0].lowercased() })
         boilerplateLines = Set(rows("boilerplate.txt").map { $0[0].lowercased() })
         captionCues = rows("captions.txt").map { words($0[0]) }
+        captionPhrases = captionCues.map { $0.joined(separator: " ") }
+        boilerplateLineMaxBytes = boilerplateLines.map(\.utf8.count).max() ?? 0
         stopwords = Set(rows("stopwords.txt").map { $0[0].lowercased() })
         for r in rows("translit.tsv") where r.count >= 1 {
             if let c = r[0].first { translit[c] = r.count > 1 ? r[1] : "" }

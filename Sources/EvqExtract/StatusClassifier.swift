@@ -43,7 +43,7 @@ struct StatusClassifier {
     }
 
     func isHabitual(_ t: [Token], trigger: Int, clause: Range<Int>) -> Bool {
-        for i in clause where lexicon.matchPhrase(lexicon.habituals, at: i, in: t) != nil {
+        for i in clause where lexicon.habitualFirstWords.contains(t[i].lower) && lexicon.matchPhrase(lexicon.habituals, at: i, in: t) != nil {
             if abs(i - trigger) <= 4 { return true }
         }
         return false
