@@ -66,6 +66,11 @@ public struct Lexicon: Sendable {
     public var quantityStarters: Set<String> = []
     /// Lowercase words that can start a date expression: number words and relative cues.
     public var dateStarters: Set<String> = []
+    /// Lowercase words that can start a date when capitalised: date starters, month and
+    /// weekday names (a quick test before parsing).
+    public var dateWords: Set<String> = []
+    /// Capitalised words that are never names: months (but "May"), weekdays, number words.
+    public var nonNameWords: Set<String> = []
     public var stopwords: Set<String> = []
     public var translit: [Character: String] = [:]
 
@@ -143,6 +148,8 @@ public struct Lexicon: Sendable {
             "yesterday", "today", "tomorrow", "last", "this", "next", "past", "earlier", "over", "recent", "a", "an",
             "spring", "summer", "autumn", "fall", "winter",
         ])
+        dateWords = dateStarters.union(months.keys).union(weekdays.keys)
+        nonNameWords = Set(months.keys.filter { $0 != "may" }).union(weekdays.keys).union(numbers.keys)
     }
 
     /// A name folded to lowercase ASCII: diacritics removed, Cyrillic transliterated, so that

@@ -47,11 +47,9 @@ public struct NameFinder: Sendable {
     func isNameToken(_ t: [Token], _ i: Int) -> Bool {
         let tok = t[i]
         guard tok.kind == .word, tok.capitalized else { return false }
-        if lexicon.months[tok.lower] != nil && tok.lower != "may" { return false }
-        if lexicon.weekdays[tok.lower] != nil { return false }
         if tok.text == "I" { return false }
-        if lexicon.numbers[tok.lower] != nil { return false }
-        return true
+        // Months (but "May"), weekdays and number words, in one lookup.
+        return !lexicon.nonNameWords.contains(tok.lower)
     }
 
     func classify(_ t: [Token], _ lo: Int, _ hi: Int) -> [NameMention] {

@@ -99,6 +99,8 @@ public struct TemporalTagger: Sendable {
         // Quick reject: most tokens cannot start a date.
         if tok.kind == .punct { return nil }
         if tok.kind == .word, !tok.capitalized, !lexicon.dateStarters.contains(tok.lower) { return nil }
+        // A capitalised word starts a date only as a month, weekday or starter ("Dec." too).
+        if tok.kind == .word, tok.capitalized, !lexicon.dateWords.contains(tok.lower), !tok.lower.hasSuffix(".") { return nil }
         // Weekday, possibly followed by a full date: "Friday, Dec. 12, 2025".
         if tok.kind == .word, tok.capitalized, let w = lexicon.weekdays[tok.lower], tok.text.count >= 3 {
             let j = skipComma(t, skipDot(t, i + 1))
