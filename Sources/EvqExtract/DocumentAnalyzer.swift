@@ -36,7 +36,7 @@ struct DocumentAnalyzer {
         var sawBody = false
         var lastPerson: String?
         var pendingPronouns: [(Int, StatementFinder.Speaker)] = []
-        var allNames: [(sentence: Int, mention: NameMention, candidateIndices: [Int])] = []
+        var allNames: [(sentence: Int, mention: NameMention)] = []
         for (bi, block) in blocks.enumerated() where block.kind != .boilerplate || (block.reason == "byline" && !sawBody) {
             let tokens = tokenizer.tokenize(u, from: block.start, to: block.end)
             var kind = block.kind
@@ -92,10 +92,9 @@ struct DocumentAnalyzer {
                         speakerTokens.insert(nm.lo)
                     }
                 }
-                let first = doc.candidates.count
                 if hasTrigger { doc.candidates += efinder.find(m, sentence: index, supporting: kind != .body, speakers: speakerTokens) }
                 for n in m.names where n.lo >= datelineEnd {
-                    allNames.append((index, n, Array(first..<doc.candidates.count)))
+                    allNames.append((index, n))
                     if n.kind == .person, n.hi - n.lo >= 2 {
                         if doc.persons[n.text] == nil || doc.persons[n.text]! == nil { doc.persons[n.text] = n.role }
                     }
@@ -168,11 +167,24 @@ struct DocumentAnalyzer {
     }
 
     /// Surnames to full names, pronouns and roles to people, misspelt places to places.
-    func resolveNames(_ doc: inout AnalyzedDocument, allNames: [(sentence: Int, mention: NameMention, candidateIndices: [Int])],
+    func resolveNames(_ doc: inout AnalyzedDocument, allNames: [(sentence: Int, mention: NameMention)],
         pending: [(Int, StatementFinder.Speaker)])
     {
+        // One pass over the mentions collects what the steps below need (names repeat through
+        // an article, and copying mentions is the cost here).
+        var placeSet = Set<String>(), orgSet = Set<String>(), knownNames = Set<String>()
+        var unknownTexts: [String] = [], singleTexts: [String] = []
+        var personMentions: [(sentence: Int, text: String, unknown: Bool)] = []
+        for e in allNames {
+            let m = e.mention
+            if m.kind == .place { placeSet.insert(m.canonical) }
+            if m.kind == .organization { orgSet.insert(m.text) }
+            if m.kind == .unknown { unknownTexts.append(m.text) } else { knownNames.insert(m.text) }
+            if m.kind == .unknown || (m.kind == .person && m.hi - m.lo == 1) { singleTexts.append(m.text) }
+            if m.kind == .person || m.kind == .unknown { personMentions.append((e.sentence, m.text, m.kind == .unknown)) }
+        }
         let fulls = doc.persons.keys.sorted()
-        let places = Set(allNames.filter { $0.mention.kind == .place }.map(\.mention.canonical)).sorted()
+        let places = placeSet.sorted()
         var map: [String: String] = [:]
         var toPlace: [String: String] = [:]
         // Folded name parts, computed once per article.
@@ -196,21 +208,19 @@ struct DocumentAnalyzer {
             return best.map { fulls[$0.index] }
         }
         // Acronyms: "BAJ" for "Belarusian Association of Journalists".
-        let orgs = Set(allNames.filter { $0.mention.kind == .organization }.map(\.mention.text)).sorted()
+        let orgs = orgSet.sorted()
         func initials(_ name: String) -> String {
             String(name.split(separator: " ").filter { !["of", "and", "the", "for"].contains($0.lowercased()) }.compactMap(\.first))
         }
         let orgInitials = orgs.map(initials)
         // Each distinct text is looked up once (names repeat through an article).
         var triedAcronyms = Set<String>()
-        for entry in allNames where entry.mention.kind == .unknown {
-            let text = entry.mention.text
+        for text in unknownTexts {
             guard text.count >= 2, text.count <= 6, triedAcronyms.insert(text).inserted, text == text.uppercased() else { continue }
             if let k = orgInitials.firstIndex(of: text) { map[text] = orgs[k] }
         }
         var tried = Set<String>()
-        for entry in allNames where entry.mention.kind == .unknown || (entry.mention.kind == .person && entry.mention.hi - entry.mention.lo == 1) {
-            let text = entry.mention.text
+        for text in singleTexts {
             if map[text] != nil || toPlace[text] != nil || !tried.insert(text).inserted { continue }
             if let f = full(for: text) {
                 map[text] = f
@@ -224,7 +234,6 @@ struct DocumentAnalyzer {
         for (k, v) in map where k != v && !v.split(separator: " ").contains(Substring(k)) { doc.variants[k] = v }
         for (k, v) in toPlace { doc.variants[k] = v }
         let speakers = Set(doc.statements.map(\.speaker))
-        let knownNames = Set(allNames.filter { $0.mention.kind != .unknown }.map(\.mention.text))
         for idx in doc.candidates.indices {
             var actors: [String] = []
             for a in doc.candidates[idx].actors {
@@ -243,9 +252,9 @@ struct DocumentAnalyzer {
         }
         // Speakers: full names, then pronouns and roles by the nearest person before them.
         var lastPersonBySentence: [Int: String] = [:]
-        for e in allNames where e.mention.kind == .person || e.mention.kind == .unknown {
-            let n = map[e.mention.text] ?? e.mention.text
-            if e.mention.kind == .unknown && map[e.mention.text] == nil { continue }
+        for e in personMentions {
+            let n = map[e.text] ?? e.text
+            if e.unknown && map[e.text] == nil { continue }
             lastPersonBySentence[e.sentence] = n
         }
         for k in doc.statements.indices where !doc.statements[k].speaker.isEmpty {
