@@ -26,6 +26,7 @@ struct EventFinder {
     /// "U.S. officials met ...": the country acts through them.
     static let agentNouns: Set<String> = ["officials", "authorities", "government", "delegation", "diplomats", "negotiators", "envoy"]
     static let totalCues: [[String]] = [["overall"], ["in", "total"], ["in", "all"], ["altogether"], ["a", "total", "of"], ["so", "far"], ["to", "date"]]
+    static let totalCueFirstWords: Set<String> = Set(totalCues.compactMap(\.first))
 
     func find(_ m: SentenceMentions, sentence: Int, supporting: Bool, speakers: Set<Int> = []) -> [Candidate] {
         let t = m.tokens
@@ -237,8 +238,8 @@ struct EventFinder {
             for (k, v) in q.parts { c.attributes[k] = String(v) }
         }
         if c.count != nil, m.clauses.ranges.indices.contains(m.clauses.clauseOf[i]) {
-            for cue in Self.totalCues {
-                for k in t.indices where t[k].lower == cue[0] && lexicon.matchOne(cue, at: k, in: t) && (k < 3 || clause.contains(k)) {
+            for k in t.indices where (k < 3 || clause.contains(k)) && Self.totalCueFirstWords.contains(t[k].lower) {
+                for cue in Self.totalCues where t[k].lower == cue[0] && lexicon.matchOne(cue, at: k, in: t) {
                     if cue != ["so", "far"] || c.dateMention == nil { c.total = true }
                 }
             }

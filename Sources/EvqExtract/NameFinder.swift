@@ -45,11 +45,11 @@ public struct NameFinder: Sendable {
     }
 
     func isNameToken(_ t: [Token], _ i: Int) -> Bool {
-        let tok = t[i]
-        guard tok.kind == .word, tok.capitalized else { return false }
-        if tok.text == "I" { return false }
+        // (Read in place: this runs for every token.)
+        guard t[i].kind == .word, t[i].capitalized else { return false }
+        if t[i].text == "I" { return false }
         // Months (but "May"), weekdays and number words, in one lookup.
-        return !lexicon.nonNameWords.contains(tok.lower)
+        return !lexicon.nonNameWords.contains(t[i].lower)
     }
 
     func classify(_ t: [Token], _ lo: Int, _ hi: Int) -> [NameMention] {

@@ -95,12 +95,18 @@ public struct TemporalTagger: Sendable {
 
     /// Parses one expression starting at `i`; returns it and the index after it.
     func parse(_ t: [Token], _ i: Int) -> (TemporalExpression, Int)? {
+        // Quick reject: most tokens cannot start a date. (Read in place, before the token is
+        // copied: this runs for every token of every sentence.)
+        if t[i].kind == .punct { return nil }
+        if t[i].kind == .word {
+            if !t[i].capitalized {
+                if !lexicon.dateStarters.contains(t[i].lower) { return nil }
+            } else if !lexicon.dateWords.contains(t[i].lower), !t[i].lower.hasSuffix(".") {
+                // A capitalised word starts a date only as a month, weekday or starter ("Dec." too).
+                return nil
+            }
+        }
         let tok = t[i]
-        // Quick reject: most tokens cannot start a date.
-        if tok.kind == .punct { return nil }
-        if tok.kind == .word, !tok.capitalized, !lexicon.dateStarters.contains(tok.lower) { return nil }
-        // A capitalised word starts a date only as a month, weekday or starter ("Dec." too).
-        if tok.kind == .word, tok.capitalized, !lexicon.dateWords.contains(tok.lower), !tok.lower.hasSuffix(".") { return nil }
         // Weekday, possibly followed by a full date: "Friday, Dec. 12, 2025".
         if tok.kind == .word, tok.capitalized, let w = lexicon.weekdays[tok.lower], tok.text.count >= 3 {
             let j = skipComma(t, skipDot(t, i + 1))
