@@ -62,6 +62,8 @@ public struct Lexicon: Sendable {
     public var boilerplateLineMaxBytes = 0
     /// Lowercased first words of gazetteer, agency and title entries (quick test for names).
     public var nameFirstWords: Set<String> = []
+    /// Every lowercased gazetteer, agency and title entry (one test before the specific ones).
+    public var nameEntries: Set<String> = []
     /// Words that can start a count: number words, qualifier first words, "a", "an".
     public var quantityStarters: Set<String> = []
     /// Lowercase words that can start a date expression: number words and relative cues.
@@ -143,6 +145,7 @@ public struct Lexicon: Sendable {
         for name in places.keys { if let f = name.lowercased().split(separator: " ").first { nameFirstWords.insert(String(f)) } }
         for a in agencies { if let f = a.split(separator: " ").first { nameFirstWords.insert(String(f)) } }
         for t in titles { if let f = t.split(separator: " ").first { nameFirstWords.insert(String(f)) } }
+        nameEntries = Set(placesLower.keys).union(agencies).union(titles)
         quantityStarters = Set(numbers.keys).union(qualifierFirstWords).union(["a", "an"])
         dateStarters = Set(numbers.keys).union([
             "yesterday", "today", "tomorrow", "last", "this", "next", "past", "earlier", "over", "recent", "a", "an",

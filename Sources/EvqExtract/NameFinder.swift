@@ -92,17 +92,20 @@ public struct NameFinder: Sendable {
             var len = maxLen
             while len >= 1 {
                 let text = tagger.words(t, i, i + len)
-                if lexicon.agencies.contains(text.lowercased()) || (len == 1 && lexicon.agencies.contains(t[i].lower) && t[i].text.count > 2) {
+                let lower = text.lowercased()
+                // One lookup rules out every kind of entry (most word runs match none).
+                if !lexicon.nameEntries.contains(lower) { len -= 1; continue }
+                if lexicon.agencies.contains(lower) || (len == 1 && lexicon.agencies.contains(t[i].lower) && t[i].text.count > 2) {
                     flushChunk(i)
                     out.append(NameMention(lo: i, hi: i + len, text: text, kind: .agency, canonical: text, role: nil))
                     matched = true
-                } else if let p = lexicon.places[text] ?? (t[i].text.count > 3 || len > 1 ? lexicon.placesLower[text.lowercased()] : nil) {
+                } else if let p = lexicon.places[text] ?? (t[i].text.count > 3 || len > 1 ? lexicon.placesLower[lower] : nil) {
                     flushChunk(i)
                     let kind: NameMention.Kind = p.kind == "demonym" ? .demonym : .place
                     out.append(NameMention(lo: i, hi: i + len, text: text, kind: kind, canonical: p.canonical,
                         country: p.country ?? (p.kind == "country" ? p.canonical : nil), role: nil))
                     matched = true
-                } else if len <= 3, lexicon.titles.contains(text.lowercased()) {
+                } else if len <= 3, lexicon.titles.contains(lower) {
                     flushChunk(i)
                     matched = true
                 }
