@@ -76,7 +76,7 @@ public struct BoilerplateClassifier: Sendable {
         let count = wordCount
         // (Furniture lines are short: a long block is never one, and skips the hashing.)
         if bare.utf8.count <= lexicon.boilerplateLineMaxBytes, lexicon.boilerplateLines.contains(String(bare)) { return (.boilerplate, "furniture line") }
-        if bare.hasSuffix("read more") || bare.hasSuffix("continue reading") || bare.hasSuffix("read more »") {
+        if Self.endsWith(bare, "read more") || Self.endsWith(bare, "continue reading") || Self.endsWith(bare, "read more »") {
             return (.boilerplate, "teaser")
         }
         if count <= 40, lower.utf8.count < 400 {
@@ -101,6 +101,15 @@ public struct BoilerplateClassifier: Sendable {
         let closesSentence = last == ")" && text.dropLast().last.map { ".!?\"".contains($0) } == true
         if !".!?\"".contains(last), !closesSentence, count <= 20 { return (.heading, "heading") }
         return (.body, "")
+    }
+
+    /// Whether `s` ends with the bytes of `suffix` (a byte comparison: the generic
+    /// `Substring.hasSuffix` walks characters backwards and is slow on every block).
+    static func endsWith(_ s: Substring, _ suffix: StaticString) -> Bool {
+        let n = suffix.utf8CodeUnitCount
+        let u = s.utf8
+        guard u.count >= n else { return false }
+        return suffix.withUTF8Buffer { u.suffix(n).elementsEqual($0) }
     }
 
     /// How often `needle` occurs in `hay` (naive scan; both are short here).

@@ -93,6 +93,8 @@ public struct QuantityFinder: Sendable {
         var out: [QuantityMention] = []
         var i = 0
         while i < t.count {
+            // Punctuation starts no count (no qualifier begins with it; `number` rejects it).
+            if t[i].kind == .punct { i += 1; continue }
             var q = Qualifier.exact
             var j = i
             if t[i].kind == .word, !lexicon.quantityStarters.contains(t[i].lower), !t[i].lower.utf8.contains(UInt8(ascii: "-")) { i += 1; continue }
