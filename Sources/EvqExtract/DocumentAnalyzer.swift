@@ -243,7 +243,7 @@ struct DocumentAnalyzer {
                     continue
                 }
                 if let f = map[a] { actors.append(f); continue }
-                if a.contains(" ") || speakers.contains(a) || doc.persons[a] != nil { actors.append(a); continue }
+                if a.utf8.contains(0x20) || speakers.contains(a) || doc.persons[a] != nil { actors.append(a); continue }
                 // An unknown single capitalised word that is nobody's name: probably not a name.
                 if knownNames.contains(a) { actors.append(a) }
             }
