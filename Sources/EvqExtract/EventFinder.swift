@@ -195,7 +195,7 @@ struct EventFinder {
             var e = k + 3
             while e < clause.upperBound, t[e].lower != "," { e += 1 }
             exchangeSpan = k..<e
-            if e > k + 3 { c.attributes["in_exchange_for"] = TemporalTagger(lexicon: lexicon).words(t, k + 3, e) }
+            if e > k + 3 { c.attributes["in_exchange_for"] = TemporalTagger.words(t, k + 3, e) }
             break
         }
         // Date: nearest in the clause; else, for a reported happening, nearest in the sentence.

@@ -54,8 +54,7 @@ public struct NameFinder: Sendable {
 
     func classify(_ t: [Token], _ lo: Int, _ hi: Int) -> [NameMention] {
         var out: [NameMention] = []
-        let tagger = TemporalTagger(lexicon: lexicon)
-        let whole = tagger.words(t, lo, hi)
+        let whole = TemporalTagger.words(t, lo, hi)
         // An organisation spelled with its country ("Belarusian Association of Journalists").
         if hi - lo >= 2, lexicon.organizationWords.contains(t[hi - 1].lower)
             || t[lo..<(hi - 1)].indices.contains(where: { lexicon.organizationWords.contains(t[$0].lower) && t[$0 + 1].lower == "of" }),
@@ -64,7 +63,7 @@ public struct NameFinder: Sendable {
             var s = lo
             while s < hi, lexicon.stopwords.contains(t[s].lower) { s += 1 }
             if s < hi {
-                let text = tagger.words(t, s, hi)
+                let text = TemporalTagger.words(t, s, hi)
                 return [NameMention(lo: s, hi: hi, text: text, kind: .organization, canonical: text, role: role(t, s))]
             }
         }
@@ -74,7 +73,7 @@ public struct NameFinder: Sendable {
             var s = chunkStart
             while s < end, lexicon.stopwords.contains(t[s].lower) || lexicon.titles.contains(t[s].lower) { s += 1 }
             guard s < end else { return }
-            let text = tagger.words(t, s, end)
+            let text = TemporalTagger.words(t, s, end)
             if lexicon.stopwords.contains(text.lowercased()) { return }
             var kind: NameMention.Kind = .person
             let last = t[end - 1].lower
@@ -91,7 +90,7 @@ public struct NameFinder: Sendable {
             let maxLen = min(hi - i, max(lexicon.placeMaxWords, lexicon.agencyMaxWords))
             var len = maxLen
             while len >= 1 {
-                let text = tagger.words(t, i, i + len)
+                let text = TemporalTagger.words(t, i, i + len)
                 let lower = text.lowercased()
                 // One lookup rules out every kind of entry (most word runs match none).
                 if !lexicon.nameEntries.contains(lower) { len -= 1; continue }

@@ -138,7 +138,7 @@ public struct QuantityFinder: Sendable {
                 end = pe
             }
             let stock = isStock(t, end)
-            let text = TemporalTagger(lexicon: lexicon).words(t, i, end)
+            let text = TemporalTagger.words(t, i, end)
             let quantity = n.magnitude ? Quantity(value: nil, qualifier: .unspecified, text: text) : Quantity(value: value, qualifier: q, text: text)
             out.append(QuantityMention(lo: i, hi: end, quantity: quantity, parts: parts, noun: parts.isEmpty ? noun : "people", isStock: stock))
             i = end

@@ -50,7 +50,11 @@ public struct TemporalTagger: Sendable {
         }
     }
 
-    func words(_ t: [Token], _ lo: Int, _ hi: Int) -> String {
+    func words(_ t: [Token], _ lo: Int, _ hi: Int) -> String { Self.words(t, lo, hi) }
+
+    /// The text of tokens `lo..<hi` as written (one space where the text had space). Static so
+    /// that callers need no tagger (constructing one copies the whole lexicon).
+    static func words(_ t: [Token], _ lo: Int, _ hi: Int) -> String {
         var s = ""
         for k in lo..<hi {
             if k > lo, t[k].start > t[k - 1].end { s += " " }
