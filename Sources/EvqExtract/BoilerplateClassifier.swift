@@ -81,10 +81,10 @@ public struct BoilerplateClassifier: Sendable {
         }
         if count <= 40, lower.utf8.count < 400 {
             let bytes = Array(lower.utf8)
-            if Self.occurrences(of: Array("©".utf8), in: bytes) > 0 || Self.occurrences(of: Array("all rights reserved".utf8), in: bytes) > 0 {
+            if Self.occurrences(of: Self.copyrightSign, in: bytes) > 0 || Self.occurrences(of: Self.rightsReserved, in: bytes) > 0 {
                 return (.boilerplate, "copyright")
             }
-            if Self.occurrences(of: Array(" | ".utf8), in: bytes) >= 1 && count <= 20 { return (.boilerplate, "navigation") }
+            if count <= 20 && Self.occurrences(of: Self.navigationBar, in: bytes) >= 1 { return (.boilerplate, "navigation") }
         }
         if text.hasPrefix("("), text.hasSuffix(")"), count <= 25 { return (.boilerplate, "credit") }
         if count <= 4, isWeather(words) { return (.boilerplate, "weather") }
@@ -102,6 +102,10 @@ public struct BoilerplateClassifier: Sendable {
         if !".!?\"".contains(last), !closesSentence, count <= 20 { return (.heading, "heading") }
         return (.body, "")
     }
+
+    static let copyrightSign = Array("©".utf8)
+    static let rightsReserved = Array("all rights reserved".utf8)
+    static let navigationBar = Array(" | ".utf8)
 
     /// Whether `s` ends with the bytes of `suffix` (a byte comparison: the generic
     /// `Substring.hasSuffix` walks characters backwards and is slow on every block).
