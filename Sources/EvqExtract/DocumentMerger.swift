@@ -39,6 +39,13 @@ struct DocumentMerger {
 
     static func key(_ c: Candidate) -> String { "\(family(c.type))|\(c.status.rawValue)|\(c.total)" }
 
+    /// What a date resolution depends on besides the document's window.
+    struct ResolveKey: Hashable {
+        var expression: TemporalExpression
+        var text: String
+        var future: Bool
+    }
+
     /// How many earlier events of the same kind a mention may reach back to: mentions refer
     /// to nearby events, and the bound keeps merging linear in the size of the article.
     static let reach = 40
@@ -46,9 +53,19 @@ struct DocumentMerger {
     func merge(_ doc: AnalyzedDocument, window: PublicationWindow?) -> [Event] {
         let resolver = DateResolver()
         var cands = doc.candidates
+        // Resolving against a window walks its days, and candidates of one sentence often share
+        // a date mention: each distinct mention is resolved once per document.
+        var resolved: [ResolveKey: EventDate] = [:]
         for k in cands.indices {
             if let d = cands[k].dateMention {
-                cands[k].date = resolver.resolve(d.expression, text: d.text, window: window, future: cands[k].status == .expected)
+                let key = ResolveKey(expression: d.expression, text: d.text, future: cands[k].status == .expected)
+                if let r = resolved[key] {
+                    cands[k].date = r
+                } else {
+                    let r = resolver.resolve(d.expression, text: d.text, window: window, future: key.future)
+                    resolved[key] = r
+                    cands[k].date = r
+                }
             }
         }
         var clusters: [Cluster] = []
