@@ -74,36 +74,46 @@ public struct BoilerplateClassifier: Sendable {
         }
         let words = wordCount <= 5 ? text.split(separator: " ") : []
         let count = wordCount
-        if lexicon.boilerplateLines.contains(String(bare)) { return (.boilerplate, "furniture line") }
-        if bare.hasSuffix("read more") || bare.hasSuffix("continue reading") || bare.hasSuffix("read more »") {
+        // (Furniture lines are short: a long block is never one, and skips the hashing.)
+        if bare.utf8.count <= lexicon.boilerplateLineMaxBytes, lexicon.boilerplateLines.contains(String(bare)) { return (.boilerplate, "furniture line") }
+        if Self.endsWith(bare, "read more") || Self.endsWith(bare, "continue reading") || Self.endsWith(bare, "read more »") {
             return (.boilerplate, "teaser")
         }
         if count <= 40, lower.utf8.count < 400 {
             let bytes = Array(lower.utf8)
-            if Self.occurrences(of: Array("©".utf8), in: bytes) > 0 || Self.occurrences(of: Array("all rights reserved".utf8), in: bytes) > 0 {
+            if Self.occurrences(of: Self.copyrightSign, in: bytes) > 0 || Self.occurrences(of: Self.rightsReserved, in: bytes) > 0 {
                 return (.boilerplate, "copyright")
             }
-            if Self.occurrences(of: Array(" | ".utf8), in: bytes) >= 1 && count <= 20 { return (.boilerplate, "navigation") }
+            if count <= 20 && Self.occurrences(of: Self.navigationBar, in: bytes) >= 1 { return (.boilerplate, "navigation") }
         }
         if text.hasPrefix("("), text.hasSuffix(")"), count <= 25 { return (.boilerplate, "credit") }
         if count <= 4, isWeather(words) { return (.boilerplate, "weather") }
         if count <= 4, lexicon.places[text] != nil || lexicon.placesLower[lower] != nil { return (.boilerplate, "place line") }
         if count <= 12, lower.hasPrefix("by "), !lower.hasSuffix(".") || lower.contains("published") { return (.boilerplate, "byline") }
-        for cue in lexicon.captionCues {
-            let phrase = cue.joined(separator: " ")
-            if lower.hasPrefix(phrase) { return (.caption, "caption") }
-        }
+        for phrase in lexicon.captionPhrases where lower.hasPrefix(phrase) { return (.caption, "caption") }
         if text.hasSuffix(")"), let open = text.lastIndex(of: "(") {
             let credit = text[open...].lowercased()
             if credit.contains("photo") || credit.contains(" via ") || credit.contains("getty") { return (.caption, "caption credit") }
         }
         let last = text.last ?? " "
-        let final: Set<Character> = [".", "!", "?", "\""]
         // A closing bracket ends a sentence only after sentence punctuation: "(potato pancakes)"
         // closes a headline, "(AP Photo.)" a sentence.
         let closesSentence = last == ")" && text.dropLast().last.map { ".!?\"".contains($0) } == true
-        if !final.contains(last), !closesSentence, count <= 20 { return (.heading, "heading") }
+        if !".!?\"".contains(last), !closesSentence, count <= 20 { return (.heading, "heading") }
         return (.body, "")
+    }
+
+    static let copyrightSign = Array("©".utf8)
+    static let rightsReserved = Array("all rights reserved".utf8)
+    static let navigationBar = Array(" | ".utf8)
+
+    /// Whether `s` ends with the bytes of `suffix` (a byte comparison: the generic
+    /// `Substring.hasSuffix` walks characters backwards and is slow on every block).
+    static func endsWith(_ s: Substring, _ suffix: StaticString) -> Bool {
+        let n = suffix.utf8CodeUnitCount
+        let u = s.utf8
+        guard u.count >= n else { return false }
+        return suffix.withUTF8Buffer { u.suffix(n).elementsEqual($0) }
     }
 
     /// How often `needle` occurs in `hay` (naive scan; both are short here).

@@ -9,6 +9,13 @@ struct Clauses {
         "while", "but", "whereas", "who", "which", "saying", "although", "though", "as", "where", "when", "according",
         "adding", "after", "because", "since", "so", "and", "then", "describing", "calling", "whom", "whose",
     ]
+    static let relativeOpeners: Set<String> = ["who", "whose", "whom"]
+
+    @inline(__always) static func isWhile(_ w: String) -> Bool {
+        let n = w.utf8.count
+        return n == 5 && w == "while" || n == 7 && w == "whereas"
+    }
+
     /// Clause number of every token.
     var clauseOf: [Int]
     /// Token range of every clause.
@@ -22,15 +29,19 @@ struct Clauses {
         var inRelative = false
         for i in 0..<t.count {
             var boundary = false
-            let w = t[i].lower
-            // A relative clause set off by commas ends at the next comma.
-            if w == ",", inRelative { boundary = true; inRelative = false }
-            if w == ",", i + 1 < t.count, ["who", "whose", "whom"].contains(t[i + 1].lower) { inRelative = true }
-            if w == ";" || w == ":" { boundary = true }
-            if w == ",", i + 1 < t.count, Self.openers.contains(t[i + 1].lower) { boundary = true }
+            // Only punctuation ends a clause, except before "while"/"whereas" (checked by
+            // length first: this runs for every token).
+            if t[i].kind == .punct {
+                let w = t[i].lower
+                // A relative clause set off by commas ends at the next comma.
+                if w == ",", inRelative { boundary = true; inRelative = false }
+                if w == ",", i + 1 < t.count, Self.relativeOpeners.contains(t[i + 1].lower) { inRelative = true }
+                if w == ";" || w == ":" { boundary = true }
+                if w == ",", i + 1 < t.count, Self.openers.contains(t[i + 1].lower) { boundary = true }
+                if w == "-", i > 0, t[i].start > t[i - 1].end, i + 1 < t.count, Self.openers.contains(t[i + 1].lower) { boundary = true }
+            }
             // "while" and "whereas" open a new clause even without a comma.
-            if i + 1 < t.count, t[i + 1].lower == "while" || t[i + 1].lower == "whereas", w != "," { boundary = true }
-            if w == "-", i > 0, t[i].start > t[i - 1].end, i + 1 < t.count, Self.openers.contains(t[i + 1].lower) { boundary = true }
+            if i + 1 < t.count, t[i + 1].kind == .word, Self.isWhile(t[i + 1].lower), t[i].lower != "," { boundary = true }
             clauseOf[i] = c
             if boundary {
                 ranges.append(start..<(i + 1))

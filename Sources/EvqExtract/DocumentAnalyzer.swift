@@ -36,7 +36,7 @@ struct DocumentAnalyzer {
         var sawBody = false
         var lastPerson: String?
         var pendingPronouns: [(Int, StatementFinder.Speaker)] = []
-        var allNames: [(sentence: Int, mention: NameMention, candidateIndices: [Int])] = []
+        var allNames: [(sentence: Int, mention: NameMention)] = []
         for (bi, block) in blocks.enumerated() where block.kind != .boilerplate || (block.reason == "byline" && !sawBody) {
             let tokens = tokenizer.tokenize(u, from: block.start, to: block.end)
             var kind = block.kind
@@ -92,10 +92,9 @@ struct DocumentAnalyzer {
                         speakerTokens.insert(nm.lo)
                     }
                 }
-                let first = doc.candidates.count
                 if hasTrigger { doc.candidates += efinder.find(m, sentence: index, supporting: kind != .body, speakers: speakerTokens) }
                 for n in m.names where n.lo >= datelineEnd {
-                    allNames.append((index, n, Array(first..<doc.candidates.count)))
+                    allNames.append((index, n))
                     if n.kind == .person, n.hi - n.lo >= 2 {
                         if doc.persons[n.text] == nil || doc.persons[n.text]! == nil { doc.persons[n.text] = n.role }
                     }
@@ -168,36 +167,61 @@ struct DocumentAnalyzer {
     }
 
     /// Surnames to full names, pronouns and roles to people, misspelt places to places.
-    func resolveNames(_ doc: inout AnalyzedDocument, allNames: [(sentence: Int, mention: NameMention, candidateIndices: [Int])],
+    func resolveNames(_ doc: inout AnalyzedDocument, allNames: [(sentence: Int, mention: NameMention)],
         pending: [(Int, StatementFinder.Speaker)])
     {
+        // One pass over the mentions collects what the steps below need (names repeat through
+        // an article, and copying mentions is the cost here).
+        var placeSet = Set<String>(), orgSet = Set<String>(), knownNames = Set<String>()
+        var unknownTexts: [String] = [], singleTexts: [String] = []
+        var personMentions: [(sentence: Int, text: String, unknown: Bool)] = []
+        for e in allNames {
+            let m = e.mention
+            if m.kind == .place { placeSet.insert(m.canonical) }
+            if m.kind == .organization { orgSet.insert(m.text) }
+            if m.kind == .unknown { unknownTexts.append(m.text) } else { knownNames.insert(m.text) }
+            if m.kind == .unknown || (m.kind == .person && m.hi - m.lo == 1) { singleTexts.append(m.text) }
+            if m.kind == .person || m.kind == .unknown { personMentions.append((e.sentence, m.text, m.kind == .unknown)) }
+        }
         let fulls = doc.persons.keys.sorted()
-        let places = Set(allNames.filter { $0.mention.kind == .place }.map(\.mention.canonical)).sorted()
+        let places = placeSet.sorted()
         var map: [String: String] = [:]
         var toPlace: [String: String] = [:]
         // Folded name parts, computed once per article.
         let fullParts = fulls.map { name in name.split(separator: " ").map { lexicon.fold(String($0)) } }
         let foldedPlaces = places.map { lexicon.fold($0) }
+        let lastKeys = fullParts.map { $0.last.map(NameVariants.phonetic) }
         func full(for single: String) -> String? {
             let f = lexicon.fold(single)
             if let k = fullParts.firstIndex(where: { $0.contains(f) }) { return fulls[k] }
             guard f.count >= 5 else { return nil }
-            let k = fullParts.firstIndex { parts in parts.last.map { NameVariants.similar(f, $0) } ?? false }
-            return k.map { fulls[$0] }
+            // The closest similar surname wins (Tsikhanovskaya is Tsikhanouskaya before she is
+            // Tsikhanouski); among equally close ones the first in name order.
+            let key = NameVariants.phonetic(f)
+            var best: (index: Int, distance: Int)?
+            for k in fullParts.indices {
+                guard let last = fullParts[k].last, let lastKey = lastKeys[k], NameVariants.similar(f, last, keys: key, lastKey) else { continue }
+                let d = key == lastKey ? 0 : Suggest.distance(key, lastKey)
+                if let b = best, d >= b.distance { continue }
+                best = (k, d)
+            }
+            return best.map { fulls[$0.index] }
         }
         // Acronyms: "BAJ" for "Belarusian Association of Journalists".
-        let orgs = Set(allNames.filter { $0.mention.kind == .organization }.map(\.mention.text)).sorted()
+        let orgs = orgSet.sorted()
         func initials(_ name: String) -> String {
             String(name.split(separator: " ").filter { !["of", "and", "the", "for"].contains($0.lowercased()) }.compactMap(\.first))
         }
-        for entry in allNames where entry.mention.kind == .unknown {
-            let text = entry.mention.text
-            guard text.count >= 2, text.count <= 6, text == text.uppercased() else { continue }
-            if let o = orgs.first(where: { initials($0) == text }) { map[text] = o }
+        let orgInitials = orgs.map(initials)
+        // Each distinct text is looked up once (names repeat through an article).
+        var triedAcronyms = Set<String>()
+        for text in unknownTexts {
+            guard text.count >= 2, text.count <= 6, triedAcronyms.insert(text).inserted, text == text.uppercased() else { continue }
+            if let k = orgInitials.firstIndex(of: text) { map[text] = orgs[k] }
         }
-        for entry in allNames where entry.mention.kind == .unknown || (entry.mention.kind == .person && entry.mention.hi - entry.mention.lo == 1) {
-            let text = entry.mention.text
-            if map[text] != nil || toPlace[text] != nil { continue }
+        var tried = Set<String>()
+        for text in singleTexts {
+            if map[text] != nil || toPlace[text] != nil || !tried.insert(text).inserted { continue }
             if let f = full(for: text) {
                 map[text] = f
             } else if text.count >= 4 {
@@ -210,7 +234,6 @@ struct DocumentAnalyzer {
         for (k, v) in map where k != v && !v.split(separator: " ").contains(Substring(k)) { doc.variants[k] = v }
         for (k, v) in toPlace { doc.variants[k] = v }
         let speakers = Set(doc.statements.map(\.speaker))
-        let knownNames = Set(allNames.filter { $0.mention.kind != .unknown }.map(\.mention.text))
         for idx in doc.candidates.indices {
             var actors: [String] = []
             for a in doc.candidates[idx].actors {
@@ -220,7 +243,7 @@ struct DocumentAnalyzer {
                     continue
                 }
                 if let f = map[a] { actors.append(f); continue }
-                if a.contains(" ") || speakers.contains(a) || doc.persons[a] != nil { actors.append(a); continue }
+                if a.utf8.contains(0x20) || speakers.contains(a) || doc.persons[a] != nil { actors.append(a); continue }
                 // An unknown single capitalised word that is nobody's name: probably not a name.
                 if knownNames.contains(a) { actors.append(a) }
             }
@@ -229,9 +252,9 @@ struct DocumentAnalyzer {
         }
         // Speakers: full names, then pronouns and roles by the nearest person before them.
         var lastPersonBySentence: [Int: String] = [:]
-        for e in allNames where e.mention.kind == .person || e.mention.kind == .unknown {
-            let n = map[e.mention.text] ?? e.mention.text
-            if e.mention.kind == .unknown && map[e.mention.text] == nil { continue }
+        for e in personMentions {
+            let n = map[e.text] ?? e.text
+            if e.unknown && map[e.text] == nil { continue }
             lastPersonBySentence[e.sentence] = n
         }
         for k in doc.statements.indices where !doc.statements[k].speaker.isEmpty {

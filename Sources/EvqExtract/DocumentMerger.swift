@@ -39,6 +39,13 @@ struct DocumentMerger {
 
     static func key(_ c: Candidate) -> String { "\(family(c.type))|\(c.status.rawValue)|\(c.total)" }
 
+    /// What a date resolution depends on besides the document's window.
+    struct ResolveKey: Hashable {
+        var expression: TemporalExpression
+        var text: String
+        var future: Bool
+    }
+
     /// How many earlier events of the same kind a mention may reach back to: mentions refer
     /// to nearby events, and the bound keeps merging linear in the size of the article.
     static let reach = 40
@@ -46,9 +53,19 @@ struct DocumentMerger {
     func merge(_ doc: AnalyzedDocument, window: PublicationWindow?) -> [Event] {
         let resolver = DateResolver()
         var cands = doc.candidates
+        // Resolving against a window walks its days, and candidates of one sentence often share
+        // a date mention: each distinct mention is resolved once per document.
+        var resolved: [ResolveKey: EventDate] = [:]
         for k in cands.indices {
             if let d = cands[k].dateMention {
-                cands[k].date = resolver.resolve(d.expression, text: d.text, window: window, future: cands[k].status == .expected)
+                let key = ResolveKey(expression: d.expression, text: d.text, future: cands[k].status == .expected)
+                if let r = resolved[key] {
+                    cands[k].date = r
+                } else {
+                    let r = resolver.resolve(d.expression, text: d.text, window: window, future: key.future)
+                    resolved[key] = r
+                    cands[k].date = r
+                }
             }
         }
         var clusters: [Cluster] = []
@@ -57,7 +74,7 @@ struct DocumentMerger {
         for c in cands where !c.supporting && !c.isGeneric {
             let key = Self.key(c)
             let pool = byKey[key, default: []]
-            if let k = pool.suffix(Self.reach).last(where: { compatible(clusters[$0], c) }) {
+            if let k = pool.suffix(Self.reach).last(where: { compatible(clusters[$0], c, key: key) }) {
                 clusters[k].add(c)
             } else {
                 var cl = Cluster(members: [], key: key)
@@ -74,7 +91,8 @@ struct DocumentMerger {
         for key in anchors.keys { anchors[key]?.sort { $0.sentence < $1.sentence } }
         var families = Set(clusters.map { Self.family($0.members[0].type) })
         for c in cands where c.supporting || c.isGeneric {
-            let list = anchors[Self.key(c)] ?? []
+            let key = Self.key(c)
+            let list = anchors[key] ?? []
             // Binary search for the mention's position, then look outward.
             var lo = 0, hi = list.count
             while lo < hi {
@@ -86,12 +104,12 @@ struct DocumentMerger {
                 let a = list[idx]
                 let d = c.sentence - a.sentence
                 let cost = d >= 0 ? 2 * d : -2 * d + 1
-                if best.map({ cost < $0.cost }) ?? true, compatible(clusters[a.cluster], c) { best = (cost, a.cluster) }
+                if best.map({ cost < $0.cost }) ?? true, compatible(clusters[a.cluster], c, key: key) { best = (cost, a.cluster) }
             }
             if let b = best {
                 clusters[b.cluster].add(c)
             } else if !c.supporting, c.status != .occurred || !families.contains(Self.family(c.type)) {
-                var cl = Cluster(members: [], key: Self.key(c))
+                var cl = Cluster(members: [], key: key)
                 cl.add(c)
                 families.insert(Self.family(c.type))
                 clusters.append(cl)
@@ -121,8 +139,9 @@ struct DocumentMerger {
         }
     }
 
-    func compatible(_ cl: Cluster, _ c: Candidate) -> Bool {
-        guard cl.key == Self.key(c) else { return false }
+    /// `key` is `Self.key(c)`, computed once by the caller (this runs for many cluster pairs).
+    func compatible(_ cl: Cluster, _ c: Candidate, key: String) -> Bool {
+        guard cl.key == key else { return false }
         if let b = c.count?.value, let y = c.count {
             for x in cl.counts { if let a = x.value, !countsAgree(x, y, a, b) { return false } }
         }

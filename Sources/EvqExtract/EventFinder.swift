@@ -26,6 +26,7 @@ struct EventFinder {
     /// "U.S. officials met ...": the country acts through them.
     static let agentNouns: Set<String> = ["officials", "authorities", "government", "delegation", "diplomats", "negotiators", "envoy"]
     static let totalCues: [[String]] = [["overall"], ["in", "total"], ["in", "all"], ["altogether"], ["a", "total", "of"], ["so", "far"], ["to", "date"]]
+    static let totalCueFirstWords: Set<String> = Set(totalCues.compactMap(\.first))
 
     func find(_ m: SentenceMentions, sentence: Int, supporting: Bool, speakers: Set<Int> = []) -> [Candidate] {
         let t = m.tokens
@@ -194,7 +195,7 @@ struct EventFinder {
             var e = k + 3
             while e < clause.upperBound, t[e].lower != "," { e += 1 }
             exchangeSpan = k..<e
-            if e > k + 3 { c.attributes["in_exchange_for"] = TemporalTagger(lexicon: lexicon).words(t, k + 3, e) }
+            if e > k + 3 { c.attributes["in_exchange_for"] = TemporalTagger.words(t, k + 3, e) }
             break
         }
         // Date: nearest in the clause; else, for a reported happening, nearest in the sentence.
@@ -237,8 +238,8 @@ struct EventFinder {
             for (k, v) in q.parts { c.attributes[k] = String(v) }
         }
         if c.count != nil, m.clauses.ranges.indices.contains(m.clauses.clauseOf[i]) {
-            for cue in Self.totalCues {
-                for k in t.indices where t[k].lower == cue[0] && lexicon.matchOne(cue, at: k, in: t) && (k < 3 || clause.contains(k)) {
+            for k in t.indices where (k < 3 || clause.contains(k)) && Self.totalCueFirstWords.contains(t[k].lower) {
+                for cue in Self.totalCues where t[k].lower == cue[0] && lexicon.matchOne(cue, at: k, in: t) {
                     if cue != ["so", "far"] || c.dateMention == nil { c.total = true }
                 }
             }

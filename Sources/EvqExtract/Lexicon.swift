@@ -30,6 +30,8 @@ public struct Lexicon: Sendable {
     public var cueFirstWords: Set<String> = []
     public var negations: [[String]] = []
     public var habituals: [[String]] = []
+    /// First words of habitual cues (a quick test before matching).
+    public var habitualFirstWords: Set<String> = []
     public var stocks: [[String]] = []
     public var months: [String: Int] = [:]
     public var weekdays: [String: Int] = [:]
@@ -54,12 +56,23 @@ public struct Lexicon: Sendable {
     public var unnamed: Set<String> = []
     public var boilerplateLines: Set<String> = []
     public var captionCues: [[String]] = []
+    /// The caption cues as phrases (words joined by one space), built once.
+    public var captionPhrases: [String] = []
+    /// Byte length of the longest furniture line (longer blocks skip the set lookup).
+    public var boilerplateLineMaxBytes = 0
     /// Lowercased first words of gazetteer, agency and title entries (quick test for names).
     public var nameFirstWords: Set<String> = []
+    /// Every lowercased gazetteer, agency and title entry (one test before the specific ones).
+    public var nameEntries: Set<String> = []
     /// Words that can start a count: number words, qualifier first words, "a", "an".
     public var quantityStarters: Set<String> = []
     /// Lowercase words that can start a date expression: number words and relative cues.
     public var dateStarters: Set<String> = []
+    /// Lowercase words that can start a date when capitalised: date starters, month and
+    /// weekday names (a quick test before parsing).
+    public var dateWords: Set<String> = []
+    /// Capitalised words that are never names: months (but "May"), weekdays, number words.
+    public var nonNameWords: Set<String> = []
     public var stopwords: Set<String> = []
     public var translit: [Character: String] = [:]
 
@@ -95,6 +108,7 @@ public struct Lexicon: Sendable {
         negations = rows("negations.txt").map { words($0[0]) }
         cueFirstWords = Set(hedges.compactMap { $0.words.first } + negations.compactMap(\.first))
         habituals = rows("habituals.txt").map { words($0[0]) }
+        habitualFirstWords = Set(habituals.compactMap(\.first))
         stocks = rows("stocks.txt").map { words($0[0]) }
         for r in rows("months.txt") where r.count >= 2 { months[r[0].lowercased()] = Int(r[1]) }
         for r in rows("weekdays.txt") where r.count >= 2 { weekdays[r[0].lowercased()] = Int(r[1]) }
@@ -122,6 +136,8 @@ public struct Lexicon: Sendable {
         unnamed = Set(rows("unnamed.txt").map { $0[0].lowercased() })
         boilerplateLines = Set(rows("boilerplate.txt").map { $0[0].lowercased() })
         captionCues = rows("captions.txt").map { words($0[0]) }
+        captionPhrases = captionCues.map { $0.joined(separator: " ") }
+        boilerplateLineMaxBytes = boilerplateLines.map(\.utf8.count).max() ?? 0
         stopwords = Set(rows("stopwords.txt").map { $0[0].lowercased() })
         for r in rows("translit.tsv") where r.count >= 1 {
             if let c = r[0].first { translit[c] = r.count > 1 ? r[1] : "" }
@@ -129,11 +145,14 @@ public struct Lexicon: Sendable {
         for name in places.keys { if let f = name.lowercased().split(separator: " ").first { nameFirstWords.insert(String(f)) } }
         for a in agencies { if let f = a.split(separator: " ").first { nameFirstWords.insert(String(f)) } }
         for t in titles { if let f = t.split(separator: " ").first { nameFirstWords.insert(String(f)) } }
+        nameEntries = Set(placesLower.keys).union(agencies).union(titles)
         quantityStarters = Set(numbers.keys).union(qualifierFirstWords).union(["a", "an"])
         dateStarters = Set(numbers.keys).union([
             "yesterday", "today", "tomorrow", "last", "this", "next", "past", "earlier", "over", "recent", "a", "an",
             "spring", "summer", "autumn", "fall", "winter",
         ])
+        dateWords = dateStarters.union(months.keys).union(weekdays.keys)
+        nonNameWords = Set(months.keys.filter { $0 != "may" }).union(weekdays.keys).union(numbers.keys)
     }
 
     /// A name folded to lowercase ASCII: diacritics removed, Cyrillic transliterated, so that

@@ -45,19 +45,16 @@ public struct NameFinder: Sendable {
     }
 
     func isNameToken(_ t: [Token], _ i: Int) -> Bool {
-        let tok = t[i]
-        guard tok.kind == .word, tok.capitalized else { return false }
-        if lexicon.months[tok.lower] != nil && tok.lower != "may" { return false }
-        if lexicon.weekdays[tok.lower] != nil { return false }
-        if tok.text == "I" { return false }
-        if lexicon.numbers[tok.lower] != nil { return false }
-        return true
+        // (Read in place: this runs for every token.)
+        guard t[i].kind == .word, t[i].capitalized else { return false }
+        if t[i].text == "I" { return false }
+        // Months (but "May"), weekdays and number words, in one lookup.
+        return !lexicon.nonNameWords.contains(t[i].lower)
     }
 
     func classify(_ t: [Token], _ lo: Int, _ hi: Int) -> [NameMention] {
         var out: [NameMention] = []
-        let tagger = TemporalTagger(lexicon: lexicon)
-        let whole = tagger.words(t, lo, hi)
+        let whole = TemporalTagger.words(t, lo, hi)
         // An organisation spelled with its country ("Belarusian Association of Journalists").
         if hi - lo >= 2, lexicon.organizationWords.contains(t[hi - 1].lower)
             || t[lo..<(hi - 1)].indices.contains(where: { lexicon.organizationWords.contains(t[$0].lower) && t[$0 + 1].lower == "of" }),
@@ -66,7 +63,7 @@ public struct NameFinder: Sendable {
             var s = lo
             while s < hi, lexicon.stopwords.contains(t[s].lower) { s += 1 }
             if s < hi {
-                let text = tagger.words(t, s, hi)
+                let text = TemporalTagger.words(t, s, hi)
                 return [NameMention(lo: s, hi: hi, text: text, kind: .organization, canonical: text, role: role(t, s))]
             }
         }
@@ -76,7 +73,7 @@ public struct NameFinder: Sendable {
             var s = chunkStart
             while s < end, lexicon.stopwords.contains(t[s].lower) || lexicon.titles.contains(t[s].lower) { s += 1 }
             guard s < end else { return }
-            let text = tagger.words(t, s, end)
+            let text = TemporalTagger.words(t, s, end)
             if lexicon.stopwords.contains(text.lowercased()) { return }
             var kind: NameMention.Kind = .person
             let last = t[end - 1].lower
@@ -93,18 +90,21 @@ public struct NameFinder: Sendable {
             let maxLen = min(hi - i, max(lexicon.placeMaxWords, lexicon.agencyMaxWords))
             var len = maxLen
             while len >= 1 {
-                let text = tagger.words(t, i, i + len)
-                if lexicon.agencies.contains(text.lowercased()) || (len == 1 && lexicon.agencies.contains(t[i].lower) && t[i].text.count > 2) {
+                let text = TemporalTagger.words(t, i, i + len)
+                let lower = text.lowercased()
+                // One lookup rules out every kind of entry (most word runs match none).
+                if !lexicon.nameEntries.contains(lower) { len -= 1; continue }
+                if lexicon.agencies.contains(lower) || (len == 1 && lexicon.agencies.contains(t[i].lower) && t[i].text.count > 2) {
                     flushChunk(i)
                     out.append(NameMention(lo: i, hi: i + len, text: text, kind: .agency, canonical: text, role: nil))
                     matched = true
-                } else if let p = lexicon.places[text] ?? (t[i].text.count > 3 || len > 1 ? lexicon.placesLower[text.lowercased()] : nil) {
+                } else if let p = lexicon.places[text] ?? (t[i].text.count > 3 || len > 1 ? lexicon.placesLower[lower] : nil) {
                     flushChunk(i)
                     let kind: NameMention.Kind = p.kind == "demonym" ? .demonym : .place
                     out.append(NameMention(lo: i, hi: i + len, text: text, kind: kind, canonical: p.canonical,
                         country: p.country ?? (p.kind == "country" ? p.canonical : nil), role: nil))
                     matched = true
-                } else if len <= 3, lexicon.titles.contains(text.lowercased()) {
+                } else if len <= 3, lexicon.titles.contains(lower) {
                     flushChunk(i)
                     matched = true
                 }

@@ -1,5 +1,6 @@
 import Foundation
 import EvqDiagnostics
+import EvqModel
 
 /// Spelling variants of names: within and across articles, names whose folded surnames are
 /// within a small edit distance (Bialiatski / Bialacki / Bialacky; Tsikhanouskaya /
@@ -15,7 +16,14 @@ public struct NameVariants: Sendable {
         if x == y { return true }
         // Quick reject before the rewriting: spellings of one name differ little in length.
         if abs(x.utf8.count - y.utf8.count) > 5 { return false }
-        let a = phonetic(x), b = phonetic(y)
+        return similar(x, y, keys: phonetic(x), phonetic(y), maxDistance: maxDistance)
+    }
+
+    /// `similar(_:_:maxDistance:)` with the words' `phonetic` keys already computed (callers
+    /// that compare one word with many compute each key once).
+    static func similar(_ x: String, _ y: String, keys a: String, _ b: String, maxDistance: Int = 3) -> Bool {
+        if x == y { return true }
+        if abs(x.utf8.count - y.utf8.count) > 5 { return false }
         if a == b { return true }
         guard a.first == b.first, min(x.count, y.count) >= 6 else { return false }
         let limit = min(maxDistance, max(1, min(a.count, b.count) / 4))
@@ -25,31 +33,8 @@ public struct NameVariants: Sendable {
 
     /// Folds the usual transliteration variants of Slavic names together ("ts"/"c", "ia"/"a",
     /// "y"/"i", "kh"/"h", "sh"/"s", "ou"/"u", "ck"/"k"), so Bialiatski, Bialacki and Bialacky agree.
-    static func phonetic(_ s: String) -> String {
-        // A left-to-right rewrite over bytes (names are folded to ASCII first).
-        let rules: [([UInt8], [UInt8])] = [
-            ("sch", "s"), ("tch", "c"), ("ts", "c"), ("tz", "c"), ("cz", "c"), ("ch", "c"), ("kh", "h"), ("sh", "s"),
-            ("zh", "z"), ("ck", "k"), ("x", "ks"), ("ou", "u"), ("w", "v"), ("y", "i"), ("ij", "i"), ("ia", "a"), ("ie", "e"), ("io", "o"), ("iu", "u"),
-        ].map { (Array($0.0.utf8), Array($0.1.utf8)) }
-        var r = Array(s.utf8)
-        for (from, to) in rules {
-            guard r.count >= from.count else { continue }
-            var out: [UInt8] = []
-            out.reserveCapacity(r.count)
-            var i = 0
-            while i < r.count {
-                if i + from.count <= r.count, r[i] == from[0], from.count == 1 || r[i + 1] == from[1], from.count < 3 || r[i + 2] == from[2] {
-                    out += to
-                    i += from.count
-                } else {
-                    out.append(r[i])
-                    i += 1
-                }
-            }
-            r = out
-        }
-        return String(decoding: r, as: UTF8.self)
-    }
+    /// The same key the query side uses (`NameKey.transliteration`), so both agree on variants.
+    static func phonetic(_ s: String) -> String { NameKey.transliteration(s) }
 
     /// Groups `names` (with how often each was seen) into canonical name -> variants.
     public func group(_ counts: [String: Int]) -> [String: String] {

@@ -93,6 +93,8 @@ public struct QuantityFinder: Sendable {
         var out: [QuantityMention] = []
         var i = 0
         while i < t.count {
+            // Punctuation starts no count (no qualifier begins with it; `number` rejects it).
+            if t[i].kind == .punct { i += 1; continue }
             var q = Qualifier.exact
             var j = i
             if t[i].kind == .word, !lexicon.quantityStarters.contains(t[i].lower), !t[i].lower.utf8.contains(UInt8(ascii: "-")) { i += 1; continue }
@@ -136,7 +138,7 @@ public struct QuantityFinder: Sendable {
                 end = pe
             }
             let stock = isStock(t, end)
-            let text = TemporalTagger(lexicon: lexicon).words(t, i, end)
+            let text = TemporalTagger.words(t, i, end)
             let quantity = n.magnitude ? Quantity(value: nil, qualifier: .unspecified, text: text) : Quantity(value: value, qualifier: q, text: text)
             out.append(QuantityMention(lo: i, hi: end, quantity: quantity, parts: parts, noun: parts.isEmpty ? noun : "people", isStock: stock))
             i = end

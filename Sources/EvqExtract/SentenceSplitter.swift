@@ -44,11 +44,12 @@ public struct SentenceSplitter: Sendable {
             s = e
         }
         while i < tokens.count {
-            let t = tokens[i]
+            // (The token is read in place, not copied: this runs for every token.)
+            let kind = tokens[i].kind
             var boundary = false
-            if t.kind == .punct, t.lower == "." || t.lower == "!" || t.lower == "?" {
+            if kind == .punct, tokens[i].lower == "." || tokens[i].lower == "!" || tokens[i].lower == "?" {
                 boundary = endsSentence(tokens, at: i)
-            } else if t.kind == .word, t.text.hasSuffix("."), t.text.count > 2, i + 1 < tokens.count {
+            } else if kind == .word, tokens[i].text.utf8.last == UInt8(ascii: "."), tokens[i].text.count > 2, i + 1 < tokens.count {
                 // "U.S." at the end of a sentence.
                 let next = tokens[i + 1]
                 boundary = next.capitalized && Self.openers.contains(next.lower)
@@ -56,7 +57,7 @@ public struct SentenceSplitter: Sendable {
             // Run-on "sentences" (a 10 MB line, a list without punctuation) are cut into pieces:
             // the later stages scan a sentence once per trigger, so an unbounded sentence would
             // make extraction quadratic. Real sentences are far shorter than either limit.
-            if !boundary, i - s >= Self.softLimit, t.kind == .punct, t.lower == "," || t.lower == ";" || t.lower == ":" {
+            if !boundary, i - s >= Self.softLimit, kind == .punct, tokens[i].lower == "," || tokens[i].lower == ";" || tokens[i].lower == ":" {
                 boundary = true
             }
             if !boundary, i - s >= Self.hardLimit - 1 { boundary = true }

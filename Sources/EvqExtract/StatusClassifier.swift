@@ -43,8 +43,11 @@ struct StatusClassifier {
     }
 
     func isHabitual(_ t: [Token], trigger: Int, clause: Range<Int>) -> Bool {
-        for i in clause where lexicon.matchPhrase(lexicon.habituals, at: i, in: t) != nil {
-            if abs(i - trigger) <= 4 { return true }
+        // Only cues starting within four tokens of the trigger count, so only those are read.
+        let lo = max(clause.lowerBound, trigger - 4), hi = min(clause.upperBound, trigger + 5)
+        guard lo < hi else { return false }
+        for i in lo..<hi where lexicon.habitualFirstWords.contains(t[i].lower) && lexicon.matchPhrase(lexicon.habituals, at: i, in: t) != nil {
+            return true
         }
         return false
     }

@@ -50,7 +50,11 @@ public struct TemporalTagger: Sendable {
         }
     }
 
-    func words(_ t: [Token], _ lo: Int, _ hi: Int) -> String {
+    func words(_ t: [Token], _ lo: Int, _ hi: Int) -> String { Self.words(t, lo, hi) }
+
+    /// The text of tokens `lo..<hi` as written (one space where the text had space). Static so
+    /// that callers need no tagger (constructing one copies the whole lexicon).
+    static func words(_ t: [Token], _ lo: Int, _ hi: Int) -> String {
         var s = ""
         for k in lo..<hi {
             if k > lo, t[k].start > t[k - 1].end { s += " " }
@@ -95,10 +99,18 @@ public struct TemporalTagger: Sendable {
 
     /// Parses one expression starting at `i`; returns it and the index after it.
     func parse(_ t: [Token], _ i: Int) -> (TemporalExpression, Int)? {
+        // Quick reject: most tokens cannot start a date. (Read in place, before the token is
+        // copied: this runs for every token of every sentence.)
+        if t[i].kind == .punct { return nil }
+        if t[i].kind == .word {
+            if !t[i].capitalized {
+                if !lexicon.dateStarters.contains(t[i].lower) { return nil }
+            } else if !lexicon.dateWords.contains(t[i].lower), !t[i].lower.hasSuffix(".") {
+                // A capitalised word starts a date only as a month, weekday or starter ("Dec." too).
+                return nil
+            }
+        }
         let tok = t[i]
-        // Quick reject: most tokens cannot start a date.
-        if tok.kind == .punct { return nil }
-        if tok.kind == .word, !tok.capitalized, !lexicon.dateStarters.contains(tok.lower) { return nil }
         // Weekday, possibly followed by a full date: "Friday, Dec. 12, 2025".
         if tok.kind == .word, tok.capitalized, let w = lexicon.weekdays[tok.lower], tok.text.count >= 3 {
             let j = skipComma(t, skipDot(t, i + 1))

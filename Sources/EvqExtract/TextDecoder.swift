@@ -62,45 +62,51 @@ public struct TextDecoder: Sendable {
 
     /// Typography normalisation over UTF-8 bytes (see the type's comment).
     static func normalize(_ u: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(u.count)
-        var i = 0
+        // Every rewrite is at most as long as what it replaces, so the output fits in
+        // `u.count` bytes and is written through a buffer (no per-byte append checks).
         let n = u.count
-        while i < n {
-            let b = u[i]
-            if b < 0x80 {
-                if b == 0x0D {
-                    out.append(0x0A)
-                    if i + 1 < n, u[i + 1] == 0x0A { i += 1 }
-                } else if b == 0x09 || b == 0x0B || b == 0x0C {
-                    out.append(0x20)
-                } else {
-                    out.append(b)
+        return u.withUnsafeBufferPointer { u in
+            [UInt8](unsafeUninitializedCapacity: n) { out, count in
+                var o = 0
+                var i = 0
+                @inline(__always) func put(_ b: UInt8) { out[o] = b; o += 1 }
+                while i < n {
+                    let b = u[i]
+                    if b < 0x80 {
+                        if b == 0x0D {
+                            put(0x0A)
+                            if i + 1 < n, u[i + 1] == 0x0A { i += 1 }
+                        } else if b == 0x09 || b == 0x0B || b == 0x0C {
+                            put(0x20)
+                        } else {
+                            put(b)
+                        }
+                        i += 1
+                        continue
+                    }
+                    if b == 0xC2, i + 1 < n, u[i + 1] == 0xA0 {  // NBSP
+                        put(0x20); i += 2; continue
+                    }
+                    if b == 0xE2, i + 2 < n, u[i + 1] == 0x80 {
+                        let c = u[i + 2]
+                        switch c {
+                        case 0x98, 0x99, 0x9B, 0xB2: put(UInt8(ascii: "'")); i += 3; continue
+                        case 0x9C, 0x9D, 0x9F, 0xB3: put(UInt8(ascii: "\"")); i += 3; continue
+                        case 0x90, 0x91, 0x92, 0x93, 0x94, 0x95: put(UInt8(ascii: "-")); i += 3; continue
+                        case 0xA6: put(0x2E); put(0x2E); put(0x2E); i += 3; continue
+                        case 0x80...0x8A, 0xAF: put(0x20); i += 3; continue  // en/em/thin/narrow spaces
+                        case 0x8B, 0x8C, 0x8D: i += 3; continue  // zero-width characters
+                        case 0xA8, 0xA9: put(0x0A); i += 3; continue  // line/paragraph separators
+                        default: break
+                        }
+                    }
+                    if b == 0xE2, i + 2 < n, u[i + 1] == 0x81, u[i + 2] == 0xA0 { i += 3; continue }  // word joiner
+                    put(b)
+                    i += 1
                 }
-                i += 1
-                continue
+                count = o
             }
-            if b == 0xC2, i + 1 < n, u[i + 1] == 0xA0 {  // NBSP
-                out.append(0x20); i += 2; continue
-            }
-            if b == 0xE2, i + 2 < n, u[i + 1] == 0x80 {
-                let c = u[i + 2]
-                switch c {
-                case 0x98, 0x99, 0x9B, 0xB2: out.append(UInt8(ascii: "'")); i += 3; continue
-                case 0x9C, 0x9D, 0x9F, 0xB3: out.append(UInt8(ascii: "\"")); i += 3; continue
-                case 0x90, 0x91, 0x92, 0x93, 0x94, 0x95: out.append(UInt8(ascii: "-")); i += 3; continue
-                case 0xA6: out.append(contentsOf: [0x2E, 0x2E, 0x2E]); i += 3; continue
-                case 0x80...0x8A, 0xAF: out.append(0x20); i += 3; continue  // en/em/thin/narrow spaces
-                case 0x8B, 0x8C, 0x8D: i += 3; continue  // zero-width characters
-                case 0xA8, 0xA9: out.append(0x0A); i += 3; continue  // line/paragraph separators
-                default: break
-                }
-            }
-            if b == 0xE2, i + 2 < n, u[i + 1] == 0x81, u[i + 2] == 0xA0 { i += 3; continue }  // word joiner
-            out.append(b)
-            i += 1
         }
-        return out
     }
 
     /// Removes a leading `---` ... `---` block and returns its `key: value` pairs (keys lowercased).

@@ -9,6 +9,29 @@ struct DecoderTests {
         #expect(out.warnings.isEmpty)
     }
 
+    /// Every typography rewrite, and truncated sequences at the end left as they are.
+    @Test(arguments: [
+        ("a\tb\u{0B}c\u{0C}d", "a b c d"),
+        ("\u{2018}x\u{2019} \u{201B}y\u{2032}", "'x' 'y'"),
+        ("\u{201C}x\u{201D} \u{201F}y\u{2033}", "\"x\" \"y\""),
+        ("1\u{2010}2\u{2011}3\u{2012}4\u{2013}5\u{2014}6\u{2015}7", "1-2-3-4-5-6-7"),
+        ("wait\u{2026}", "wait..."),
+        ("a\u{2002}b\u{2009}c\u{202F}d", "a b c d"),
+        ("a\u{200B}b\u{2060}c", "abc"),
+        ("a\u{2028}b\u{2029}c", "a\nb\nc"),
+        ("a\r\nb\rc", "a\nb\nc"),
+        ("\u{00E9}t\u{00E9} \u{20AC}", "\u{00E9}t\u{00E9} \u{20AC}"),
+    ])
+    func normalisesEveryRewrite(_ input: String, _ expected: String) {
+        #expect(String(decoding: TextDecoder.normalize(Array(input.utf8)), as: UTF8.self) == expected)
+    }
+
+    @Test func normaliseKeepsTruncatedSequences() {
+        #expect(TextDecoder.normalize([0x41, 0xE2, 0x80]) == [0x41, 0xE2, 0x80])
+        #expect(TextDecoder.normalize([0x41, 0xC2]) == [0x41, 0xC2])
+        #expect(TextDecoder.normalize([]) == [])
+    }
+
     @Test func invalidUTF8IsReadWithAWarning() {
         let out = TextDecoder().decode([0x41, 0xFF, 0x42])
         #expect(out.text == "A\u{FFFD}B")
