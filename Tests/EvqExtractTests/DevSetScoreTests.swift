@@ -141,21 +141,18 @@ struct DevSetScoreTests {
         return lines.joined(separator: "\n")
     }
 
-    @Test func devSetScoresMeetTheTargets() throws {
-        let dir = Self.folder
-        guard let gold = Self.loadGold(dir + "/gold.jsonl") else {
-            Issue.record("development set missing: no gold.jsonl in \(dir)")
-            return
+    /// Extracts `paths`, scores the result against `goldFile` and prints the report; nil (with a
+    /// recorded issue) when the gold file is missing.
+    static func scoreRun(paths: [String], goldFile: String, title: String) throws -> Score? {
+        guard let gold = loadGold(goldFile) else {
+            Issue.record("\(title): no gold file at \(goldFile)")
+            return nil
         }
-        let names = Self.articles(in: dir)
-        #expect(names.count >= 12)
-        let extraction = try CorpusLoader().load(paths: names.map { dir + "/" + $0 })
-        let (s, misses) = Self.score(extraction.corpus.all, gold: gold, corpus: extraction.corpus)
-        print(Self.report(s, title: "DevSet"))
+        let extraction = try CorpusLoader().load(paths: paths)
+        let (s, misses) = score(extraction.corpus.all, gold: gold, corpus: extraction.corpus)
+        print(report(s, title: title))
         if ProcessInfo.processInfo.environment["EVQ_DEVSET_VERBOSE"] != nil { print(misses.joined(separator: "\n")) }
-        #expect(s.f1 >= 0.85)
-        #expect(s.dateAccuracy >= 0.90)
-        #expect(s.countAccuracy >= 0.95)
+        return s
     }
 
     /// The articles of a gold folder: files named `NN-*.txt|md|html` (README and gold files are not articles).
@@ -164,18 +161,20 @@ struct DevSetScoreTests {
             let parts = n.split(separator: "-", maxSplits: 1)
             return parts.count == 2 && parts[0].count == 2 && parts[0].allSatisfy(\.isNumber)
                 && (n.hasSuffix(".txt") || n.hasSuffix(".md") || n.hasSuffix(".html"))
-        }.sorted()
+        }.sorted().map { dir + "/" + $0 }
+    }
+
+    @Test func devSetScoresMeetTheTargets() throws {
+        let articles = Self.articles(in: Self.folder)
+        #expect(articles.count >= 12)
+        guard let s = try Self.scoreRun(paths: articles, goldFile: Self.folder + "/gold.jsonl", title: "DevSet") else { return }
+        #expect(s.f1 >= 0.85)
+        #expect(s.dateAccuracy >= 0.90)
+        #expect(s.countAccuracy >= 0.95)
     }
 
     @Test func seedGoldScore() throws {
-        guard let gold = Self.loadGold(Self.folder + "/seeds-gold.jsonl") else {
-            Issue.record("seed gold missing: no seeds-gold.jsonl in \(Self.folder)")
-            return
-        }
-        let extraction = try CorpusLoader().load(paths: [SeedTests.seedDir])
-        let (s, misses) = Self.score(extraction.corpus.all, gold: gold, corpus: extraction.corpus)
-        print(Self.report(s, title: "Seeds"))
-        if ProcessInfo.processInfo.environment["EVQ_DEVSET_VERBOSE"] != nil { print(misses.joined(separator: "\n")) }
+        guard let s = try Self.scoreRun(paths: [SeedTests.seedDir], goldFile: Self.folder + "/seeds-gold.jsonl", title: "Seeds") else { return }
         #expect(s.f1 >= 0.85)
         #expect(s.dateAccuracy >= 0.90)
         #expect(s.countAccuracy >= 0.95)
@@ -186,16 +185,9 @@ struct DevSetScoreTests {
     /// Its floor is deliberately below the dev-set targets; the printed figures are the news.
     @Test func heldOutScore() throws {
         let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("HeldOut").path
-        guard let gold = Self.loadGold(dir + "/gold.jsonl") else {
-            Issue.record("held-out set missing: no gold.jsonl in \(dir)")
-            return
-        }
-        let names = Self.articles(in: dir)
-        #expect(names.count >= 10)
-        let extraction = try CorpusLoader().load(paths: names.map { dir + "/" + $0 })
-        let (s, misses) = Self.score(extraction.corpus.all, gold: gold, corpus: extraction.corpus)
-        print(Self.report(s, title: "HeldOut"))
-        if ProcessInfo.processInfo.environment["EVQ_DEVSET_VERBOSE"] != nil { print(misses.joined(separator: "\n")) }
+        let articles = Self.articles(in: dir)
+        #expect(articles.count >= 10)
+        guard let s = try Self.scoreRun(paths: articles, goldFile: dir + "/gold.jsonl", title: "HeldOut") else { return }
         #expect(s.f1 >= 0.5)
         #expect(s.dateAccuracy >= 0.6)
         #expect(s.countAccuracy >= 0.6)
