@@ -7,8 +7,11 @@ public struct CorpusLoader: Sendable {
     public enum LoadError: Error, Sendable, CustomStringConvertible {
         case unreadable(path: String, reason: String)
         case badEventSet(EventSetIO.ImportError)
+        /// Ctrl-C (or another cancellation) stopped the extraction.
+        case interrupted
         public var description: String {
             switch self {
+            case .interrupted: return "interrupted; nothing was loaded"
             case .unreadable(let path, let reason): return "\(path): \(reason)"
             case .badEventSet(let e): return e.description
             }
@@ -25,6 +28,12 @@ public struct CorpusLoader: Sendable {
     /// into hidden folders). Unreadable paths and bad event sets are errors; oddities in articles
     /// are warnings.
     public func load(paths: [String]) throws(LoadError) -> Extraction {
+        try load(paths: paths, isCancelled: { false })
+    }
+
+    /// The same, stopping with `.interrupted` when `isCancelled` answers true (asked between
+    /// articles).
+    public func load(paths: [String], isCancelled: () -> Bool) throws(LoadError) -> Extraction {
         var articles: [RawDocument] = []
         var imported: [Event] = []
         var warnings: [FileWarning] = []
@@ -62,7 +71,7 @@ public struct CorpusLoader: Sendable {
                 }
             }
         }
-        var result = extractor.extract(articles)
+        guard var result = extractor.extract(articles, isCancelled: isCancelled) else { throw .interrupted }
         if !imported.isEmpty {
             result.corpus = result.corpus.merged(with: Corpus(events: imported))
         }

@@ -79,12 +79,18 @@ enum MetaCommands {
         guard !line.arguments.isEmpty else {
             return session.usageError("`.load` needs at least one path", at: line.endSpan, command: command(".load"), in: line)
         }
-        switch Startup.loadCorpus(paths: line.arguments.map(\.text), console: session.console) {
+        _ = session.isCancelled()  // forget a Ctrl-C pressed before this command
+        // Ctrl-C while the articles are read stops the load and keeps the corpus as it was.
+        switch Startup.loadCorpus(paths: line.arguments.map(\.text), console: session.console, isCancelled: session.isCancelled) {
         case .success(let corpus):
             session.context.corpus = corpus
             session.corpusPaths = line.arguments.map(\.text)
             session.console.err("loaded \(corpus.all.count) events from \(corpus.documents.count) documents\n")
             return .ok
+        case .failure(.interrupted):
+            let n = session.context.corpus.all.count
+            session.console.err("interrupted; the corpus is unchanged (\(n) event\(n == 1 ? "" : "s"))\n")
+            return .failed
         case .failure(let error):
             let word = line.arguments.first { error.description.hasPrefix($0.text) } ?? line.arguments[0]
             session.report(.error(error.description, at: word.span), in: line)

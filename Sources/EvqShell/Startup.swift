@@ -18,9 +18,9 @@ public enum ExitStatus: Int32, Sendable {
 public enum Startup {
     /// Loads articles and event sets, printing the loader's warnings to the console's error
     /// stream. A missing or unreadable path is an error.
-    public static func loadCorpus(paths: [String], console: Console) -> Result<Corpus, CorpusLoader.LoadError> {
+    public static func loadCorpus(paths: [String], console: Console, isCancelled: () -> Bool = { false }) -> Result<Corpus, CorpusLoader.LoadError> {
         do {
-            let extraction = try CorpusLoader().load(paths: paths)
+            let extraction = try CorpusLoader().load(paths: paths, isCancelled: isCancelled)
             for warning in extraction.warnings { console.err(escapeControls(warning.description) + "\n") }
             return .success(extraction.corpus)
         } catch {

@@ -46,6 +46,31 @@ struct MetaCommandTests {
         #expect(capture.output.isEmpty)
     }
 
+    @Test func anInterruptedLoadKeepsTheCorpus() throws {
+        let dir = temporaryFolder()
+        for i in 1...3 {
+            try "Officials released \(i + 10) prisoners on Monday.".write(toFile: dir + "/a\(i).txt", atomically: true, encoding: .utf8)
+        }
+        let capture = CapturedConsole()
+        var session = makeSession(capture)
+        let kept = Corpus(events: [Event(id: "k", type: .release)])
+        session.context.corpus = kept
+        // Ctrl-C arrives while the second article is being read.
+        var asked = 0
+        session.isCancelled = {
+            asked += 1
+            return asked == 3
+        }
+        let status = InputProcessor.run(.script(name: "m", text: ".load \(dir)\n"), in: &session)
+        #expect(status == .failed)
+        #expect(capture.errors.contains("interrupted; the corpus is unchanged (1 event)"))
+        #expect(session.context.corpus == kept)
+
+        session.isCancelled = { false }
+        #expect(InputProcessor.run(.script(name: "m", text: ".load \(dir)\n"), in: &session) == .ok)
+        #expect(session.context.corpus.documents.count == 3)
+    }
+
     @Test func unknownCommandsGetTheNearestName() {
         let capture = CapturedConsole()
         var session = makeSession(capture)
