@@ -69,6 +69,20 @@ public struct ReadlineReader: LineReader {
     /// True (once) if Ctrl-C was pressed since the last call: how a running query learns it
     /// should stop. Reads the signal flag of the handler this reader installed.
     public static func takeInterrupt() -> Bool { evq_take_sigint() != 0 }
+
+    /// What readline puts in place of the typed word when several candidates fit: their longest
+    /// common prefix, but never less than was typed. Candidates may match on a later word
+    /// (`"Tsikh` offers `"Sviatlana Tsikhanouskaya"` and `"Tsikhnouskaya"`), and inserting their
+    /// common prefix `"` would erase what the user typed.
+    /// A single candidate replaces the word whole (`"Coa` becomes `"John Coale"`).
+    public static func substitution(typed: String, candidates: [String]) -> String {
+        guard var common = candidates.first else { return typed }
+        if candidates.count == 1 { return common }
+        for c in candidates.dropFirst() {
+            while !c.lowercased().hasPrefix(common.lowercased()) { common.removeLast() }
+        }
+        return common.lowercased().hasPrefix(typed.lowercased()) ? common : typed
+    }
 }
 
 /// readline's completion hook: asks the active closure and hands readline a malloc'd,
@@ -78,11 +92,7 @@ private func readlineCompletion(_ text: UnsafePointer<CChar>?, _ start: Int32, _
     guard let buffer = evq_completion_line(&cursor), let complete = activeCompletion else { return nil }
     let candidates = complete(String(cString: buffer), Int(cursor))
     guard let first = candidates.first else { return nil }
-    var common = first
-    for c in candidates.dropFirst() {
-        while !c.lowercased().hasPrefix(common.lowercased()) { common.removeLast() }
-    }
-    if common.isEmpty, let word = text { common = String(cString: word) }
+    let common = ReadlineReader.substitution(typed: text.map { String(cString: $0) } ?? "", candidates: candidates)
     evq_completion_append(candidates.count == 1 && first.hasSuffix("/") ? 0 : 32)
     let list = candidates.count == 1 ? [first] : [common] + candidates
     let array = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: list.count + 1)
