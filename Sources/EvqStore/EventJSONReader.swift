@@ -288,14 +288,14 @@ struct EventJSONReader {
             return d
         case .number:
             let at = s.pos
-            // A year far outside the calendar would overflow the day arithmetic.
-            guard let y = try s.readInt(), (-99_999...99_999).contains(y), let d = EventDate.year(y) else {
+            // EventDate.year refuses years outside Day.years (no overflow in the day arithmetic).
+            guard let y = try s.readInt(), let d = EventDate.year(y) else {
                 throw ScanError(message: "wrong type for `date`", offset: at)
             }
             return d
         case .object:
             s.pos += 1
-            var start: String?, end: String?, precision: DatePrecision?, text: String?
+            var precision: DatePrecision?, text: String?
             var startRaw: RawString?, endRaw: RawString?
             if !s.consume(UInt8(ascii: "}")) {
                 repeat {
@@ -326,9 +326,11 @@ struct EventJSONReader {
             let b = try endRaw.map { (r: RawString) throws(ScanError) in try compact(r, &s) } ?? a
             guard let sd = a.start, let ed = b.end else { throw s.fail("bad value for `date`: bad date interval") }
             if precision == nil {
-                start = try s.string(startRaw, &interner)
-                end = try endRaw.map { (r: RawString) throws(ScanError) in try s.string(r, &interner) }
-                precision = (end == nil || end == start) ? a.precision : .range
+                // The model's rule, so both importers agree: one literal keeps its own precision;
+                // an interval states day, month, year or range by its shape.
+                let startText = try s.string(startRaw, &interner)
+                let endText = try endRaw.map { (r: RawString) throws(ScanError) in try s.string(r, &interner) }
+                precision = endText == nil || endText == startText ? a.precision : EventDate.precision(covering: sd, ed)
             }
             return EventDate(start: sd, end: ed, precision: precision ?? .range, text: text)
         default:

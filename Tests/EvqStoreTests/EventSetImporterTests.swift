@@ -17,6 +17,23 @@ struct EventSetImporterTests {
         #expect(fast == events)
     }
 
+    /// Intervals imported without a precision get the one their shape states, by one rule.
+    @Test func intervalsWithoutPrecisionMatchEventSetIO() throws {
+        let text = """
+            {"type":"release","date":{"start":"2025-06-01","end":"2025-06-30"}}
+            {"type":"release","date":{"start":"2025-01-01","end":"2025-12-31"}}
+            {"type":"release","date":{"start":"2025-06-03","end":"2025-06-03"}}
+            {"type":"release","date":{"start":"2025-06","end":"2025-06"}}
+            {"type":"release","date":{"start":"2025-06-03","end":"2025-07-03"}}
+            {"type":"release","date":2025}
+
+            """
+        let fast = try EventSetImporter().read(json: text, file: "p.jsonl")
+        #expect(fast == (try EventSetIO.read(text, file: "p.jsonl")))
+        #expect(fast.map(\.date.precision) == [.month, .year, .day, .month, .range, .year])
+        #expect(throws: ImportError.self) { try EventSetImporter().read(json: "{\"type\":\"x\",\"date\":9223372036854775807}\n", file: "y.jsonl") }
+    }
+
     @Test func crlfFilesMatchEventSetIO() throws {
         var rng = SplitMix64(seed: 77)
         let events = (0..<40).map { _ in RandomEvents.event(&rng) }
