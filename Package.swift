@@ -39,7 +39,7 @@ let package = Package(
                            "EvqReport"]  // analysis: HTML reports
         ),
         .target(name: "EvqGolden", dependencies: ["EvqEval", "EvqModel"]),
-        .target(name: "EvqReport", dependencies: ["EvqModel"]),
+        .target(name: "EvqReport", dependencies: ["EvqModel", "EvqDiagnostics"]),
         .target(
             name: "EvqStore",
             dependencies: ["EvqModel", "EvqDiagnostics", .product(name: "GRDB", package: "GRDB.swift")]

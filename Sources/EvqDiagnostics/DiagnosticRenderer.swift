@@ -66,17 +66,29 @@ public struct DiagnosticRenderer: Sendable {
     }
 }
 
+/// Whether a scalar must never reach a terminal or a page raw: C0 and C1 controls, DEL (the
+/// bytes escape sequences are made of), bidirectional embeddings, overrides and isolates (which
+/// reorder what is shown), and the line and paragraph separators. The one list every output
+/// path (terminal text, JSON, HTML) neutralises.
+public func isUnsafeForDisplay(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x00..<0x20, 0x7F..<0xA0, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029: return true
+    default: return false
+    }
+}
+
 /// Replaces control characters (except tab, shown as a space) so that text from a query or an
 /// article can never drive the terminal. Keeps one character per character so carets still align.
 public func escapeControls(_ text: String) -> String {
     var out = ""
     out.reserveCapacity(text.utf8.count)
     for scalar in text.unicodeScalars {
-        switch scalar.value {
-        case 0x09: out.append(" ")
-        case 0x00..<0x20, 0x7F, 0x80..<0xA0: out.append("\u{FFFD}")
-        case 0x202A...0x202E, 0x2066...0x2069: out.append("\u{FFFD}")  // bidi overrides
-        default: out.unicodeScalars.append(scalar)
+        if scalar == "\t" {
+            out.append(" ")
+        } else if isUnsafeForDisplay(scalar) {
+            out.append("\u{FFFD}")
+        } else {
+            out.unicodeScalars.append(scalar)
         }
     }
     return out

@@ -1,3 +1,4 @@
+import EvqDiagnostics
 import EvqModel
 
 /// A single self-contained HTML page about a set of events: a timeline chart (events per
@@ -108,12 +109,7 @@ func escape(_ text: String) -> String {
         case "'": out += "&#39;"
         case "\n", "\t": out += " "
         default:
-            if ch.value < 0x20 || ch.value == 0x7F || (0x80..<0xA0).contains(ch.value)
-                || (0x202A...0x202E).contains(ch.value) || (0x2066...0x2069).contains(ch.value)
-            {
-                continue
-            }
-            out.unicodeScalars.append(ch)
+            if !isUnsafeForDisplay(ch) { out.unicodeScalars.append(ch) }
         }
     }
     return out

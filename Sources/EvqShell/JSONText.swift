@@ -1,3 +1,4 @@
+import EvqDiagnostics
 import EvqEval
 import EvqModel
 
@@ -26,12 +27,7 @@ enum JSONText {
         return out + "\""
     }
 
-    static func needsEscape(_ s: Unicode.Scalar) -> Bool {
-        switch s.value {
-        case 0x00..<0x20, 0x7F..<0xA0, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029: return true
-        default: return false
-        }
-    }
+    static func needsEscape(_ s: Unicode.Scalar) -> Bool { isUnsafeForDisplay(s) }
 
     static func unicodeEscape(_ s: Unicode.Scalar) -> String {
         let hex = String(s.value, radix: 16)

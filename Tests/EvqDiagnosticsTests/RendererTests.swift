@@ -37,3 +37,8 @@ import Testing
     #expect(Suggest.distance("kitten", "sitting") == 3)
     #expect(Suggest.nearest("tkae", in: ["where", "take", "sort"]) == "take")
 }
+
+@Test func lineAndParagraphSeparatorsAreNeutralisedToo() {
+    #expect(escapeControls("a\u{2028}b\u{2029}c\u{85}d") == "a\u{FFFD}b\u{FFFD}c\u{FFFD}d")
+    #expect(isUnsafeForDisplay("\u{2066}") && !isUnsafeForDisplay("é") && !isUnsafeForDisplay("Ł"))
+}
