@@ -128,13 +128,3 @@ struct CSVEventReader {
         text.split(separator: ";").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
     }
 }
-
-extension StringProtocol {
-    /// The text without leading and trailing white space.
-    var trimmingSpaces: String {
-        var s = Substring(self)
-        while let f = s.first, f.isWhitespace { s.removeFirst() }
-        while let l = s.last, l.isWhitespace { s.removeLast() }
-        return String(s)
-    }
-}
