@@ -129,7 +129,7 @@ public struct GoldenRunner {
         if update || expectedText == nil {
             if expectedText != actual.text {
                 do {
-                    try GoldenRunner.writeAtomically(actual.text, to: outPath)
+                    try AtomicFile.write(actual.text, to: outPath)  // never a half-written .out
                 } catch {
                     summary.failed += 1
                     log("FAIL \(path): cannot write \(outPath): \(error)\n")
@@ -171,11 +171,5 @@ public struct GoldenRunner {
     /// `Examples/01-tour.evq` -> `Examples/01-tour.out`.
     public static func expectedPath(for script: String) -> String {
         ((script as NSString).deletingPathExtension) + ".out"
-    }
-
-    /// Writes through a temporary file and a rename (`AtomicFile`), so a crash never leaves a
-    /// half-written expected file.
-    public static func writeAtomically(_ text: String, to path: String) throws {
-        try AtomicFile.write(text, to: path)
     }
 }
