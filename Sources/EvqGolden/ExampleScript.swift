@@ -27,6 +27,13 @@ public struct ExampleScript: Sendable, Equatable {
         public var rowsort: Bool
         /// It must produce an error; producing none is a failure.
         public var expectsError: Bool
+
+        public init(text: String, line: Int, rowsort: Bool = false, expectsError: Bool = false) {
+            self.text = text
+            self.line = line
+            self.rowsort = rowsort
+            self.expectsError = expectsError
+        }
     }
 
     public var statements: [Statement]
