@@ -68,8 +68,11 @@ struct HostileDocumentTests {
         try FileManager.default.createDirectory(atPath: dir + "/a", withIntermediateDirectories: true)
         try "Officials released 7 prisoners on Monday.".write(toFile: dir + "/a/x.txt", atomically: true, encoding: .utf8)
         try FileManager.default.createSymbolicLink(atPath: dir + "/a/loop", withDestinationPath: dir + "/a")
-        let run = try Evq.run(["--corpus", dir, "-c", "documents | count"])
-        #expect(run.status == 0 || run.status == 1, "stderr: \(run.stderr)")
+        // The folder holds one article and a link back to itself: the article is read once and
+        // the link is never followed.
+        let run = try Evq.run(["--corpus", dir + "/a", "-c", "documents | count"])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        #expect(run.text.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces) == "1" }, "output: \(run.text)")
         #expect(run.seconds < 30)
     }
 }
