@@ -29,7 +29,7 @@ struct CommonOptions: ParsableArguments {
 struct Evq: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evq", abstract: "A query shell over events extracted from news articles.",
-        discussion: "Also: `evq extract PATH... [--format jsonl|json|csv]`, `evq test [PATH...] [--update]` and `evq report [QUERY] --html FILE`.",  // analysis: evq report
+        discussion: "Also: `evq extract PATH... [--format jsonl|json|csv]`, `evq test [PATH...] [--update] [--filter PATTERN]` and `evq report [QUERY] --html FILE`.",  // analysis: evq report
         version: "evq 0.1.0")
 
     @OptionGroup var common: CommonOptions
