@@ -36,20 +36,21 @@ let package = Package(
         .target(
             name: "EvqShell",
             dependencies: ["EvqEval", "EvqSema", "EvqSyntax", "EvqExtract", "EvqModel", "EvqDiagnostics", "EvqGolden",
-                           "EvqReport"]  // analysis: HTML reports
+                           "EvqReport",  // analysis: HTML reports
+                           "EvqStore"]
         ),
         .target(name: "EvqGolden", dependencies: ["EvqEval", "EvqModel"]),
         .target(name: "EvqReport", dependencies: ["EvqModel", "EvqDiagnostics"]),
         .target(
             name: "EvqStore",
-            dependencies: ["EvqModel", "EvqDiagnostics", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["EvqModel", "EvqDiagnostics", "EvqExtract", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
         .target(name: "EvqLineEditor", dependencies: ["CReadline"]),
         .executableTarget(
             name: "evq",
             dependencies: [
-                "EvqShell", "EvqLineEditor", "EvqGolden",
+                "EvqShell", "EvqLineEditor", "EvqGolden", "EvqStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -70,7 +71,7 @@ let package = Package(
         ),
         .testTarget(name: "EvqExtractTests", dependencies: ["EvqExtract", "EvqModel"], exclude: ["DevSet", "HeldOut"]),
         .executableTarget(name: "extract-bench", dependencies: ["EvqExtract", "EvqModel"], path: "Benchmarks/extract", exclude: ["README.md"]),
-        .testTarget(name: "EvqStoreTests", dependencies: ["EvqStore", "EvqModel"]),
+        .testTarget(name: "EvqStoreTests", dependencies: ["EvqStore", "EvqModel", "EvqExtract"]),
         .testTarget(name: "EvqShellTests", dependencies: ["EvqShell", "EvqLineEditor", "EvqEval", "EvqModel", "EvqDiagnostics"]),
         .testTarget(name: "EvqCLITests", dependencies: ["evq"]),
     ],

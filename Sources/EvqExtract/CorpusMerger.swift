@@ -25,25 +25,68 @@ struct CorpusMerger {
         var actors: Set<String>
         var places: Set<String>
         var counts: [Quantity]
+        /// What most comparisons are decided by, kept unboxed so a rejected candidate costs a
+        /// few integer compares (the pass compares each event with up to `reach` groups).
+        var key: QuickKey
     }
+
+    /// A bucket of groups: a type family and a month (`Int.min`: dates too long to bucket).
+    struct BucketKey: Hashable {
+        var family: String
+        var month: Int
+    }
+
+    /// Status, total, type family and date interval of a group or event.
+    struct QuickKey {
+        var status: Status
+        var total: Bool
+        var family: String
+        var start: Int
+        var end: Int
+
+        init(_ e: Event) {
+            status = e.status
+            total = e.total
+            family = DocumentMerger.family(e.type)
+            start = e.date.start?.number ?? Int.max
+            end = e.date.end?.number ?? Int.min
+        }
+
+        /// Same status, total and family, and overlapping dates.
+        func admits(_ b: QuickKey) -> Bool {
+            status == b.status && total == b.total && start <= b.end && b.start <= end && family == b.family
+        }
+    }
+
+    /// Built once: `DocumentMerger` holds the whole lexicon, and copying it for each of
+    /// millions of comparisons dominated the pass.
+    let documentMerger = DocumentMerger(lexicon: .standard)
 
     func merge(_ events: [Event]) -> [Event] {
         var groups: [Group] = []
-        var buckets: [String: [Int]] = [:]
-        for e in events {
+        groups.reserveCapacity(events.count)
+        var buckets: [BucketKey: [Int]] = [:]
+        // `visited[g] == n`: group g was already compared with event n (a group spanning
+        // several months sits in several buckets). An array, not a per-event Set: no hashing.
+        var visited: [Int] = []
+        visited.reserveCapacity(events.count)
+        for (n, e) in events.enumerated() {
             let fam = DocumentMerger.family(e.type)
+            let quick = QuickKey(e)
             guard e.type != .statement, let s = e.date.start, let en = e.date.end else {
                 groups.append(group(e))
+                visited.append(-1)
                 continue
             }
             let months = monthKeys(s, en)
-            var seen = Set<Int>()
             var target: Int?
-            for key in (months.map { "\(fam)|\($0)" } + ["\(fam)|wide"]) {
+            for key in (months.map { BucketKey(family: fam, month: $0) } + [BucketKey(family: fam, month: Int.min)]) {
                 // Only the most recent groups of a bucket: keeps the pass linear when many
                 // look-alike events do not merge.
-                for g in (buckets[key] ?? []).suffix(Self.reach) where seen.insert(g).inserted {
-                    if target.map({ g < $0 }) ?? true, sameHappening(groups[g], e) { target = g }
+                guard let bucket = buckets[key] else { continue }
+                for g in bucket.suffix(Self.reach) where visited[g] != n {
+                    visited[g] = n
+                    if target.map({ g < $0 }) ?? true, groups[g].key.admits(quick), sameHappening(groups[g], e) { target = g }
                 }
             }
             if let k = target {
@@ -51,7 +94,8 @@ struct CorpusMerger {
             } else {
                 let k = groups.count
                 groups.append(group(e))
-                let keys = months.count > Self.wideMonths ? ["\(fam)|wide"] : months.map { "\(fam)|\($0)" }
+                visited.append(n)
+                let keys = months.count > Self.wideMonths ? [BucketKey(family: fam, month: Int.min)] : months.map { BucketKey(family: fam, month: $0) }
                 for key in keys { buckets[key, default: []].append(k) }
             }
         }
@@ -64,7 +108,7 @@ struct CorpusMerger {
 
     func group(_ e: Event) -> Group {
         Group(event: e, sources: Set(e.sources), actors: Set(e.actors.map { $0.lowercased() }), places: Set(e.places.map { $0.lowercased() }),
-            counts: e.count.map { [$0] } ?? [])
+            counts: e.count.map { [$0] } ?? [], key: QuickKey(e))
     }
 
     func monthKeys(_ s: Day, _ e: Day) -> [Int] {
@@ -73,16 +117,14 @@ struct CorpusMerger {
         return Array(a...max(a, b))
     }
 
-    func sameHappening(_ g: Group, _ b: Event) -> Bool {
-        let a = g.event
-        guard a.status == b.status, a.total == b.total, DocumentMerger.family(a.type) == DocumentMerger.family(b.type),
-            let s1 = a.date.start, let e1 = a.date.end, let s2 = b.date.start, let e2 = b.date.end, s1 <= e2, s2 <= e1
-        else { return false }
+    func sameHappening(_ g: borrowing Group, _ b: Event) -> Bool {
+        let ad = g.event.date, bd = b.date
+        guard g.key.admits(QuickKey(b)), ad.start != nil, ad.end != nil, bd.start != nil, bd.end != nil else { return false }
         if b.sources.contains(where: { g.sources.contains($0) }) { return false }
-        let dm = DocumentMerger(lexicon: .standard)
+        let dm = documentMerger
         // The same day and place: one happening even when the reports' counts differ (the
         // difference is noted as a conflict).
-        let sameDayAndPlace = a.date.precision == .day && b.date.precision == .day && a.date.start == b.date.start
+        let sameDayAndPlace = ad.precision == .day && bd.precision == .day && ad.start == bd.start
             && b.places.contains { g.places.contains($0.lowercased()) }
         if let y = b.count, let vb = y.value, !sameDayAndPlace {
             for x in g.counts { if let va = x.value, !dm.countsAgree(x, y, va, vb) { return false } }
@@ -94,14 +136,14 @@ struct CorpusMerger {
         // place, or the same day.
         let sharedActor = b.actors.contains { g.actors.contains($0.lowercased()) }
         let sharedPlace = b.places.contains { g.places.contains($0.lowercased()) }
-        let sameDay = a.date.precision == .day && b.date.precision == .day && a.date.start == b.date.start
-            || (a.date.start == b.date.start && a.date.end == b.date.end && a.date.precision != .year)
+        let sameDay = ad.precision == .day && bd.precision == .day && ad.start == bd.start
+            || (ad.start == bd.start && ad.end == bd.end && ad.precision != .year)
         return exactEqual || sharedActor || sharedPlace || sameDay
     }
 
     func absorb(_ g: inout Group, _ b: Event) {
         let a = g.event
-        let dm = DocumentMerger(lexicon: .standard)
+        let dm = documentMerger
         if a.type != b.type, DocumentMerger.family(a.type) == "release" {
             let order: [EventType] = [.release, .pardon, .amnesty]
             let types = Set([a.type, b.type] + (a.attributes["also_type"]?.split(separator: ",").map { EventType(String($0)) } ?? []))
@@ -123,5 +165,6 @@ struct CorpusMerger {
         for x in b.places where g.places.insert(x.lowercased()).inserted { g.event.places.append(x) }
         for s in b.sources { g.sources.insert(s) }
         g.event.evidence.append(contentsOf: b.evidence)
+        g.key = QuickKey(g.event)
     }
 }

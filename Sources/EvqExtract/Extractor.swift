@@ -13,6 +13,33 @@ public struct RawDocument: Sendable {
         self.bytes = bytes
         self.metadata = metadata
     }
+
+    /// What the event cache keys this article by: 32 hex digits of two FNV-1a hashes over its
+    /// name (sources and evidence carry it), its metadata and its bytes. Not cryptographic; it
+    /// only has to tell changed articles from unchanged ones.
+    public var contentKey: String {
+        var a: UInt64 = 0xcbf2_9ce4_8422_2325
+        var b: UInt64 = 0x6c62_272e_07bb_0142
+        func feed(_ byte: UInt8) {
+            a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+            b = (b ^ UInt64(byte ^ 0x5a)) &* 0x0000_0100_0000_01B3
+        }
+        for byte in name.utf8 { feed(byte) }
+        feed(0)
+        for (key, value) in metadata.sorted(by: { $0.key < $1.key }) {
+            for byte in key.utf8 { feed(byte) }
+            feed(1)
+            for byte in value.utf8 { feed(byte) }
+            feed(0)
+        }
+        feed(2)
+        for byte in bytes { feed(byte) }
+        func hex(_ v: UInt64) -> String {
+            let s = String(v, radix: 16)
+            return String(repeating: "0", count: 16 - s.count) + s
+        }
+        return hex(a) + hex(b)
+    }
 }
 
 /// A problem found while reading a file: not fatal, shown as a warning.
@@ -30,6 +57,10 @@ public struct FileWarning: Sendable, Hashable, CustomStringConvertible {
 public struct Extraction: Sendable {
     public var corpus: Corpus
     public var warnings: [FileWarning]
+    /// Each article's own result, in input order (what the event cache stores).
+    public var perDocument: [DocumentExtraction] = []
+    /// How many articles were taken from `reusing` rather than read.
+    public var reused = 0
     public init(corpus: Corpus, warnings: [FileWarning]) {
         self.corpus = corpus
         self.warnings = warnings
@@ -49,35 +80,68 @@ public struct Extractor: Sendable {
     /// The same, giving up (nil) when `isCancelled` answers true; it is asked before each
     /// document, where nearly all the time goes, so Ctrl-C during `.load` of a large corpus
     /// stops within one article.
-    public func extract(_ documents: [RawDocument], isCancelled: () -> Bool) -> Extraction? {
+    ///
+    /// `reusing` holds earlier per-article results by `RawDocument.contentKey` (from the event
+    /// cache): those articles are not read again, except an article whose publication date is
+    /// inferred from the others when that inference now gives another window.
+    public func extract(
+        _ documents: [RawDocument], reusing cached: [String: DocumentExtraction] = [:], isCancelled: () -> Bool
+    ) -> Extraction? {
         let analyzer = DocumentAnalyzer(lexicon: lexicon)
         let merger = DocumentMerger(lexicon: lexicon)
-        var analyzed: [AnalyzedDocument] = []
-        analyzed.reserveCapacity(documents.count)
-        for document in documents {
-            if isCancelled() { return nil }
-            analyzed.append(analyzer.analyze(document))
-        }
-        var warnings: [FileWarning] = []
-        for d in analyzed { warnings += d.warnings.map { FileWarning(file: d.name, message: $0) } }
-
-        // Pass 1: documents with a known date.
-        var windows: [Int: (PublicationWindow?, DateSource)] = [:]
-        var docEvents: [Int: [Event]] = [:]
         let inference = PublicationInference()
-        for (k, d) in analyzed.enumerated() where d.givenDate != nil || d.datelineMonthDay != nil {
-            let w = inference.window(for: d, datedEvents: PublicationInference.Index([]))
-            windows[k] = w
-            docEvents[k] = merger.merge(d, window: w.0)
+        var perDocument: [DocumentExtraction?] = Array(repeating: nil, count: documents.count)
+        var analyzed: [Int: AnalyzedDocument] = [:]
+        var reused = 0
+        for (k, document) in documents.enumerated() {
+            if !cached.isEmpty, let c = cached[document.contentKey] {
+                perDocument[k] = c
+                reused += 1
+                continue
+            }
+            if isCancelled() { return nil }
+            analyzed[k] = analyzer.analyze(document)
         }
-        // Pass 2: the others, with windows inferred from the dated ones.
-        let dated = PublicationInference.Index(docEvents.keys.sorted().flatMap { docEvents[$0] ?? [] })
-        for (k, d) in analyzed.enumerated() where docEvents[k] == nil {
-            let w = inference.window(for: d, datedEvents: dated)
-            windows[k] = w
-            docEvents[k] = merger.merge(d, window: w.0)
+
+        // Pass 1: articles that date themselves; their events depend on nothing else.
+        for k in analyzed.keys.sorted() {
+            guard let d = analyzed[k] else { continue }
+            let facts = d.facts(window: nil, source: .missing)
+            guard facts.isSelfDated else { continue }
+            let w = inference.window(for: facts, datedEvents: PublicationInference.Index([]))
+            perDocument[k] = DocumentExtraction(facts: d.facts(window: w.0, source: w.1), events: merger.merge(d, window: w.0))
         }
-        var all = analyzed.indices.flatMap { docEvents[$0] ?? [] }
+        // Pass 2: the others, with windows inferred from the dated ones. A reused article
+        // whose window moved is read again.
+        let dated = PublicationInference.Index(
+            perDocument.compactMap { $0 }.filter(\.facts.isSelfDated).flatMap(\.events))
+        for k in documents.indices {
+            if let c = perDocument[k] {
+                guard !c.facts.isSelfDated else { continue }
+                let w = inference.window(for: c.facts, datedEvents: dated)
+                if w.0 == c.facts.publicationWindow && w.1 == c.facts.windowSource { continue }
+                if isCancelled() { return nil }
+                analyzed[k] = analyzer.analyze(documents[k])
+                reused -= 1
+            }
+            guard let d = analyzed[k] else { continue }
+            if perDocument[k]?.facts.isSelfDated == true { continue }
+            let w = inference.window(for: d.facts(window: nil, source: .missing), datedEvents: dated)
+            perDocument[k] = DocumentExtraction(facts: d.facts(window: w.0, source: w.1), events: merger.merge(d, window: w.0))
+        }
+        let results = perDocument.compactMap { $0 }
+        var extraction = corpus(from: results)
+        extraction.perDocument = results
+        extraction.reused = reused
+        return extraction
+    }
+
+    /// The corpus passes over per-article results: one canonical spelling per person, events
+    /// merged across articles, ids, and the documents collection.
+    func corpus(from articles: [DocumentExtraction]) -> Extraction {
+        var warnings: [FileWarning] = []
+        for d in articles { warnings += d.facts.warnings.map { FileWarning(file: d.facts.name, message: $0) } }
+        var all = articles.flatMap(\.events)
 
         // Names: one canonical spelling per person across the corpus.
         var counts: [String: Int] = [:]
@@ -87,8 +151,8 @@ public struct Extractor: Sendable {
         for (variant, canon) in canonical where variant != canon && !canon.split(separator: " ").contains(Substring(variant)) {
             aliases[canon, default: []].insert(variant)
         }
-        for d in analyzed {
-            for (variant, target) in d.variants { aliases[canonical[target] ?? target, default: []].insert(variant) }
+        for d in articles {
+            for (variant, target) in d.facts.variants { aliases[canonical[target] ?? target, default: []].insert(variant) }
         }
         for k in all.indices {
             var seen = Set<String>()
@@ -109,8 +173,9 @@ public struct Extractor: Sendable {
         var perDocument: [String: Int] = [:]
         for e in events { for s in e.sources { perDocument[s, default: 0] += 1 } }
         var documentsOut: [Document] = []
-        for (k, d) in analyzed.enumerated() {
-            let (w, source) = windows[k] ?? (nil, .missing)
+        for d in articles.map(\.facts) {
+            let w = d.publicationWindow
+            let source = d.windowSource
             var published = w?.eventDate ?? .missing
             if let w, w.end == nil { published = EventDate(missingText: "on or after \(w.start.iso)") }
             if let g = d.givenDate, source == .metadata || source == .dateline { published = g }

@@ -27,19 +27,19 @@ struct PublicationInference {
         static func key(_ family: String, _ m: Int, _ d: Int, _ v: Int) -> String { "\(family)|\(m)-\(d)|\(v)" }
     }
 
-    func window(for doc: AnalyzedDocument, datedEvents: Index) -> (PublicationWindow?, DateSource) {
+    func window(for doc: DocumentFacts, datedEvents: Index) -> (PublicationWindow?, DateSource) {
         if let g = doc.givenDate, let s = g.start, let e = g.end { return (PublicationWindow(start: s, end: e), doc.dateSource) }
-        if let (m, d) = doc.datelineMonthDay, let lb = doc.textLowerBound {
+        if let md = doc.datelineMonthDay, md.count == 2, let lb = doc.textLowerBound {
             // The dateline's day in the year of the latest date mentioned (or the next year if
             // that day would come before it).
+            let (m, d) = (md[0], md[1])
             if let day = Day(year: lb.year, month: m, day: d) {
                 return (.day(day >= lb ? day : Day(year: lb.year + 1, month: m, day: d) ?? day), .dateline)
             }
         }
         var lower = doc.textLowerBound
-        for c in doc.candidates where !c.supporting {
-            guard let dm = c.dateMention, case .monthDay(let m, let d) = dm.expression, let q = c.count, q.isExact else { continue }
-            if let v = q.value, let day = datedEvents.days[Index.key(DocumentMerger.family(c.type), m, d, v)] {
+        for l in doc.lookbacks {
+            if let day = datedEvents.days[Index.key(l.family, l.month, l.day, l.count)] {
                 // Told with its calendar date rather than "today" or a weekday: a later report.
                 let after = day.adding(days: 1)
                 lower = max(lower ?? after, after)

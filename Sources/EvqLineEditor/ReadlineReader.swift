@@ -70,6 +70,15 @@ public struct ReadlineReader: LineReader {
     /// should stop. Reads the signal flag of the handler this reader installed.
     public static func takeInterrupt() -> Bool { evq_take_sigint() != 0 }
 
+    /// Installs the Ctrl-C handler before any reader exists, so a long first extraction can be
+    /// stopped cleanly (`takeInterrupt()` then answers true) instead of killing the process
+    /// in the middle of it.
+    public static func catchInterrupts() { evq_install_sigint_handler() }
+
+    /// Gives Ctrl-C back its default effect (ending the process), for runs without a prompt
+    /// once their corpus is loaded.
+    public static func restoreDefaultInterrupts() { signal(SIGINT, SIG_DFL) }
+
     /// What readline puts in place of the typed word when several candidates fit: their longest
     /// common prefix, but never less than was typed. Candidates may match on a later word
     /// (`"Tsikh` offers `"Sviatlana Tsikhanouskaya"` and `"Tsikhnouskaya"`), and inserting their

@@ -8,6 +8,11 @@ public enum EventSetIO {
         public var line: Int
         public var message: String
         public var description: String { line > 0 ? "\(file):\(line): \(message)" : "\(file): \(message)" }
+        public init(file: String, line: Int, message: String) {
+            self.file = file
+            self.line = line
+            self.message = message
+        }
     }
 
     static func encoder() -> JSONEncoder {

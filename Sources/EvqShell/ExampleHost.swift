@@ -44,7 +44,7 @@ public struct ExampleHost {
                 corpus = cached
             } else {
                 switch Startup.loadCorpus(paths: paths, console: console) {
-                case .success(let loaded): corpus = loaded
+                case .success(let loaded): corpus = loaded.corpus
                 case .failure(let error): throw ExampleSetupError(message: "cannot load the corpus: \(error.description)")
                 }
                 cache.corpora[paths] = corpus

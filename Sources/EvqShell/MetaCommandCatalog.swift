@@ -40,6 +40,7 @@ public struct MetaCommandCatalog {
             MetaCommand(".fields", usage: ".fields", summary: "the fields of an event", run: MetaCommands.fields),
             MetaCommand(".docs", usage: ".docs", summary: "the documents of the corpus", run: MetaCommands.docs),
             MetaCommand(".load", usage: ".load PATH...", summary: "replace the corpus with the articles or event sets at PATH...", run: MetaCommands.load),
+            MetaCommand(".cache", usage: ".cache [info|clear]", summary: "what the event cache holds, or empty it", run: MetaCommands.cache),
             MetaCommand(".format", usage: ".format table|json|jsonl|csv|md", summary: "how results are printed", aliases: [".mode"], run: MetaCommands.format),
             MetaCommand(".timer", usage: ".timer on|off", summary: "show how long each query took", run: MetaCommands.timer),
             MetaCommand(".read", usage: ".read FILE", summary: "run the statements of a script", run: MetaCommands.read),

@@ -81,10 +81,13 @@ enum MetaCommands {
         }
         _ = session.isCancelled()  // forget a Ctrl-C pressed before this command
         // Ctrl-C while the articles are read stops the load and keeps the corpus as it was.
-        switch Startup.loadCorpus(paths: line.arguments.map(\.text), console: session.console, isCancelled: session.isCancelled) {
-        case .success(let corpus):
+        switch Startup.loadCorpus(paths: line.arguments.map(\.text), cache: session.cacheSettings, console: session.console,
+                                  isCancelled: session.isCancelled) {
+        case .success(let loaded):
+            let corpus = loaded.corpus
             session.context.corpus = corpus
             session.corpusPaths = line.arguments.map(\.text)
+            session.lastLoad = loaded.statistics
             session.console.err("loaded \(corpus.all.count) events from \(corpus.documents.count) documents\n")
             return .ok
         case .failure(.interrupted):

@@ -1,5 +1,6 @@
 import EvqEval
 import EvqModel
+import EvqStore
 
 /// All mutable shell state, passed explicitly (SQLite's `ShellState`): nothing in the shell
 /// reads globals. One `Session` lives for one run of `evq`.
@@ -19,6 +20,8 @@ public struct Session {
     public var isCancelled: () -> Bool  // true once Ctrl-C was pressed during a query (clears it)
     public var history: () -> [String]  // the statements of the line editor's history, oldest first
     public var vocabulary: Vocabulary  // names for completion and help
+    public var cacheSettings: CacheSettings  // the event cache `.load` reads through (`.none`: no cache)
+    public var lastLoad: LoadStatistics?  // what the last load took from the cache, for `.cache`
 
     /// The most `.read` files that may be open inside each other (SQLite's limit).
     public static let maxReadDepth = 25
@@ -46,6 +49,8 @@ public struct Session {
         self.isCancelled = { false }
         self.history = { [] }
         self.vocabulary = .standard
+        self.cacheSettings = .none
+        self.lastLoad = nil
     }
 
     /// The width tables are fitted to: `.set width`, else the terminal's, else unbounded.

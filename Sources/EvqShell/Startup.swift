@@ -2,6 +2,7 @@ import EvqDiagnostics
 import EvqEval
 import EvqExtract
 import EvqModel
+import EvqStore
 import Foundation
 
 /// The exit codes of `evq` (as sqlite3 and DuckDB use them).
@@ -12,30 +13,58 @@ public enum ExitStatus: Int32, Sendable {
     case failure = 1
     /// A usage error: bad arguments or options.
     case usage = 2
+    /// Stopped by Ctrl-C (SIGINT) before the work was done: 128 + 2, as shells report it.
+    case interrupted = 130
+}
+
+/// Why no session could be made.
+public enum StartupFailure: Error, Sendable {
+    /// The corpus could not be loaded (the error has been printed).
+    case loadFailed
+    /// Ctrl-C during the first extraction.
+    case interrupted
+
+    /// The exit status it ends evq with.
+    public var status: ExitStatus { self == .interrupted ? .interrupted : .failure }
 }
 
 /// The entry points the `evq` executable wires together. Each returns the exit status.
 public enum Startup {
-    /// Loads articles and event sets, printing the loader's warnings to the console's error
-    /// stream. A missing or unreadable path is an error.
-    public static func loadCorpus(paths: [String], console: Console, isCancelled: () -> Bool = { false }) -> Result<Corpus, CorpusLoader.LoadError> {
+    /// Loads articles and event sets (through the event cache unless `cache` is `.none`),
+    /// printing the loader's warnings to the console's error stream. A missing or unreadable
+    /// path is an error.
+    public static func loadCorpus(
+        paths: [String], cache: CacheSettings = .none, console: Console, isCancelled: () -> Bool = { false }
+    ) -> Result<LoadResult, CorpusLoader.LoadError> {
         do {
-            let extraction = try CorpusLoader().load(paths: paths, isCancelled: isCancelled)
-            for warning in extraction.warnings { console.err(escapeControls(warning.description) + "\n") }
-            return .success(extraction.corpus)
+            let result = try cache.loader.load(paths: paths, isCancelled: isCancelled)
+            for warning in result.warnings { console.err(escapeControls(warning) + "\n") }
+            return .success(result)
         } catch {
             return .failure(error)
         }
     }
 
-    /// A session over the corpus at `paths`, or nil (after printing the error) when it cannot be loaded.
-    public static func makeSession(corpusPaths paths: [String], today: Day, format: OutputFormat, color: Bool, console: Console) -> Session? {
-        switch loadCorpus(paths: paths, console: console) {
-        case .success(let corpus):
-            return Session(context: QueryContext(corpus: corpus, today: today), console: console, corpusPaths: paths, format: format, color: color)
+    /// A session over the corpus at `paths`, or nil (after printing the error) when it cannot
+    /// be loaded. `isCancelled` is asked between articles: Ctrl-C during the first extraction
+    /// ends evq (`.interrupted`, status 130) before any prompt.
+    public static func makeSession(
+        corpusPaths paths: [String], today: Day, format: OutputFormat, color: Bool, console: Console,
+        cache: CacheSettings = .none, isCancelled: () -> Bool = { false }
+    ) -> Result<Session, StartupFailure> {
+        switch loadCorpus(paths: paths, cache: cache, console: console, isCancelled: isCancelled) {
+        case .success(let loaded):
+            var session = Session(context: QueryContext(corpus: loaded.corpus, today: today), console: console, corpusPaths: paths,
+                                  format: format, color: color)
+            session.cacheSettings = cache
+            session.lastLoad = loaded.statistics
+            return .success(session)
+        case .failure(.interrupted):
+            console.err("evq: interrupted\n")
+            return .failure(.interrupted)
         case .failure(let error):
             console.err("evq: error: \(escapeControls(error.description))\n")
-            return nil
+            return .failure(.loadFailed)
         }
     }
 
@@ -74,11 +103,15 @@ public enum Startup {
     }
 
     /// `evq extract PATH...`: the whole event set (events, totals and unconfirmed) in `format`.
-    public static func extract(paths: [String], format: OutputFormat, console: Console) -> ExitStatus {
-        switch loadCorpus(paths: paths, console: console) {
-        case .success(let corpus):
-            console.out(ResultRenderer(format: format, width: nil, color: false).renderEventSet(corpus.all))
+    public static func extract(paths: [String], format: OutputFormat, console: Console, cache: CacheSettings = .none,
+                               isCancelled: () -> Bool = { false }) -> ExitStatus {
+        switch loadCorpus(paths: paths, cache: cache, console: console, isCancelled: isCancelled) {
+        case .success(let loaded):
+            console.out(ResultRenderer(format: format, width: nil, color: false).renderEventSet(loaded.corpus.all))
             return .ok
+        case .failure(.interrupted):
+            console.err("evq: interrupted\n")
+            return .interrupted
         case .failure(let error):
             console.err("evq: error: \(escapeControls(error.description))\n")
             return .failure
@@ -91,6 +124,30 @@ public enum Startup {
         if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") { return xdg + "/evq/init.evq" }
         guard let home = environment["HOME"], !home.isEmpty else { return nil }
         return home + "/.config/evq/init.evq"
+    }
+
+    /// `evq cache info`.
+    public static func cacheInfo(_ settings: CacheSettings, console: Console) -> ExitStatus {
+        switch CacheReport.describe(settings, lastLoad: nil) {
+        case .success(let text):
+            console.out(text)
+            return .ok
+        case .failure(let error):
+            console.err("evq: error: \(error.message)\n")
+            return .failure
+        }
+    }
+
+    /// `evq cache clear`.
+    public static func clearCache(_ cache: EventCache, console: Console) -> ExitStatus {
+        do {
+            try cache.clear()
+            console.err("cleared the event cache \(cache.path)\n")
+            return .ok
+        } catch {
+            console.err("evq: error: \(error.message)\n")
+            return .failure
+        }
     }
 
     static func status(_ run: RunStatus) -> ExitStatus { run == .failed ? .failure : .ok }

@@ -1,21 +1,12 @@
 import EvqDiagnostics
+import EvqExtract
 import EvqModel
 import Foundation
 import GRDB
 
-/// One document as the cache holds it: its record and the events extracted from it.
-public struct CachedDocument: Sendable, Hashable {
-    /// The document record (name, title, publication date, ...).
-    public var document: Document
-    /// The events extracted from this document alone (before merging across documents).
-    public var events: [Event]
-
-    /// Creates a cached document.
-    public init(document: Document, events: [Event]) {
-        self.document = document
-        self.events = events
-    }
-}
+/// One article as the cache holds it: the extractor's per-article result (its facts as JSON,
+/// its events in `EventCodec`'s binary form).
+public typealias CachedDocument = DocumentExtraction
 
 /// What `EventCache.info()` reports.
 public struct CacheInfo: Sendable, Hashable {
@@ -25,6 +16,8 @@ public struct CacheInfo: Sendable, Hashable {
     public var documents: Int
     /// Events in the cached documents.
     public var documentEvents: Int
+    /// Whole extracted corpora (one per folder or set of paths), for restarts that change nothing.
+    public var corpora: Int
     /// Stored event-set snapshots.
     public var snapshots: Int
     /// Events in the stored snapshots.
@@ -55,7 +48,7 @@ public final class EventCache: Sendable {
     /// `PRAGMA application_id`: "evq1".
     static let applicationID: Int32 = 0x6576_7131
     /// `PRAGMA user_version`: bumped when the schema changes (older caches are rebuilt).
-    static let schemaVersion = 1
+    static let schemaVersion = 2
     /// Snapshot blobs are split into chunks of this size (SQLite blobs are limited to 1 GB, and
     /// smaller rows keep memory use flat while writing).
     static let chunkSize = 8 << 20
@@ -144,7 +137,7 @@ public final class EventCache: Sendable {
                         try createSchema(db)
                         return .commit
                     }
-                } else if tables != ["documents", "snapshot_chunks", "snapshots"] {
+                } else if tables != ["corpora", "documents", "snapshot_chunks", "snapshots"] {
                     throw Unusable(reason: "has unexpected tables (\(tables.joined(separator: ", ")))")
                 }
                 // WAL only once the file is known to be ours: a foreign file is left as it was.
@@ -178,6 +171,13 @@ public final class EventCache: Sendable {
                     event_count INTEGER NOT NULL,
                     bytes INTEGER NOT NULL,
                     chunks INTEGER NOT NULL,
+                    stored_at REAL NOT NULL
+                );
+                CREATE TABLE corpora (
+                    key TEXT PRIMARY KEY NOT NULL,
+                    validator TEXT NOT NULL,
+                    meta BLOB NOT NULL,
+                    documents BLOB NOT NULL,
                     stored_at REAL NOT NULL
                 );
                 CREATE TABLE snapshot_chunks (
@@ -217,6 +217,12 @@ public final class EventCache: Sendable {
         return "\(error)"
     }
 
+    /// Closes the database (checkpointing the WAL, so no `-wal` file is left beside it).
+    /// Later calls on this cache fail.
+    public func close() {
+        try? queue.close()
+    }
+
     /// The cached document with this content hash, extracted by this extractor version, or nil.
     public func lookup(documentHash: String, extractorVersion: String) throws(CacheError) -> CachedDocument? {
         do {
@@ -228,11 +234,11 @@ public final class EventCache: Sendable {
                 else { return nil }
                 let documentData: Data = row[0]
                 let eventData: Data = row[1]
-                let document = try JSONDecoder().decode(Document.self, from: documentData)
+                let facts = try JSONDecoder().decode(DocumentFacts.self, from: documentData)
                 let events = try eventData.withUnsafeBytes { raw in
                     try EventCodec.decode(raw.bindMemory(to: UInt8.self))
                 }
-                return CachedDocument(document: document, events: events)
+                return CachedDocument(facts: facts, events: events)
             }
         } catch {
             throw CacheError(message: "cannot read the event cache \(path): \(EventCache.describe(error))")
@@ -254,11 +260,11 @@ public final class EventCache: Sendable {
                     guard documentHashes.contains(hash) else { continue }
                     let documentData: Data = row[1]
                     let eventData: Data = row[2]
-                    let document = try decoder.decode(Document.self, from: documentData)
+                    let facts = try decoder.decode(DocumentFacts.self, from: documentData)
                     let events = try eventData.withUnsafeBytes { raw in
                         try EventCodec.decode(raw.bindMemory(to: UInt8.self), parallelism: 1)
                     }
-                    found[hash] = CachedDocument(document: document, events: events)
+                    found[hash] = CachedDocument(facts: facts, events: events)
                 }
                 return found
             }
@@ -288,6 +294,21 @@ public final class EventCache: Sendable {
         }
     }
 
+    /// Removes every document extracted by another extractor version (they can never be used
+    /// again); returns how many were removed. Documents of other corpora are kept: one cache
+    /// serves every folder evq is pointed at.
+    @discardableResult
+    public func prune(otherThan extractorVersion: String) throws(CacheError) -> Int {
+        do {
+            return try queue.write { db in
+                try db.execute(sql: "DELETE FROM documents WHERE extractor != ?", arguments: [extractorVersion])
+                return db.changesCount
+            }
+        } catch {
+            throw CacheError(message: "cannot write the event cache \(path): \(EventCache.describe(error))")
+        }
+    }
+
     /// Stores (or replaces) documents with their events, all in one transaction.
     public func store(_ entries: [(documentHash: String, extractorVersion: String, cached: CachedDocument)], now: Date = Date())
         throws(CacheError)
@@ -303,8 +324,8 @@ public final class EventCache: Sendable {
                             VALUES (?, ?, ?, ?, ?, ?, ?)
                             """,
                         arguments: [
-                            entry.documentHash, entry.extractorVersion, entry.cached.document.name,
-                            try encoder.encode(entry.cached.document), Data(EventCodec.encode(entry.cached.events)),
+                            entry.documentHash, entry.extractorVersion, entry.cached.facts.name,
+                            try encoder.encode(entry.cached.facts), Data(EventCodec.encode(entry.cached.events)),
                             entry.cached.events.count, now.timeIntervalSince1970,
                         ])
                 }
@@ -382,15 +403,16 @@ public final class EventCache: Sendable {
             return try queue.read { db in
                 let documents = try Int.fetchOne(db, sql: "SELECT count(*) FROM documents") ?? 0
                 let documentEvents = try Int.fetchOne(db, sql: "SELECT coalesce(sum(event_count), 0) FROM documents") ?? 0
-                let snapshots = try Int.fetchOne(db, sql: "SELECT count(*) FROM snapshots") ?? 0
-                let snapshotEvents = try Int.fetchOne(db, sql: "SELECT coalesce(sum(event_count), 0) FROM snapshots") ?? 0
+                let snapshots = try Int.fetchOne(db, sql: "SELECT count(*) FROM snapshots WHERE key NOT LIKE 'corpus:%'") ?? 0
+                let snapshotEvents = try Int.fetchOne(db, sql: "SELECT coalesce(sum(event_count), 0) FROM snapshots WHERE key NOT LIKE 'corpus:%'") ?? 0
+                let corpora = try Int.fetchOne(db, sql: "SELECT count(*) FROM corpora") ?? 0
                 let versions = try String.fetchAll(db, sql: "SELECT DISTINCT extractor FROM documents ORDER BY extractor")
                 var bytes = 0
                 for file in [path, path + "-wal"] {
                     if let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int { bytes += size }
                 }
                 return CacheInfo(
-                    path: path, documents: documents, documentEvents: documentEvents, snapshots: snapshots,
+                    path: path, documents: documents, documentEvents: documentEvents, corpora: corpora, snapshots: snapshots,
                     snapshotEvents: snapshotEvents, bytes: bytes, extractorVersions: versions)
             }
         } catch {
@@ -402,7 +424,7 @@ public final class EventCache: Sendable {
     public func clear() throws(CacheError) {
         do {
             try queue.write { db in
-                try db.execute(sql: "DELETE FROM documents; DELETE FROM snapshots; DELETE FROM snapshot_chunks;")
+                try db.execute(sql: "DELETE FROM documents; DELETE FROM corpora; DELETE FROM snapshots; DELETE FROM snapshot_chunks;")
             }
             try queue.vacuum()
         } catch {

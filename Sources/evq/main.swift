@@ -5,6 +5,7 @@ import EvqGolden
 import EvqLineEditor
 import EvqModel
 import EvqShell
+import EvqStore
 import Foundation
 
 extension OutputFormat: ExpressibleByArgument {}
@@ -19,6 +20,8 @@ struct CommonOptions: ParsableArguments {
     var today: String?
     @Flag(help: "Never print ANSI colour (NO_COLOR does the same).")
     var noColor = false
+    @Flag(help: "Neither read nor write the event cache: extract and import everything.")
+    var noCache = false
 
     func validate() throws {
         if let today, Day(iso: today) == nil { throw ValidationError("--today expects a date YYYY-MM-DD, not `\(today)`") }
@@ -29,7 +32,7 @@ struct CommonOptions: ParsableArguments {
 struct Evq: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evq", abstract: "A query shell over events extracted from news articles.",
-        discussion: "Also: `evq extract PATH... [--format jsonl|json|csv]`, `evq test [PATH...] [--update] [--filter PATTERN]` and `evq report [QUERY] --html FILE`.",  // analysis: evq report
+        discussion: "Also: `evq extract PATH... [--format jsonl|json|csv]`, `evq test [PATH...] [--update] [--filter PATTERN]`, `evq report [QUERY] --html FILE` and `evq cache info|clear`.",  // analysis: evq report
         version: "evq 0.1.0")
 
     @OptionGroup var common: CommonOptions
@@ -59,9 +62,9 @@ struct Evq: ParsableCommand {
             console.err("evq: warning: no ./seeds here, so the corpus is empty (give --corpus PATH, or .load PATH)\n")
             paths = []
         }
-        guard var session = Startup.makeSession(corpusPaths: paths, today: today,
-                                                format: common.format ?? .table, color: color, console: console)
-        else { throw ExitCode(ExitStatus.failure.rawValue) }
+        var session = try loadSession(paths: paths, today: today, format: common.format ?? .table, color: color,
+                                      noCache: common.noCache, console: console, environment: environment)
+        if !interactive { ReadlineReader.restoreDefaultInterrupts() }
         session.errorColor = isatty(2) != 0 && !common.noColor && (environment["NO_COLOR"] ?? "").isEmpty && file == nil && script == nil
         let status: ExitStatus
         if let command {
@@ -74,7 +77,11 @@ struct Evq: ParsableCommand {
         } else {
             status = runShell(&session, environment: environment)
         }
-        if status != .ok { throw ExitCode(status.rawValue) }
+        // Exit here, with the session still alive: freeing a corpus of hundreds of thousands
+        // of events one by one at exit took a tenth of a second, and the OS reclaims it whole.
+        // (Output is written unbuffered, so nothing is lost.) The cache is closed properly.
+        session.cacheSettings.cache?.close()
+        Foundation.exit(status.rawValue)
     }
 
     func runShell(_ session: inout Session, environment: [String: String]) -> ExitStatus {
@@ -102,6 +109,7 @@ struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "evq extract", abstract: "Print the events extracted from articles (events, totals and unconfirmed).")
     @Argument(help: "Folders or files of articles or event sets.") var paths: [String]
     @Option(help: "Output format: jsonl, json or csv.") var format: OutputFormat = .jsonl
+    @Flag(help: "Neither read nor write the event cache.") var noCache = false
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one PATH") }
@@ -110,7 +118,11 @@ struct Extract: ParsableCommand {
 
     func run() throws {
         let console = Console.standard()
-        let status = Startup.extract(paths: paths, format: format, console: console)
+        ReadlineReader.catchInterrupts()
+        let (cache, warnings) = CacheSettings.open(environment: ProcessInfo.processInfo.environment, disabled: noCache)
+        for warning in warnings { console.err(warning + "\n") }
+        let status = Startup.extract(paths: paths, format: format, console: console, cache: cache,
+                                     isCancelled: { ReadlineReader.takeInterrupt() })
         if status != .ok { throw ExitCode(status.rawValue) }
     }
 }
@@ -145,11 +157,42 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let console = Console.standard()
         let today = common.today.flatMap { Day(iso: $0) } ?? localToday()
-        guard var session = Startup.makeSession(corpusPaths: common.corpus.isEmpty ? ["seeds"] : common.corpus, today: today,
-                                                format: .table, color: false, console: console)
-        else { throw ExitCode(ExitStatus.failure.rawValue) }
+        var session = try loadSession(paths: common.corpus.isEmpty ? ["seeds"] : common.corpus, today: today, format: .table,
+                                      color: false, noCache: common.noCache, console: console,
+                                      environment: ProcessInfo.processInfo.environment)
         let status = Startup.report(query, html: html, in: &session)
         if status != .ok { throw ExitCode(status.rawValue) }
+    }
+}
+
+/// `evq cache info|clear`: what the event cache holds, or empty it.
+struct CacheCommand: ParsableCommand {
+    enum Action: String, ExpressibleByArgument, CaseIterable { case info, clear }
+    static let configuration = CommandConfiguration(
+        commandName: "evq cache", abstract: "Show what the event cache holds ($XDG_CACHE_HOME/evq/events.sqlite), or empty it.")
+    @Argument(help: "info or clear.") var action: Action = .info
+
+    func run() throws {
+        let console = Console.standard()
+        let (settings, warnings) = CacheSettings.open(environment: ProcessInfo.processInfo.environment, disabled: false)
+        for warning in warnings { console.err(warning + "\n") }
+        guard let cache = settings.cache else { throw ExitCode(ExitStatus.failure.rawValue) }
+        let status = action == .info ? Startup.cacheInfo(settings, console: console) : Startup.clearCache(cache, console: console)
+        if status != .ok { throw ExitCode(status.rawValue) }
+    }
+}
+
+/// Opens the event cache (unless `noCache`), loads the corpus through it with Ctrl-C caught,
+/// and makes the session; a failed or interrupted load ends evq with its status.
+func loadSession(paths: [String], today: Day, format: OutputFormat, color: Bool, noCache: Bool, console: Console,
+                 environment: [String: String]) throws -> Session {
+    ReadlineReader.catchInterrupts()
+    let (cache, warnings) = CacheSettings.open(environment: environment, disabled: noCache)
+    for warning in warnings { console.err(warning + "\n") }
+    switch Startup.makeSession(corpusPaths: paths, today: today, format: format, color: color, console: console, cache: cache,
+                               isCancelled: { ReadlineReader.takeInterrupt() }) {
+    case .success(let session): return session
+    case .failure(let failure): throw ExitCode(failure.status.rawValue)
     }
 }
 
@@ -211,5 +254,6 @@ switch arguments.first {
 case "extract": dispatch(Extract.self, Array(arguments.dropFirst()))
 case "test": dispatch(TestCommand.self, Array(arguments.dropFirst()))
 case "report": dispatch(ReportCommand.self, Array(arguments.dropFirst()))  // analysis: evq report
+case "cache": dispatch(CacheCommand.self, Array(arguments.dropFirst()))
 default: dispatch(Evq.self, arguments)
 }

@@ -30,6 +30,8 @@ enum Binary {
         process.arguments = arguments
         process.currentDirectoryURL = folder.map { URL(fileURLWithPath: $0) } ?? packageRoot
         var env = ProcessInfo.processInfo.environment
+        // Never the user's event cache: one of this test process's own (tests may name another).
+        env["XDG_CACHE_HOME"] = NSTemporaryDirectory() + "evq-test-cache-\(getpid())"
         for (k, v) in environment { env[k] = v }
         process.environment = env
         let inPipe = Pipe(), outPipe = Pipe(), errPipe = Pipe()

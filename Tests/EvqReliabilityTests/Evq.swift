@@ -28,6 +28,8 @@ enum Evq {
         p.arguments = arguments
         p.currentDirectoryURL = root
         var env = ProcessInfo.processInfo.environment
+        // Never the user's event cache: one of this test process's own (tests may name another).
+        env["XDG_CACHE_HOME"] = NSTemporaryDirectory() + "evq-test-cache-\(getpid())"
         env["NO_COLOR"] = "1"
         for (k, v) in environment { env[k] = v }
         p.environment = env

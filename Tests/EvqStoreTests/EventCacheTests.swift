@@ -1,3 +1,4 @@
+import EvqExtract
 import EvqModel
 import Foundation
 import GRDB
@@ -61,11 +62,13 @@ struct EventCacheTests {
         let dir = TempDir()
         let cache = try EventCache(path: dir.database)
         #expect(cache.warnings.isEmpty)
-        let doc = Document(name: "a.txt", title: "Title", published: .day(Day(year: 2025, month: 12, day: 13)!), dateSource: .dateline, eventCount: 3, bytes: 1200)
+        let doc = DocumentFacts(name: "a.txt", title: "Title", bytes: 1200, givenDate: .day(Day(year: 2025, month: 12, day: 13)!),
+                                dateSource: .dateline, variants: ["Bialacki": "Ales Bialiatski"], warnings: ["invalid UTF-8"],
+                                window: .init(start: Day(year: 2025, month: 12, day: 13)!, end: nil), windowSource: .dateline)
         let events = EventCacheTests.sampleEvents(3, seed: 1)
         let hash = ContentHash.fnv1a64("article text")
-        try cache.store(documentHash: hash, extractorVersion: "x1", CachedDocument(document: doc, events: events))
-        #expect(try cache.lookup(documentHash: hash, extractorVersion: "x1") == CachedDocument(document: doc, events: events))
+        try cache.store(documentHash: hash, extractorVersion: "x1", CachedDocument(facts: doc, events: events))
+        #expect(try cache.lookup(documentHash: hash, extractorVersion: "x1") == CachedDocument(facts: doc, events: events))
         #expect(try cache.lookup(documentHash: hash, extractorVersion: "x2") == nil)
         #expect(try cache.lookup(documentHash: ContentHash.fnv1a64("other text"), extractorVersion: "x1") == nil)
         let info = try cache.info()
@@ -84,10 +87,10 @@ struct EventCacheTests {
         let cache = try EventCache(path: dir.database)
         var entries: [(documentHash: String, extractorVersion: String, cached: CachedDocument)] = []
         for k in 0..<50 {
-            let doc = Document(name: "doc\(k).txt", eventCount: 2)
-            entries.append((ContentHash.fnv1a64("text \(k)"), "x1", CachedDocument(document: doc, events: EventCacheTests.sampleEvents(2, seed: UInt64(k)))))
+            let doc = DocumentFacts(name: "doc\(k).txt")
+            entries.append((ContentHash.fnv1a64("text \(k)"), "x1", CachedDocument(facts: doc, events: EventCacheTests.sampleEvents(2, seed: UInt64(k)))))
         }
-        entries.append((ContentHash.fnv1a64("text 0"), "x0", CachedDocument(document: Document(name: "old.txt"), events: [])))
+        entries.append((ContentHash.fnv1a64("text 0"), "x0", CachedDocument(facts: DocumentFacts(name: "old.txt"), events: [])))
         try cache.store(entries)
         let wanted = Set((0..<50).filter { $0 % 2 == 0 }.map { ContentHash.fnv1a64("text \($0)") } + ["ffffffffffffffff"])
         let found = try cache.lookup(documentHashes: wanted, extractorVersion: "x1")

@@ -1,0 +1,52 @@
+import EvqExtract
+import Foundation
+
+/// Cheap identities for a whole corpus, so a restart over unchanged articles can skip reading
+/// them: `key` names the set of paths a corpus was loaded from, `validator` the state of its
+/// files (path, size, modification and change times in nanoseconds, inode, and the same for
+/// each possible sidecar `.meta` file) and the extractor version.
+///
+/// This is the heuristic make, git's index and rsync rely on: a file rewritten with the same
+/// size within the same nanosecond and on the same inode would be missed. Anything else —
+/// an edit, a touch, a new or removed article or sidecar — changes the validator, and the
+/// load falls back to the per-article cache, which is keyed by content.
+public enum CorpusFingerprint {
+    /// The key of a set of paths (absolute, in the order given).
+    public static func key(paths: [String]) -> String {
+        let cwd = FileManager.default.currentDirectoryPath
+        let absolute = paths.map { ($0.hasPrefix("/") ? $0 : (cwd as NSString).appendingPathComponent($0)) as NSString }
+            .map { $0.standardizingPath }
+        return "corpus:" + hex(absolute.joined(separator: "\u{0}").utf8)
+    }
+
+    /// The validator of the articles among `files`, or nil when one cannot be examined.
+    public static func validator(files: [CorpusLoader.InputFile], extractorVersion: String) -> String? {
+        var text = extractorVersion
+        for file in files where file.kind == .article {
+            guard let own = identity(file.path) else { return nil }
+            text += "\u{0}\(file.name)\u{1}\(own)"
+            for sidecar in CorpusLoader.sidecarPaths(for: file.path) {
+                text += "\u{1}" + (identity(sidecar) ?? "-")
+            }
+        }
+        return hex(text.utf8)
+    }
+
+    static func identity(_ path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return "\(info.st_size).\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec).\(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec).\(info.st_ino)"
+    }
+
+    /// Two FNV-1a 64-bit hashes with different bases, as 32 hex digits.
+    static func hex(_ bytes: some Sequence<UInt8>) -> String {
+        var a: UInt64 = 0xcbf2_9ce4_8422_2325
+        var b: UInt64 = 0x6c62_272e_07bb_0142
+        for byte in bytes {
+            a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+            b = (b ^ UInt64(byte ^ 0x5a)) &* 0x0000_0100_0000_01B3
+        }
+        let x = String(a, radix: 16), y = String(b, radix: 16)
+        return String(repeating: "0", count: 16 - x.count) + x + String(repeating: "0", count: 16 - y.count) + y
+    }
+}
