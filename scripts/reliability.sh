@@ -16,7 +16,7 @@ passed=0; failed=0
 elapsed() {  # seconds to load FILE and count its events, or 999 on timeout/crash
   local start end
   start=$(date +%s.%N)
-  if ! timeout "${2:-300}" "$evq" --no-color --corpus "$1" -c 'events | count' >/dev/null 2>"$work/err"; then
+  if ! timeout "${2:-300}" "$evq" --no-cache --no-color --corpus "$1" -c 'events | count' >/dev/null 2>"$work/err"; then
     echo 999; return
   fi
   end=$(date +%s.%N)
@@ -53,6 +53,39 @@ sys.stdout.write(para * n)"; }
 check_linear "100,000 repeated trigger words" repeated_triggers 25000 100000
 check_linear "a single 10 MB line" long_line 440000 1760000
 check_linear "a 100 MB article" big_article 25000000 100000000
+
+# SIGKILL at random points of a first run over ~1,000 articles (extraction, then the cache
+# write), then two normal runs: both must print exactly what an uncached run prints.
+kill_during_cache_write() {
+  local corpus="$work/corpus" cache="$work/cache" i delay
+  mkdir -p "$corpus"
+  for f in Tests/EvqExtractTests/DevSet/*.txt; do
+    for k in $(seq 0 69); do { cat "$f"; echo "(Copy $k.)"; } > "$corpus/$k-$(basename "$f")"; done
+  done
+  local query=(--no-color --corpus "$corpus" -c 'events | sort date, id | show id, type, date, count')
+  "$evq" --no-cache "${query[@]}" > "$work/reference" 2>/dev/null
+  local start end full
+  start=$(date +%s.%N); XDG_CACHE_HOME="$work/probe" "$evq" "${query[@]}" >/dev/null 2>&1; end=$(date +%s.%N)
+  full=$(echo "$end - $start" | bc)
+  local bad=0
+  for i in $(seq 1 20); do
+    rm -rf "$cache"
+    delay=$(echo "scale=3; $full * (50 + $RANDOM % 55) / 100" | bc)   # 50%..104% of a full run
+    XDG_CACHE_HOME="$cache" "$evq" "${query[@]}" >/dev/null 2>&1 & local pid=$!
+    sleep "$delay"; kill -9 "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+    for run in 1 2; do
+      if ! XDG_CACHE_HOME="$cache" "$evq" "${query[@]}" > "$work/out" 2>"$work/err" || ! cmp -s "$work/out" "$work/reference"; then
+        bad=$((bad + 1)); echo "     kill after ${delay}s: run $run differs or failed: $(head -c 200 "$work/err")"
+      fi
+    done
+  done
+  if [ "$bad" = 0 ]; then
+    echo "ok   SIGKILL at 20 random points of a ${full}s first run: every later run printed the uncached answer"; passed=$((passed + 1))
+  else
+    echo "FAIL SIGKILL during the cache write: $bad later runs were wrong"; failed=$((failed + 1))
+  fi
+}
+kill_during_cache_write
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
