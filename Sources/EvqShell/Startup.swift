@@ -103,10 +103,12 @@ public enum Startup {
     }
 
     /// `evq extract PATH...`: the whole event set (events, totals and unconfirmed) in `format`.
+    /// `didLoad` runs between loading and printing (evq gives Ctrl-C its default effect back there).
     public static func extract(paths: [String], format: OutputFormat, console: Console, cache: CacheSettings = .none,
-                               isCancelled: () -> Bool = { false }) -> ExitStatus {
+                               isCancelled: () -> Bool = { false }, didLoad: () -> Void = {}) -> ExitStatus {
         switch loadCorpus(paths: paths, cache: cache, console: console, isCancelled: isCancelled) {
         case .success(let loaded):
+            didLoad()
             console.out(ResultRenderer(format: format, width: nil, color: false).renderEventSet(loaded.corpus.all))
             return .ok
         case .failure(.interrupted):

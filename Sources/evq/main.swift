@@ -63,8 +63,8 @@ struct Evq: ParsableCommand {
             paths = []
         }
         var session = try loadSession(paths: paths, today: today, format: common.format ?? .table, color: color,
-                                      noCache: common.noCache, console: console, environment: environment)
-        if !interactive { ReadlineReader.restoreDefaultInterrupts() }
+                                      noCache: common.noCache, console: console, environment: environment,
+                                      keepInterruptHandler: interactive)
         session.errorColor = isatty(2) != 0 && !common.noColor && (environment["NO_COLOR"] ?? "").isEmpty && file == nil && script == nil
         let status: ExitStatus
         if let command {
@@ -122,7 +122,7 @@ struct Extract: ParsableCommand {
         let (cache, warnings) = CacheSettings.open(environment: ProcessInfo.processInfo.environment, disabled: noCache)
         for warning in warnings { console.err(warning + "\n") }
         let status = Startup.extract(paths: paths, format: format, console: console, cache: cache,
-                                     isCancelled: { ReadlineReader.takeInterrupt() })
+                                     isCancelled: { ReadlineReader.takeInterrupt() }, didLoad: { ReadlineReader.restoreDefaultInterrupts() })
         if status != .ok { throw ExitCode(status.rawValue) }
     }
 }
@@ -184,14 +184,19 @@ struct CacheCommand: ParsableCommand {
 
 /// Opens the event cache (unless `noCache`), loads the corpus through it with Ctrl-C caught,
 /// and makes the session; a failed or interrupted load ends evq with its status.
+///
+/// Without a prompt to return to (`keepInterruptHandler` false), Ctrl-C gets its default effect
+/// back once the corpus is loaded, so it still ends a long query or a long output.
 func loadSession(paths: [String], today: Day, format: OutputFormat, color: Bool, noCache: Bool, console: Console,
-                 environment: [String: String]) throws -> Session {
+                 environment: [String: String], keepInterruptHandler: Bool = false) throws -> Session {
     ReadlineReader.catchInterrupts()
     let (cache, warnings) = CacheSettings.open(environment: environment, disabled: noCache)
     for warning in warnings { console.err(warning + "\n") }
     switch Startup.makeSession(corpusPaths: paths, today: today, format: format, color: color, console: console, cache: cache,
                                isCancelled: { ReadlineReader.takeInterrupt() }) {
-    case .success(let session): return session
+    case .success(let session):
+        if !keepInterruptHandler { ReadlineReader.restoreDefaultInterrupts() }
+        return session
     case .failure(let failure): throw ExitCode(failure.status.rawValue)
     }
 }
