@@ -4,11 +4,11 @@
 # --no-cache, and `evq -c 'releases | count'` over the cached seeds (target < 30 ms end to end).
 # Uses a throwaway cache folder; prints a Markdown table.
 #
-#   Benchmarks/restart.sh [MEGABYTES]     default 47 (about 10,000 synthetic articles)
+#   Benchmarks/restart.sh [MEGABYTES]     default 32 (about 10,000 synthetic articles)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x /opt/swift/usr/bin/swift ] && export PATH=/opt/swift/usr/bin:$PATH
-mb=${1:-47}
+mb=${1:-32}
 corpus=Benchmarks/data/articles-restart-$mb
 [ -d "$corpus" ] || python3 Benchmarks/generate.py articles "$mb" "$corpus" >/dev/null
 swift build -c release --product evq 2>&1 | tail -1 >&2
@@ -26,7 +26,7 @@ median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1
 
 cp -r "$corpus" "$cache/corpus"   # the edit below must not touch the generated data
 corpus=$cache/corpus
-articles=$(ls "$corpus" | wc -l)
+articles=$(find "$corpus" -type f | wc -l)
 mbytes=$(du -sm "$corpus" | cut -f1)
 query=(--corpus "$corpus" -c 'events | count')
 echo "## $(date -u +%Y-%m-%d) on $(uname -srm), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -37,8 +37,8 @@ echo "| run | seconds |"
 echo "|---|---|"
 echo "| first run (extract everything, fill the cache) | $(seconds "${query[@]}") |"
 echo "| restart, nothing changed (median of 5) | $(median $(for i in 1 2 3 4 5; do seconds "${query[@]}"; done)) |"
-first=$(ls "$corpus" | head -1)
-echo "Police detained 7 activists in Hrodna on Monday, the Viasna rights group said." >> "$corpus/$first"
+files=("$corpus"/*)
+echo "Police detained 7 activists in Hrodna on Monday, the Viasna rights group said." >> "${files[0]}"
 echo "| restart after editing one article | $(seconds "${query[@]}") |"
 echo "| the same, --no-cache | $(seconds --no-cache "${query[@]}") |"
 "$evq" -c 'releases | count' >/dev/null 2>&1

@@ -4,7 +4,7 @@ import Foundation
 /// Cheap identities for a whole corpus, so a restart over unchanged articles can skip reading
 /// them: `key` names the set of paths a corpus was loaded from, `validator` the state of its
 /// files (path, size, modification and change times in nanoseconds, inode, and the same for
-/// each possible sidecar `.meta` file) and the extractor version.
+/// its sidecar `.meta` file if it has one) and the extractor version.
 ///
 /// This is the heuristic make, git's index and rsync rely on: a file rewritten with the same
 /// size within the same nanosecond and on the same inode would be missed. Anything else —
@@ -25,9 +25,8 @@ public enum CorpusFingerprint {
         for file in files where file.kind == .article {
             guard let own = identity(file.path) else { return nil }
             text += "\u{0}\(file.name)\u{1}\(own)"
-            for sidecar in CorpusLoader.sidecarPaths(for: file.path) {
-                text += "\u{1}" + (identity(sidecar) ?? "-")
-            }
+            // A sidecar that appears or disappears changes the folder's listing, hence `sidecar`.
+            text += "\u{1}" + (file.sidecar.map { "\($0)=" + (identity($0) ?? "-") } ?? "-")
         }
         return hex(text.utf8)
     }

@@ -63,6 +63,21 @@ struct CachingCorpusLoaderTests {
         #expect(again.corpus != original)
     }
 
+    @Test func aNewSidecarFileIsSeenAtTheNextLoad() throws {
+        let dir = TempDir()
+        let (folder, names) = try Self.copyArticles(to: dir)
+        let loader = try CachingCorpusLoader(cache: EventCache(path: dir.database), buildIdentity: "t")
+        _ = try loader.load(paths: [folder])
+        let article = names[2]
+        let base = (article as NSString).deletingPathExtension
+        try "date: 2020-02-02\ntitle: Given by a sidecar\n".write(toFile: folder + "/" + base + ".meta", atomically: true, encoding: .utf8)
+        let again = try loader.load(paths: [folder])
+        let doc = again.corpus.documents.first { $0.name == article }
+        #expect(doc?.dateSource == .metadata && doc?.title == "Given by a sidecar")
+        #expect(again.corpus == (try Self.uncached([folder])).corpus)
+        #expect(again.statistics.reusedArticles == names.count - 1)
+    }
+
     @Test func anUndatedArticleIsReadAgainWhenTheArticleItsDateComesFromChanges() throws {
         let dir = TempDir()
         let folder = dir.path + "/news"
