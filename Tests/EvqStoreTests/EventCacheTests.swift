@@ -255,4 +255,31 @@ struct CanonicalSortTests {
         events += events.prefix(50).map { var e = $0; e.id = "z" + e.id; return e }
         #expect(Corpus.canonicallySorted(events).map(\.id) == events.sorted(by: Corpus.canonicalOrder).map(\.id))
     }
+
+    /// The in-place permutation moves every event intact (not only its id), whether the array
+    /// is shared with the caller or not, and sorted input is recognised as such.
+    @Test(arguments: [4, 5])
+    func inPlaceSortKeepsEventsWhole(seed: UInt64) {
+        var rng = SplitMix64(seed: seed)
+        let events = (0..<3000).map { _ in RandomEvents.event(&rng) }
+        let expected = events.sorted(by: Corpus.canonicalOrder)
+        #expect(!Corpus.isCanonicallySorted(events))
+        #expect(Corpus.isCanonicallySorted(expected))
+        var shared = events
+        Corpus.sortCanonically(&shared)
+        #expect(shared.map(\.id) == expected.map(\.id))
+        #expect(Set(shared) == Set(events) && shared.count == events.count)
+        #expect(Corpus(events: events).all == shared)
+        #expect(Corpus(events: shared).all == shared)
+        // Neighbours that differ only in id, or only in the end of their interval.
+        let day = Day(year: 2025, month: 3, day: 1)!
+        let ties = [
+            Event(id: "b", type: .arrest, date: .day(day)), Event(id: "a", type: .arrest, date: .day(day)),
+            Event(id: "c", type: .arrest, date: EventDate(start: day, end: day.adding(days: 3), precision: .range)),
+            Event(id: "d", type: .arrest, date: EventDate(start: day, end: day.adding(days: 1), precision: .range)),
+        ]
+        #expect(!Corpus.isCanonicallySorted(ties))
+        #expect(Corpus(events: ties).all.map(\.id) == ["a", "b", "d", "c"])
+        #expect(Corpus.isCanonicallySorted([]) && Corpus.isCanonicallySorted([ties[0]]))
+    }
 }
