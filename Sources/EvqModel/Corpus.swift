@@ -29,19 +29,8 @@ public struct Corpus: Sendable, Hashable {
 
     /// Puts `events` in `canonicalOrder` in place (see `canonicallySorted`).
     public static func sortCanonically(_ events: inout [Event]) {
-        if isCanonicallySorted(events) { return }
+        guard let order = canonicalPermutation(events) else { return }
         let n = events.count
-        let order: [Int] = events.withUnsafeBufferPointer { e in
-            let keys = e.map { (start: $0.date.start?.number ?? Int.max, end: $0.date.end?.number ?? Int.max) }
-            var order = Array(0..<n)
-            order.sort { i, j in
-                let a = keys[i], b = keys[j]
-                if a.start != b.start { return a.start < b.start }
-                if a.end != b.end { return a.end < b.end }
-                return e[i].id < e[j].id
-            }
-            return order
-        }
         // Follow the permutation's cycles, moving each event once (no copies, no reference
         // counting). `order[k]` is the old position of the event that belongs at `k`.
         var placed = [Bool](repeating: false, count: n)
@@ -60,6 +49,24 @@ public struct Corpus: Sendable, Hashable {
                 }
                 (base + k).initialize(to: held)
             }
+        }
+    }
+
+    /// The positions of `events` in `canonicalOrder` (`order[k]` is the position of the event
+    /// that comes k-th), or nil when they are in that order already. Lets a writer emit a
+    /// sorted event set without copying it.
+    public static func canonicalPermutation(_ events: [Event]) -> [Int]? {
+        if isCanonicallySorted(events) { return nil }
+        return events.withUnsafeBufferPointer { e in
+            let keys = e.map { (start: $0.date.start?.number ?? Int.max, end: $0.date.end?.number ?? Int.max) }
+            var order = Array(0..<e.count)
+            order.sort { i, j in
+                let a = keys[i], b = keys[j]
+                if a.start != b.start { return a.start < b.start }
+                if a.end != b.end { return a.end < b.end }
+                return e[i].id < e[j].id
+            }
+            return order
         }
     }
 
