@@ -171,6 +171,40 @@ case "query" where args.count >= 5:
         "peak_rss_mb": peakRSSMB(), "queries": results,
     ])
 
+case "codec" where args.count == 2:
+    // Encode/decode times of the cache's blob format alone, in file order and canonical order.
+    let events = importFile(args[1])
+    var report: [String: Any] = ["events": events.count]
+    for (name, list) in [("file", events), ("sorted", Corpus.canonicallySorted(events))] {
+        var t = ContinuousClock.now
+        let blob = EventCodec.encode(list)
+        report["\(name)_encode_s"] = seconds(t)
+        report["\(name)_mb"] = Double(blob.count) / 1e6
+        for threads in [1, 2] {
+            t = ContinuousClock.now
+            let cpu = cpuSeconds()
+            let decoded = try? EventCodec.decode(blob, parallelism: threads)
+            report["\(name)_decode\(threads)_s"] = seconds(t)
+            report["\(name)_decode\(threads)_cpu_s"] = cpuSeconds() - cpu
+            guard decoded?.count == list.count else { fail("decode failed") }
+        }
+    }
+    emit(report)
+
+case "codec-write" where args.count == 3:
+    // Writes the cache's blob of FILE's events, in canonical order, to OUT (for codec-read).
+    let events = Corpus.canonicallySorted(importFile(args[1]))
+    FileManager.default.createFile(atPath: args[2], contents: Data(EventCodec.encode(events)))
+
+case "codec-read" where args.count == 3:
+    // Decodes a blob written by codec-write on THREADS threads.
+    guard let data = FileManager.default.contents(atPath: args[1]), let threads = Int(args[2]) else { fail("cannot read \(args[1])") }
+    let blob = [UInt8](data)
+    let start = ContinuousClock.now
+    let cpu = cpuSeconds()
+    let decoded = try? EventCodec.decode(blob, parallelism: threads)
+    emit(["decode_s": seconds(start), "decode_cpu_s": cpuSeconds() - cpu, "events": decoded?.count ?? -1, "peak_rss_mb": peakRSSMB()])
+
 case "sizes":
     emit([
         "Event": MemoryLayout<Event>.stride, "EventDate": MemoryLayout<EventDate>.stride,
