@@ -39,6 +39,14 @@ func peakRSSMB() -> Double {
     #endif
 }
 
+/// Current resident set size of this process in MB (Linux: /proc/self/statm; 0 elsewhere).
+func currentRSSMB() -> Double {
+    guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+    let fields = text.split(separator: " ")
+    guard fields.count > 1, let pages = Double(fields[1]) else { return 0 }
+    return pages * Double(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
+}
+
 func emit(_ object: [String: Any]) {
     let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
     print(String(decoding: data, as: UTF8.self))
@@ -142,6 +150,7 @@ case "query" where args.count >= 5:
         return (corpus, fromCache, loadTime, seconds(corpusStart))
     }
     let loaded = loadCorpus()
+    let loadedRSS = currentRSSMB(), loadPeakRSS = peakRSSMB()
     let fromCache = loaded.fromCache, loadTime = loaded.load, corpusTime = loaded.build
     let eventCount = loaded.corpus.all.count
     var context = QueryContext(corpus: loaded.corpus, today: Day(year: 2026, month: 1, day: 1)!)
@@ -168,7 +177,8 @@ case "query" where args.count >= 5:
     }
     emit([
         "load_s": loadTime, "from_cache": fromCache, "corpus_s": corpusTime, "events": eventCount,
-        "peak_rss_mb": peakRSSMB(), "queries": results,
+        "peak_rss_mb": peakRSSMB(), "queries": results, "rss_loaded_mb": loadedRSS, "peak_rss_loaded_mb": loadPeakRSS,
+        "rss_end_mb": currentRSSMB(),
     ])
 
 case "codec" where args.count == 2:

@@ -30,12 +30,9 @@ public final class ColumnStore: Sendable {
     let countValue: [Int]
     let hasCount: [Bool]
     /// Index of the count's qualifier in `Qualifier.allCases` (the order `sort` breaks ties by).
+    /// With `countValue` it gives the set of possible values a comparison needs (see
+    /// `countBounds`), which is cheaper to derive per row than to keep as two more columns.
     let qualifier: [UInt8]
-    /// The set of possible values of the count as a closed interval (`+inf` = unbounded), and
-    /// whether it has one (an unspecified count compares as unknown).
-    let countLow: [Double]
-    let countHigh: [Double]
-    let countKnown: [Bool]
 
     /// Interned type names (as stored, lowercased) and each row's type id.
     let typeNames: [String]
@@ -87,8 +84,6 @@ public final class ColumnStore: Sendable {
         var monthLow = Int32.max, monthHigh = Int32.min, yearLow = Int32.max, yearHigh = Int32.min
         var countValue = [Int](repeating: 0, count: n), hasCount = [Bool](repeating: false, count: n)
         var qualifier = [UInt8](repeating: 0, count: n)
-        var countLow = [Double](repeating: 0, count: n), countHigh = countLow
-        var countKnown = [Bool](repeating: false, count: n)
         var type = [UInt16](repeating: 0, count: n)
         var category = [UInt8](repeating: 0, count: n), status = category, collection = category
         var total = [Bool](repeating: false, count: n)
@@ -122,20 +117,9 @@ public final class ColumnStore: Sendable {
                     }
                 }
             }
-            if let q = all[i].count, let v = q.value {
+            if let v = all[i].count?.value {
                 countValue[i] = v
                 hasCount[i] = true
-                // The bounds of `ExprEvaluator.compareQuantity`, in doubles as there (not
-                // `Quantity.bounds`, whose `v + 1` would overflow at Int.max).
-                let d = Double(v)
-                countKnown[i] = true
-                switch q.qualifier {
-                case .exact, .about: (countLow[i], countHigh[i]) = (d, d)
-                case .moreThan: (countLow[i], countHigh[i]) = (d + 1, .infinity)
-                case .atLeast: (countLow[i], countHigh[i]) = (d, .infinity)
-                case .atMost: (countLow[i], countHigh[i]) = (0, d)
-                case .unspecified: countKnown[i] = false
-                }
             }
             if let q = all[i].count { qualifier[i] = UInt8(qualifiers.firstIndex(of: q.qualifier) ?? 0) }
             let raw = all[i].type.rawValue
@@ -168,9 +152,6 @@ public final class ColumnStore: Sendable {
         self.countValue = countValue
         self.hasCount = hasCount
         self.qualifier = qualifier
-        self.countLow = countLow
-        self.countHigh = countHigh
-        self.countKnown = countKnown
         self.typeNames = typeNames
         self.type = type
         self.category = category
@@ -203,6 +184,35 @@ public final class ColumnStore: Sendable {
                   places: i == 0 ? places.names : [])
         }
         names = NameIndex(corpus: Corpus(events: sample, aliases: corpus.aliases))
+    }
+
+    /// How each qualifier (by `Qualifier.allCases` index) bounds a count: 0 exactly the value,
+    /// 1 more than it, 2 at least it, 3 at most it, 4 unknown.
+    static let boundKinds: [UInt8] = Qualifier.allCases.map { q in
+        switch q {
+        case .exact, .about: return 0
+        case .moreThan: return 1
+        case .atLeast: return 2
+        case .atMost: return 3
+        case .unspecified: return 4
+        }
+    }
+
+    /// The possible values of a count as a closed interval (`+inf` = unbounded), or nil when
+    /// there is no count or an unspecified one (compared as unknown): the bounds of
+    /// `ExprEvaluator.compareQuantity`, in doubles as there (not `Quantity.bounds`, whose
+    /// `v + 1` would overflow at Int.max). `kind` is from `boundKinds`.
+    @inline(__always)
+    static func countBounds(value: Int, kind: UInt8, present: Bool) -> (low: Double, high: Double)? {
+        guard present else { return nil }
+        let d = Double(value)
+        switch kind {
+        case 0: return (d, d)
+        case 1: return (d + 1, .infinity)
+        case 2: return (d, .infinity)
+        case 3: return (0, d)
+        default: return nil
+        }
     }
 
     /// Turns row -> ids lists into id -> rows lists (a counting sort by id).

@@ -149,10 +149,17 @@ struct FastPredicate {
         }
         func scan(_ box: Box<Double>) -> (ColumnStore, Bits) -> Bits {
             { s, w in
-                s.countKnown.withUnsafeBufferPointer { known in
-                    s.countLow.withUnsafeBufferPointer { low in
-                        s.countHigh.withUnsafeBufferPointer { high in
-                            w.select { i in known[i] && box.holds(low[i], high[i]) }
+                let kinds = ColumnStore.boundKinds
+                return s.hasCount.withUnsafeBufferPointer { present in
+                    s.countValue.withUnsafeBufferPointer { value in
+                        s.qualifier.withUnsafeBufferPointer { qualifier in
+                            w.select { i in
+                                guard
+                                    let b = ColumnStore.countBounds(
+                                        value: value[i], kind: kinds[Int(qualifier[i])], present: present[i])
+                                else { return false }
+                                return box.holds(b.low, b.high)
+                            }
                         }
                     }
                 }
