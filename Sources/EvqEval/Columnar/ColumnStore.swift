@@ -47,24 +47,10 @@ public final class ColumnStore: Sendable {
     let collectionRows: [Bits]
     let categoryRows: [[Bits]]
 
-    /// Actor and place lists in compressed sparse rows: row `i`'s ids are
-    /// `actorIds[actorOffsets[i] ..< actorOffsets[i + 1]]`, ids index `actorNames`.
-    let actorNames: [String]
-    /// Name -> id, for `contains` (the checker's resolved names) and grouping.
-    let actorIndex: [String: Int32]
-    let placeIndex: [String: Int32]
-    let actorOffsets: [Int32]
-    let actorIds: [Int32]
-    let placeNames: [String]
-    let placeOffsets: [Int32]
-    let placeIds: [Int32]
-    /// The inverted lists: the rows naming actor (place) `id` are
-    /// `actorRows[actorRowOffsets[id] ..< actorRowOffsets[id + 1]]`, ascending, so `contains`
-    /// costs the size of its answer, not a scan.
-    let actorRowOffsets: [Int32]
-    let actorRows: [Int32]
-    let placeRowOffsets: [Int32]
-    let placeRows: [Int32]
+    /// The actor and place lists as inverted lists (name -> rows), so `contains` costs the size
+    /// of its answer and `count by` one pass over the lists, with no per-row copy of them.
+    let actors: NameColumn
+    let places: NameColumn
 
     /// The corpus's names for the checker (`contains` resolution, did-you-mean), built from the
     /// interned tables instead of another pass over the events.
@@ -89,15 +75,9 @@ public final class ColumnStore: Sendable {
         var total = [Bool](repeating: false, count: n)
         var typeIndex: [String: UInt16] = [:], typeNames: [String] = []
         var typeCategory: [UInt8] = []
-        var actors = Interner(), places = Interner()
+        var actors = NameColumn.Builder(count: n), places = NameColumn.Builder(count: n)
         let qualifiers = Qualifier.allCases, statuses = Status.allCases, collections = EventCollection.allCases
         let categories = Category.allCases
-        var actorOffsets: [Int32] = [0], placeOffsets: [Int32] = [0]
-        actorOffsets.reserveCapacity(n + 1)
-        placeOffsets.reserveCapacity(n + 1)
-        var actorIds: [Int32] = [], placeIds: [Int32] = []
-        actorIds.reserveCapacity(n * 2)
-        placeIds.reserveCapacity(n)
         // `all[i].field` reads one field in place; binding `all[i]` to a name would copy the whole
         // event (a dozen reference counts) per row.
         for i in 0..<n {
@@ -137,11 +117,8 @@ public final class ColumnStore: Sendable {
             status[i] = UInt8(statuses.firstIndex(of: all[i].status) ?? 0)
             collection[i] = UInt8(collections.firstIndex(of: all[i].collection) ?? 0)
             total[i] = all[i].total
-            for a in all[i].actors { actorIds.append(actors.id(a)) }
-            for p in all[i].places { placeIds.append(places.id(p)) }
-            guard let ao = Int32(exactly: actorIds.count), let po = Int32(exactly: placeIds.count) else { return nil }
-            actorOffsets.append(ao)
-            placeOffsets.append(po)
+            actors.add(all[i].actors, row: i)
+            places.add(all[i].places, row: i)
         }
         self.start = start
         self.end = end
@@ -167,21 +144,14 @@ public final class ColumnStore: Sendable {
         }
         self.collectionRows = collectionRows
         self.categoryRows = categoryRows
-        self.actorNames = actors.names
-        self.actorIndex = actors.index
-        self.placeIndex = places.index
-        self.actorOffsets = actorOffsets
-        self.actorIds = actorIds
-        self.placeNames = places.names
-        self.placeOffsets = placeOffsets
-        self.placeIds = placeIds
-        (actorRowOffsets, actorRows) = Self.invert(offsets: actorOffsets, ids: actorIds, names: actors.names.count)
-        (placeRowOffsets, placeRows) = Self.invert(offsets: placeOffsets, ids: placeIds, names: places.names.count)
+        let actorNames = actors.interner.names, placeNames = places.interner.names
+        self.actors = actors.finish()
+        self.places = places.finish()
         // NameIndex reads only the distinct names, types and aliases of a corpus: a corpus of one
         // event per type carrying every name gives the same index without a second full pass.
         let sample = typeNames.enumerated().map { i, t in
-            Event(id: "n\(i)", type: EventType(rawValue: t), actors: i == 0 ? actors.names : [],
-                  places: i == 0 ? places.names : [])
+            Event(id: "n\(i)", type: EventType(rawValue: t), actors: i == 0 ? actorNames : [],
+                  places: i == 0 ? placeNames : [])
         }
         names = NameIndex(corpus: Corpus(events: sample, aliases: corpus.aliases))
     }
@@ -215,23 +185,6 @@ public final class ColumnStore: Sendable {
         }
     }
 
-    /// Turns row -> ids lists into id -> rows lists (a counting sort by id).
-    static func invert(offsets: [Int32], ids: [Int32], names: Int) -> ([Int32], [Int32]) {
-        var start = [Int32](repeating: 0, count: names + 1)
-        for id in ids { start[Int(id) + 1] += 1 }
-        for i in 0..<names { start[i + 1] += start[i] }
-        var fill = start
-        var rows = [Int32](repeating: 0, count: ids.count)
-        for row in 0..<(offsets.count - 1) {
-            for j in Int(offsets[row])..<Int(offsets[row + 1]) {
-                let id = Int(ids[j])
-                rows[Int(fill[id])] = Int32(row)
-                fill[id] += 1
-            }
-        }
-        return (start, rows)
-    }
-
     /// True when the store was built from this very corpus: the same event array (by storage
     /// identity, which the store keeps alive) and the same name variants.
     func matches(_ corpus: Corpus) -> Bool {
@@ -239,6 +192,55 @@ public final class ColumnStore: Sendable {
         guard all.count == count else { return false }
         let same = all.withUnsafeBufferPointer { a in events.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress } }
         return same && corpus.aliases == aliases
+    }
+}
+
+/// One name-list field (actors or places) of a column store: each distinct name with the rows
+/// that name it.
+struct NameColumn: Sendable {
+    /// Distinct names in first-seen order; an id indexes `names` and `rows`.
+    let names: [String]
+    /// Name -> id, for `contains` (the checker's resolved names).
+    let index: [String: Int32]
+    /// The rows naming each name, ascending, each row once (a name listed twice in one event
+    /// counts once, like the reference's `Set`).
+    let rows: [[Int32]]
+    /// The rows whose list is empty (the missing group of `count by`).
+    let empty: Bits
+
+    /// Collects the lists row by row.
+    struct Builder {
+        var interner = Interner()
+        var rows: [[Int32]] = []
+        var empty: Bits
+
+        init(count: Int) { empty = Bits(count: count, filled: false) }
+
+        mutating func add(_ list: [String], row: Int) {
+            if list.isEmpty {
+                empty.words[row >> 6] |= 1 << UInt64(row & 63)
+                return
+            }
+            for name in list {
+                let id = Int(interner.id(name))
+                if id == rows.count { rows.append([]) }
+                if rows[id].last != Int32(row) { rows[id].append(Int32(row)) }
+            }
+        }
+
+        /// The column, each row list copied to its exact size (growing them left up to half
+        /// of their capacity unused).
+        consuming func finish() -> NameColumn {
+            let exact = rows.indices.map { id in
+                let list = rows[id]
+                rows[id] = []
+                return [Int32](unsafeUninitializedCapacity: list.count) { buffer, count in
+                    _ = buffer.initialize(from: list)
+                    count = list.count
+                }
+            }
+            return NameColumn(names: interner.names, index: interner.index, rows: exact, empty: empty)
+        }
     }
 }
 
