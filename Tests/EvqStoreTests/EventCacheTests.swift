@@ -368,3 +368,20 @@ struct CanonicalSortTests {
         #expect(Corpus.isCanonicallySorted([]) && Corpus.isCanonicallySorted([ties[0]]))
     }
 }
+
+/// The compact stored form of dates reads back what was written, including the extremes.
+struct CompactDateTests {
+    @Test(arguments: [Int.min, Int.min + 1, -1, 0, 20_000, Int.max])
+    func dayNumbersRoundTrip(number: Int) {
+        var date = EventDate.missing
+        #expect(date.start == nil && date.end == nil && date.isMissing)
+        date.start = Day(number: number)
+        date.end = Day(number: number)
+        // No calendar day has the number Int.min; it is kept as the next one rather than lost.
+        let expected = number == Int.min ? Int.min + 1 : number
+        #expect(date.start?.number == expected && date.end?.number == expected)
+        date.start = nil
+        #expect(date.start == nil && date.end?.number == expected)
+        #expect(EventDate(start: Day(number: 5), end: Day(number: 3), precision: .range).start?.number == 3)
+    }
+}
