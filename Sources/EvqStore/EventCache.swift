@@ -344,6 +344,15 @@ public final class EventCache: Sendable {
         }
     }
 
+    /// Writes a whole blob from `EventCodec.encode` as a snapshot, cut at its segment
+    /// boundaries (see the variant taking parts).
+    static func writeSnapshot(
+        _ db: Database, blob: [UInt8], eventCount: Int, key: String, now: Date, chunkSize: Int = EventCache.chunkSize
+    ) throws {
+        let parts = try blob.withUnsafeBufferPointer { (b) throws(EventCodec.DecodeError) in try EventCodec.Parts(splitting: b) }
+        try writeSnapshot(db, parts: parts, eventCount: eventCount, key: key, now: now, chunkSize: chunkSize)
+    }
+
     /// Writes the header as chunk 0 and then the segments, whole, in chunks of about
     /// `chunkSize` bytes, so that loading can decode each chunk as it is read.
     static func writeSnapshot(

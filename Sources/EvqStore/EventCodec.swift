@@ -49,6 +49,23 @@ public enum EventCodec {
         var header: [UInt8]
         var segments: [[UInt8]]
 
+        init(header: [UInt8], segments: [[UInt8]]) {
+            self.header = header
+            self.segments = segments
+        }
+
+        /// A whole blob cut back into its header and segments (checked as far as the header).
+        init(splitting b: UnsafeBufferPointer<UInt8>) throws(DecodeError) {
+            let h = try BlobHeader(b)
+            guard h.length + h.segmentBytes == b.count else { throw DecodeError.damaged }
+            header = Array(b[0..<h.length])
+            var offset = h.length
+            segments = h.segments.map { segment in
+                defer { offset += segment.bytes }
+                return Array(b[offset..<(offset + segment.bytes)])
+            }
+        }
+
         var blob: [UInt8] {
             var out = header
             out.reserveCapacity(header.count + segments.reduce(0) { $0 + $1.count })

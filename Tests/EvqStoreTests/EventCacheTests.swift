@@ -136,6 +136,21 @@ struct EventCacheTests {
         #expect(try cache.loadSnapshot(key: "k") == events)
     }
 
+    /// A whole blob from `EventCodec.encode` (as a caller storing its own snapshot has) is cut
+    /// at its segments and reads back the same.
+    @Test func wholeBlobSnapshotRoundTrips() throws {
+        let dir = TempDir()
+        let cache = try EventCache(path: dir.database)
+        let events = Corpus.canonicallySorted(EventCacheTests.sampleEvents(3000, seed: 25))
+        let blob = EventCodec.encode(events, segmentSize: 100)
+        try cache.queue.write { db in
+            try EventCache.writeSnapshot(db, blob: blob, eventCount: events.count, key: "k", now: Date(), chunkSize: 1 << 12)
+        }
+        #expect(try cache.loadSnapshot(key: "k") == events)
+        let split = try blob.withUnsafeBufferPointer { (b) throws(EventCodec.DecodeError) in try EventCodec.Parts(splitting: b) }
+        #expect(split.blob == blob && split.segments.count == 30)
+    }
+
     /// A damaged or incomplete snapshot reads as none (so the file is imported again and the
     /// snapshot replaced), never as wrong events or an error.
     @Test(arguments: ["flip", "drop-chunk", "short-chunk"])
