@@ -7,7 +7,9 @@ public struct Corpus: Sendable, Hashable {
     public var aliases: [String: [String]]
 
     public init(events: [Event], documents: [Document] = [], aliases: [String: [String]] = [:]) {
-        self.all = Corpus.canonicallySorted(events)
+        var events = events
+        Corpus.sortCanonically(&events)
+        self.all = events
         self.documents = documents.sorted { $0.name < $1.name }
         self.aliases = aliases
     }
@@ -16,17 +18,76 @@ public struct Corpus: Sendable, Hashable {
 
     /// `events` in `canonicalOrder`. Sorting 160-byte events directly copies (and reference
     /// counts) them at every step of the sort, which took seconds for a million; this sorts
-    /// small keys and copies each event once.
-    public static func canonicallySorted(_ events: [Event]) -> [Event] {
-        let keys = events.map { (start: $0.date.start?.number ?? Int.max, end: $0.date.end?.number ?? Int.max) }
-        var order = Array(events.indices)
-        order.sort { i, j in
-            let a = keys[i], b = keys[j]
-            if a.start != b.start { return a.start < b.start }
-            if a.end != b.end { return a.end < b.end }
-            return events[i].id < events[j].id
+    /// small keys and then moves each event once, in place when the array is not shared (an
+    /// event set loaded from the cache is usually in canonical order already, which costs one
+    /// pass to confirm and no copy at all).
+    public static func canonicallySorted(_ events: consuming [Event]) -> [Event] {
+        var events = events
+        sortCanonically(&events)
+        return events
+    }
+
+    /// Puts `events` in `canonicalOrder` in place (see `canonicallySorted`).
+    public static func sortCanonically(_ events: inout [Event]) {
+        guard let order = canonicalPermutation(events) else { return }
+        let n = events.count
+        // Follow the permutation's cycles, moving each event once (no copies, no reference
+        // counting). `order[k]` is the old position of the event that belongs at `k`.
+        var placed = [Bool](repeating: false, count: n)
+        events.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            for first in 0..<n where !placed[first] {
+                placed[first] = true
+                if order[first] == first { continue }
+                let held = (base + first).move()
+                var k = first
+                while order[k] != first {
+                    let from = order[k]
+                    (base + k).moveInitialize(from: base + from, count: 1)
+                    placed[from] = true
+                    k = from
+                }
+                (base + k).initialize(to: held)
+            }
         }
-        return order.map { events[$0] }
+    }
+
+    /// The positions of `events` in `canonicalOrder` (`order[k]` is the position of the event
+    /// that comes k-th), or nil when they are in that order already. Lets a writer emit a
+    /// sorted event set without copying it.
+    public static func canonicalPermutation(_ events: [Event]) -> [Int]? {
+        if isCanonicallySorted(events) { return nil }
+        return events.withUnsafeBufferPointer { e in
+            let keys = e.map { (start: $0.date.start?.number ?? Int.max, end: $0.date.end?.number ?? Int.max) }
+            var order = Array(0..<e.count)
+            order.sort { i, j in
+                let a = keys[i], b = keys[j]
+                if a.start != b.start { return a.start < b.start }
+                if a.end != b.end { return a.end < b.end }
+                return e[i].id < e[j].id
+            }
+            return order
+        }
+    }
+
+    /// True when `events` is already in `canonicalOrder` (one pass, comparing neighbours).
+    public static func isCanonicallySorted(_ events: [Event]) -> Bool {
+        events.withUnsafeBufferPointer { e in
+            guard e.count > 1 else { return true }
+            var previous = (start: e[0].date.start?.number ?? Int.max, end: e[0].date.end?.number ?? Int.max)
+            for i in 1..<e.count {
+                let key = (start: e[i].date.start?.number ?? Int.max, end: e[i].date.end?.number ?? Int.max)
+                if key.start != previous.start {
+                    if key.start < previous.start { return false }
+                } else if key.end != previous.end {
+                    if key.end < previous.end { return false }
+                } else if e[i].id < e[i - 1].id {
+                    return false
+                }
+                previous = key
+            }
+            return true
+        }
     }
 
     /// Deterministic result order: by date start (missing last), then date end, then id.

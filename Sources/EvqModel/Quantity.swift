@@ -16,10 +16,12 @@ public enum Qualifier: String, Sendable, Hashable, Codable, CaseIterable {
 
 /// A count as a set of possible values (see docs/LANGUAGE.md, "Counts").
 public struct Quantity: Sendable, Hashable {
-    public var value: Int?
-    public var qualifier: Qualifier
+    // The text first: the value's optional tag and the qualifier then share the tail, which
+    // makes the value 26 bytes instead of 32 (stored once per event).
     /// The words it was read from ("more than 50", "15 women and seven men").
     public var text: String?
+    public var value: Int?
+    public var qualifier: Qualifier
 
     public init(value: Int?, qualifier: Qualifier = .exact, text: String? = nil) {
         self.value = value

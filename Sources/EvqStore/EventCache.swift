@@ -341,57 +341,107 @@ public final class EventCache: Sendable {
     }
 
     /// Stores a whole event set under `key` (replacing any previous one) in one transaction.
+    /// The events are stored in canonical order (`Corpus.canonicalOrder`), so a corpus made of
+    /// the loaded snapshot needs no sorting. A snapshot of a file (`snapshotKey(forFile:)`)
+    /// replaces the file's snapshots under older keys (an earlier size or modification time).
     public func storeSnapshot(_ events: [Event], key: String, now: Date = Date()) throws(CacheError) {
-        let blob = EventCodec.encode(events)
+        let parts = EventCodec.encodeParts(events, order: Corpus.canonicalPermutation(events))
         do {
-            try queue.write { db in try EventCache.writeSnapshot(db, blob: blob, eventCount: events.count, key: key, now: now) }
+            try queue.write { db in
+                if key.hasPrefix("file:"), let bar = key.firstIndex(of: "|") {
+                    let family = String(key[...bar])
+                    let stale = try String.fetchAll(
+                        db, sql: "SELECT key FROM snapshots WHERE substr(key, 1, length(?)) = ? AND key != ?",
+                        arguments: [family, family, key])
+                    for old in stale {
+                        try db.execute(sql: "DELETE FROM snapshot_chunks WHERE key = ?", arguments: [old])
+                        try db.execute(sql: "DELETE FROM snapshots WHERE key = ?", arguments: [old])
+                    }
+                }
+                try EventCache.writeSnapshot(db, parts: parts, eventCount: events.count, key: key, now: now)
+            }
         } catch {
             throw CacheError(message: "cannot write the event cache \(path): \(EventCache.describe(error))")
         }
     }
 
+    /// Writes a whole blob from `EventCodec.encode` as a snapshot, cut at its segment
+    /// boundaries (see the variant taking parts).
     static func writeSnapshot(
         _ db: Database, blob: [UInt8], eventCount: Int, key: String, now: Date, chunkSize: Int = EventCache.chunkSize
     ) throws {
-        try db.execute(sql: "DELETE FROM snapshot_chunks WHERE key = ?", arguments: [key])
-        var seq = 0
-        var offset = 0
-        repeat {
-            let end = min(offset + chunkSize, blob.count)
-            try db.execute(
-                sql: "INSERT INTO snapshot_chunks (key, seq, data) VALUES (?, ?, ?)",
-                arguments: [key, seq, blob[offset..<end].withUnsafeBytes { Data($0) }])
-            seq += 1
-            offset = end
-        } while offset < blob.count
-        try db.execute(
-            sql: "INSERT OR REPLACE INTO snapshots (key, event_count, bytes, chunks, stored_at) VALUES (?, ?, ?, ?, ?)",
-            arguments: [key, eventCount, blob.count, seq, now.timeIntervalSince1970])
+        let parts = try blob.withUnsafeBufferPointer { (b) throws(EventCodec.DecodeError) in try EventCodec.Parts(splitting: b) }
+        try writeSnapshot(db, parts: parts, eventCount: eventCount, key: key, now: now, chunkSize: chunkSize)
     }
 
-    /// The event set stored under `key`, or nil if there is none (or it is incomplete).
+    /// Writes the header as chunk 0 and then the segments, whole, in chunks of about
+    /// `chunkSize` bytes, so that loading can decode each chunk as it is read.
+    static func writeSnapshot(
+        _ db: Database, parts: EventCodec.Parts, eventCount: Int, key: String, now: Date, chunkSize: Int = EventCache.chunkSize
+    ) throws {
+        try db.execute(sql: "DELETE FROM snapshot_chunks WHERE key = ?", arguments: [key])
+        let insert = try db.makeStatement(sql: "INSERT INTO snapshot_chunks (key, seq, data) VALUES (?, ?, ?)")
+        try insert.execute(arguments: [key, 0, Data(parts.header)])
+        var seq = 1
+        var bytes = parts.header.count
+        var k = 0
+        while k < parts.segments.count {
+            var chunk: [UInt8] = []
+            repeat {
+                chunk += parts.segments[k]
+                k += 1
+            } while k < parts.segments.count && chunk.count + parts.segments[k].count <= chunkSize
+            try insert.execute(arguments: [key, seq, Data(chunk)])
+            bytes += chunk.count
+            seq += 1
+        }
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO snapshots (key, event_count, bytes, chunks, stored_at) VALUES (?, ?, ?, ?, ?)",
+            arguments: [key, eventCount, bytes, seq, now.timeIntervalSince1970])
+    }
+
+    /// The event set stored under `key` (in canonical order), or nil if there is none, or it
+    /// is incomplete or damaged (it is then imported again, and replaced). The chunks are
+    /// decoded as SQLite reads them, on two threads, straight into the result.
     public func loadSnapshot(key: String) throws(CacheError) -> [Event]? {
         do {
-            let blob: [UInt8]? = try queue.read { db in
+            return try queue.read { db -> [Event]? in
                 guard
                     let head = try Row.fetchOne(db, sql: "SELECT bytes, chunks FROM snapshots WHERE key = ?", arguments: [key])
                 else { return nil }
                 let total: Int = head[0], chunks: Int = head[1]
-                var blob: [UInt8] = []
-                blob.reserveCapacity(total)
+                // The sizes as stored (SQLite knows a blob's length without reading it), so a
+                // damaged header cannot make the decoder reserve more than is there.
+                let stored = try Row.fetchOne(
+                    db, sql: "SELECT coalesce(sum(length(data)), 0), count(*) FROM snapshot_chunks WHERE key = ?", arguments: [key])
+                guard let stored, stored[0] as Int == total, stored[1] as Int == chunks else { return nil }
                 let rows = try Row.fetchCursor(db, sql: "SELECT data FROM snapshot_chunks WHERE key = ? ORDER BY seq", arguments: [key])
-                var seen = 0
-                while let row = try rows.next() {
-                    try row.withUnsafeData(atIndex: 0) { data in
-                        if let data { blob.append(contentsOf: data) }
+                guard let first = try rows.next() else { return nil }
+                let headerBytes: [UInt8] = try first.withUnsafeData(atIndex: 0) { data in data.map { [UInt8]($0) } ?? [] }
+                var seen = 1, bytes = headerBytes.count
+                do {
+                    return try headerBytes.withUnsafeBufferPointer { hb in
+                        let header = try BlobHeader(hb)
+                        guard header.length == hb.count, header.length + header.segmentBytes == total else {
+                            throw EventCodec.DecodeError.damaged
+                        }
+                        return try EventCodec.decode(header: header, headerBytes: hb, parallelism: 2) { take in
+                            while let row = try rows.next() {
+                                seen += 1
+                                let going = try row.withUnsafeData(atIndex: 0) { data -> Bool in
+                                    guard let data else { return take(UnsafeBufferPointer(start: nil, count: 0)) }
+                                    bytes += data.count
+                                    return data.withUnsafeBytes { raw in take(raw.bindMemory(to: UInt8.self)) }
+                                }
+                                if !going { return }
+                            }
+                            if seen != chunks || bytes != total { throw EventCodec.DecodeError.truncated }
+                        }
                     }
-                    seen += 1
+                } catch is EventCodec.DecodeError {
+                    return nil
                 }
-                guard seen == chunks, blob.count == total else { return nil }
-                return blob
             }
-            guard let blob else { return nil }
-            return try EventCodec.decode(blob)
         } catch {
             throw CacheError(message: "cannot read the event cache \(path): \(EventCache.describe(error))")
         }

@@ -1,20 +1,35 @@
 import EvqModel
 import Foundation
 
-/// A compact binary form of an event list, used by the cache: one string table (every
-/// distinct string once) followed by the events as varints referring to it.
+/// A compact binary form of an event list, used by the cache: a header with one string table
+/// (every distinct name, source, text once) and one list table (every actor, place or source
+/// list that more than one event names, once), then the events as varints referring to them, in independent segments.
 ///
 /// Loading a million events means one pass over a few tens of megabytes with no parsing of
-/// text and one shared `String` per distinct actor, place or source. The events are written in
-/// a few independent segments so that loading can decode them on several threads. The format
-/// is private to the cache; it starts with a magic and a version so a stale or foreign blob is
-/// refused rather than misread.
+/// text. Each repeated list is built once per decoding thread and shared by every event that
+/// names it (copy-on-write arrays), which saves both the allocations and their memory: in a
+/// typical event set most place lists and many source lists repeat. Segments are the unit of
+/// parallel decoding, and the cache stores them in chunks of whole segments, so a snapshot is
+/// decoded chunk by chunk as SQLite hands the rows over, never assembled into one blob. The
+/// format is private to the cache; it starts with a magic and a version so a stale or foreign
+/// blob is refused rather than misread.
+///
+///     "EVQB" version
+///     strings: count, then (length, UTF-8 bytes) each
+///     lists: count, then (length, string index each) each
+///     events: count; segments: count, then (events, bytes) each
+///     segment bodies, one after another
+///
+/// An event is: id (length, bytes: ids are distinct, a table would only add an indirection),
+/// type (string index), flags, date, date text, count, actors, places and sources (see
+/// `ListTable.write`), evidence, attributes (sorted by key).
 public enum EventCodec {
     /// Bumped whenever the layout changes; old blobs are then refused (and re-extracted).
-    public static let version: UInt8 = 2
+    public static let version: UInt8 = 3
     static let magic: [UInt8] = Array("EVQB".utf8)
-    /// Events per segment; a segment is the unit of parallel decoding.
-    static let segmentSize = 65_536
+    /// Events per segment; a segment is the unit of parallel decoding (and of a snapshot
+    /// chunk), small enough that every chunk holds several for the threads to share.
+    static let segmentSize = 8192
 
     /// A blob that could not be decoded.
     public struct DecodeError: Error, Sendable, CustomStringConvertible {
@@ -22,20 +37,66 @@ public enum EventCodec {
         public var message: String
         /// The message.
         public var description: String { message }
+
+        static let damaged = DecodeError(message: "damaged event blob")
+        static let truncated = DecodeError(message: "truncated event blob")
+        static let badReference = DecodeError(message: "bad string reference in event blob")
+    }
+
+    /// An encoded event list as its header and its segment bodies (the blob is their
+    /// concatenation).
+    struct Parts {
+        var header: [UInt8]
+        var segments: [[UInt8]]
+
+        init(header: [UInt8], segments: [[UInt8]]) {
+            self.header = header
+            self.segments = segments
+        }
+
+        /// A whole blob cut back into its header and segments (checked as far as the header).
+        init(splitting b: UnsafeBufferPointer<UInt8>) throws(DecodeError) {
+            let h = try BlobHeader(b)
+            guard h.length + h.segmentBytes == b.count else { throw DecodeError.damaged }
+            header = Array(b[0..<h.length])
+            var offset = h.length
+            segments = h.segments.map { segment in
+                defer { offset += segment.bytes }
+                return Array(b[offset..<(offset + segment.bytes)])
+            }
+        }
+
+        var blob: [UInt8] {
+            var out = header
+            out.reserveCapacity(header.count + segments.reduce(0) { $0 + $1.count })
+            for s in segments { out.append(contentsOf: s) }
+            return out
+        }
     }
 
     /// Encodes `events` (order kept).
-    public static func encode(_ events: [Event]) -> [UInt8] { encode(events, segmentSize: segmentSize) }
+    public static func encode(_ events: [Event]) -> [UInt8] { encodeParts(events).blob }
 
     static func encode(_ events: [Event], segmentSize: Int) -> [UInt8] {
+        encodeParts(events, segmentSize: segmentSize).blob
+    }
+
+    /// Encodes `events` in `order` (positions into `events`; nil: as they are).
+    static func encodeParts(_ events: [Event], order: [Int]? = nil, segmentSize: Int = segmentSize) -> Parts {
         var strings = StringTable()
-        var segments: [ByteWriter] = []
+        var lists = events.withUnsafeBufferPointer { ListTable($0, order: order, strings: &strings) }
+        var segments: [[UInt8]] = []
+        var segmentEvents: [Int] = []
+        let size = max(1, segmentSize)
         var start = 0
         repeat {
-            let end = min(start + segmentSize, events.count)
+            let end = min(start + size, events.count)
             var body = ByteWriter()
-            for e in events[start..<end] { write(e, to: &body, strings: &strings) }
-            segments.append(body)
+            events.withUnsafeBufferPointer { e in
+                for k in start..<end { write(e[order?[k] ?? k], position: k, to: &body, strings: &strings, lists: &lists) }
+            }
+            segments.append(body.bytes)
+            segmentEvents.append(end - start)
             start = end
         } while start < events.count
         var out = ByteWriter()
@@ -49,18 +110,23 @@ public enum EventCodec {
                 out.bytes.append(contentsOf: u)
             }
         }
+        lists.writeTable(to: &out)
         out.varint(UInt64(events.count))
         out.varint(UInt64(segments.count))
         for (k, segment) in segments.enumerated() {
-            out.varint(UInt64(min(segmentSize, events.count - k * segmentSize)))
-            out.varint(UInt64(segment.bytes.count))
+            out.varint(UInt64(segmentEvents[k]))
+            out.varint(UInt64(segment.count))
         }
-        for segment in segments { out.bytes.append(contentsOf: segment.bytes) }
-        return out.bytes
+        return Parts(header: out.bytes, segments: segments)
     }
 
-    static func write(_ e: Event, to body: inout ByteWriter, strings: inout StringTable) {
-        body.varint(strings.index(e.id))
+    /// Writes the event that comes `position`-th.
+    static func write(_ e: Event, position: Int, to body: inout ByteWriter, strings: inout StringTable, lists: inout ListTable) {
+        var id = e.id
+        id.withUTF8 { u in
+            body.varint(UInt64(u.count))
+            body.bytes.append(contentsOf: u)
+        }
         body.varint(strings.index(e.type.rawValue))
         let precision = DatePrecision.allCases.firstIndex(of: e.date.precision) ?? 0
         let status = Status.allCases.firstIndex(of: e.status) ?? 0
@@ -80,10 +146,7 @@ public enum EventCodec {
             body.varint(UInt64(Qualifier.allCases.firstIndex(of: c.qualifier) ?? 0))
             body.varint(strings.optional(c.text))
         }
-        for list in [e.actors, e.places, e.sources] {
-            body.varint(UInt64(list.count))
-            for s in list { body.varint(strings.index(s)) }
-        }
+        for which in 0..<3 { lists.write(position * 3 + which, to: &body) }
         body.varint(UInt64(e.evidence.count))
         for ev in e.evidence {
             body.varint(strings.index(ev.source))
@@ -105,201 +168,44 @@ public enum EventCodec {
 
     /// Decodes from raw bytes, on up to `parallelism` threads.
     public static func decode(_ b: UnsafeBufferPointer<UInt8>, parallelism: Int = 2) throws(DecodeError) -> [Event] {
-        var r = ByteReader(bytes: b)
-        guard b.count >= 5, Array(b[0..<4]) == magic else { throw DecodeError(message: "not an evq event blob") }
-        guard b[4] == version else { throw DecodeError(message: "event blob version \(b[4]), expected \(version)") }
-        r.pos = 5
-        // The string table is only walked here; each worker builds its own `String`s from it,
-        // so threads never retain the same string objects (contended reference counts cost
-        // more than decoding the table twice).
-        let stringCount = try r.count()
-        let tableStart = r.pos
-        for _ in 0..<stringCount {
-            let n = try r.count()
-            guard r.pos + n <= b.count else { throw DecodeError(message: "truncated event blob") }
-            r.pos += n
-        }
-        let tableEnd = r.pos
-        let eventCount = try r.count()
-        let segmentCount = try r.count()
-        var segments: [(events: Int, start: Int, end: Int, first: Int)] = []
-        var byteTotal = 0, eventTotal = 0
-        for _ in 0..<segmentCount {
-            let events = try r.count(), bytes = try r.count()
-            segments.append((events, byteTotal, byteTotal + bytes, eventTotal))
-            byteTotal += bytes
-            eventTotal += events
-        }
-        guard eventTotal == eventCount, r.pos + byteTotal == b.count else { throw DecodeError(message: "damaged event blob") }
-        let base = r.pos
-        let parts = segments
-        let workers = max(1, min(parallelism, segments.count))
-        let job = DecodeJob(segments: segments.count)
-        var failure: DecodeError?
-        let events = [Event](unsafeUninitializedCapacity: eventCount) { buffer, initialized in
-            nonisolated(unsafe) let target = buffer
-            nonisolated(unsafe) let source = b
-            let work: @Sendable (Int) -> Void = { (w: Int) in
-                var strings: [String] = []
-                strings.reserveCapacity(stringCount)
-                var t = ByteReader(bytes: UnsafeBufferPointer(rebasing: source[0..<tableEnd]), pos: tableStart)
-                while t.pos < tableEnd, let n = try? t.count() {
-                    strings.append(String(decoding: UnsafeBufferPointer(rebasing: source[t.pos..<(t.pos + n)]), as: UTF8.self))
-                    t.pos += n
-                }
-                strings.withUnsafeBufferPointer { table in
-                    var decoder = SegmentDecoder(table: table)
-                    for k in (parts.count * w / workers)..<(parts.count * (w + 1) / workers) {
-                        let seg = parts[k]
-                        var reader = ByteReader(bytes: UnsafeBufferPointer(rebasing: source[(base + seg.start)..<(base + seg.end)]))
-                        var done = 0
-                        do throws(DecodeError) {
-                            while done < seg.events {
-                                (target.baseAddress! + seg.first + done).initialize(to: try decoder.event(&reader))
-                                done += 1
-                            }
-                            if reader.pos != reader.bytes.count { throw DecodeError(message: "damaged event blob") }
-                        } catch {
-                            job.fail(k, error)
-                        }
-                        job.finish(k, done)
-                    }
-                }
+        let header = try BlobHeader(b)
+        guard header.length + header.segmentBytes == b.count else { throw DecodeError.damaged }
+        do {
+            return try decode(header: header, headerBytes: b, parallelism: parallelism) { take in
+                _ = take(UnsafeBufferPointer(rebasing: b[header.length...]))
             }
-            if workers > 1 {
-                DispatchQueue.concurrentPerform(iterations: workers) { work($0) }
-            } else {
-                work(0)
-            }
-            if let error = job.firstError {
-                // Undo the segments that did decode, so nothing leaks or dangles.
-                for (k, seg) in segments.enumerated() {
-                    (target.baseAddress! + seg.first).deinitialize(count: job.decoded[k])
-                }
+        } catch let error as DecodeError {
+            throw error
+        } catch {
+            throw DecodeError(message: "\(error)")
+        }
+    }
+
+    /// Decodes an event list whose segments arrive in pieces: `pieces` calls its argument
+    /// with each piece in order (the bytes need to live only for that call; the argument
+    /// returns false once decoding has failed, after which `pieces` should stop). Every piece
+    /// holds whole segments. `headerBytes` must stay valid until this returns. Errors of
+    /// `pieces` (a database read) are passed on; nothing decoded leaks when anything fails.
+    static func decode(
+        header: BlobHeader, headerBytes: UnsafeBufferPointer<UInt8>, parallelism: Int,
+        pieces: ((UnsafeBufferPointer<UInt8>) -> Bool) throws -> Void
+    ) throws -> [Event] {
+        var failure: (any Error)?
+        let events = [Event](unsafeUninitializedCapacity: header.eventCount) { buffer, initialized in
+            let sink = SegmentSink(header: header, headerBytes: headerBytes, target: buffer.baseAddress, parallelism: parallelism)
+            do {
+                try pieces { sink.take($0) }
+                if let error = sink.error { throw error }
+                guard sink.isComplete else { throw DecodeError.truncated }
+                initialized = header.eventCount
+            } catch {
+                sink.undo()
                 failure = error
                 initialized = 0
-            } else {
-                initialized = eventCount
             }
         }
         if let failure { throw failure }
         return events
-    }
-}
-
-/// Per-segment results of a parallel decode; each segment writes only its own slot.
-final class DecodeJob: @unchecked Sendable {
-    var decoded: [Int]
-    var errors: [EventCodec.DecodeError?]
-
-    init(segments: Int) {
-        decoded = Array(repeating: 0, count: segments)
-        errors = Array(repeating: nil, count: segments)
-    }
-
-    func fail(_ k: Int, _ error: EventCodec.DecodeError) { errors[k] = error }
-    func finish(_ k: Int, _ count: Int) { decoded[k] = count }
-    var firstError: EventCodec.DecodeError? { errors.lazy.compactMap { $0 }.first }
-}
-
-/// Decodes the events of one segment against the shared string table.
-struct SegmentDecoder {
-    let table: UnsafeBufferPointer<String>
-    private var types: [Int: EventType] = [:]
-
-    init(table: UnsafeBufferPointer<String>) { self.table = table }
-
-    @inline(__always)
-    func string(_ r: inout ByteReader) throws(EventCodec.DecodeError) -> String {
-        let i = Int(truncatingIfNeeded: try r.varint())
-        guard i >= 0, i < table.count else { throw EventCodec.DecodeError(message: "bad string reference in event blob") }
-        return table[i]
-    }
-
-    @inline(__always)
-    func optional(_ r: inout ByteReader) throws(EventCodec.DecodeError) -> String? {
-        let i = Int(truncatingIfNeeded: try r.varint())
-        if i == 0 { return nil }
-        guard i > 0, i - 1 < table.count else { throw EventCodec.DecodeError(message: "bad string reference in event blob") }
-        return table[i - 1]
-    }
-
-    func list(_ r: inout ByteReader) throws(EventCodec.DecodeError) -> [String] {
-        let n = try r.count()
-        if n == 0 { return [] }
-        var failure: EventCodec.DecodeError?
-        let out = [String](unsafeUninitializedCapacity: n) { buffer, count in
-            count = 0
-            while count < n {
-                do {
-                    (buffer.baseAddress! + count).initialize(to: try string(&r))
-                    count += 1
-                } catch {
-                    failure = error as? EventCodec.DecodeError
-                    return
-                }
-            }
-        }
-        if let failure { throw failure }
-        return out
-    }
-
-    mutating func event(_ r: inout ByteReader) throws(EventCodec.DecodeError) -> Event {
-        let id = try string(&r)
-        let typeIndex = Int(truncatingIfNeeded: try r.varint())
-        guard typeIndex >= 0, typeIndex < table.count else { throw EventCodec.DecodeError(message: "bad string reference in event blob") }
-        let type: EventType
-        if let t = types[typeIndex] {
-            type = t
-        } else {
-            type = EventType(rawValue: table[typeIndex])
-            types[typeIndex] = type
-        }
-        let flags = try r.varint()
-        guard Int(flags & 3) < Status.allCases.count, Int(flags >> 2 & 7) < DatePrecision.allCases.count else {
-            throw EventCodec.DecodeError(message: "bad flags in event blob")
-        }
-        let status = Status.allCases[Int(flags & 3)]
-        let precision = DatePrecision.allCases[Int(flags >> 2 & 7)]
-        var date = EventDate.missing
-        if flags & (1 << 6) != 0 {
-            let s = try r.signed()
-            let span = try r.varint()
-            guard span <= UInt64(Int32.max), s > -Int(Int32.max), s < Int(Int32.max) else { throw EventCodec.DecodeError(message: "bad date in event blob") }
-            date = EventDate(start: Day(number: s), end: Day(number: s + Int(span)), precision: precision)
-        }
-        date.text = try optional(&r)
-        if date.start == nil { date.precision = precision }
-        var count: Quantity?
-        if flags & (1 << 7) != 0 {
-            let value: Int? = flags & (1 << 8) != 0 ? try r.signed() : nil
-            let q = Int(truncatingIfNeeded: try r.varint())
-            guard q >= 0, q < Qualifier.allCases.count else { throw EventCodec.DecodeError(message: "bad qualifier in event blob") }
-            var quantity = Quantity(value: value, qualifier: Qualifier.allCases[q], text: nil)
-            quantity.qualifier = Qualifier.allCases[q]
-            quantity.text = try optional(&r)
-            count = quantity
-        }
-        let actors = try list(&r), places = try list(&r), sources = try list(&r)
-        var evidence: [Evidence] = []
-        let evidenceCount = try r.count()
-        if evidenceCount > 0 {
-            evidence.reserveCapacity(evidenceCount)
-            for _ in 0..<evidenceCount {
-                let source = try string(&r), sentence = try string(&r)
-                let start = try r.signed(), end = try r.signed()
-                evidence.append(Evidence(source: source, sentence: sentence, span: SourceSpanValue(start: start, end: end)))
-            }
-        }
-        var attributes: [String: String] = [:]
-        let attributeCount = try r.count()
-        for _ in 0..<attributeCount {
-            let key = try string(&r)
-            attributes[key] = try string(&r)
-        }
-        return Event(
-            id: id, type: type, status: status, total: flags & (1 << 5) != 0, date: date, count: count,
-            actors: actors, places: places, sources: sources, evidence: evidence, attributes: attributes)
     }
 }
 

@@ -7,9 +7,10 @@ import EvqModel
 /// id derived with `EventID.make`). Unknown keys (such as `category`) are skipped.
 struct EventJSONReader {
     var interner = StringInterner()
+    var lists = ListInterner()
     /// Type names seen so far, so that each distinct type is lowercased once.
     private var types: [String: EventType] = [:]
-    private var scratch: [String] = []
+    private var raws: [RawString] = []
 
     mutating func readEvent(_ s: inout JSONScanner) throws(ScanError) -> Event {
         guard s.peekKind() == .object else { throw s.fail("expected an event object") }
@@ -135,23 +136,37 @@ struct EventJSONReader {
     private mutating func readStrings(_ s: inout JSONScanner, field: String) throws(ScanError) -> [String]? {
         if s.readNull() { return nil }
         guard s.peekKind() == .array else { throw s.fail("wrong type for `\(field)`") }
+        let open = s.pos
         s.pos += 1
         if s.consume(UInt8(ascii: "]")) { return [] }
-        // Collected in a reused scratch array and copied once at the exact size: appending to
-        // a fresh array would reallocate it as it grows and fragment the heap.
-        scratch.removeAll(keepingCapacity: true)
+        // The string tokens are scanned first; only a list not seen before is turned into
+        // strings (see `ListInterner`).
+        raws.removeAll(keepingCapacity: true)
         repeat {
             guard s.peekKind() == .string else { throw s.fail("wrong type for `\(field)`: expected strings") }
-            scratch.append(try s.readString(&interner))
+            raws.append(try s.scanString())
         } while s.consume(UInt8(ascii: ","))
         try s.expect(UInt8(ascii: "]"))
-        let n = scratch.count
-        return scratch.withUnsafeBufferPointer { source in
-            [String](unsafeUninitializedCapacity: n) { target, count in
-                _ = target.initialize(fromContentsOf: source)
-                count = n
+        let raw = UnsafeBufferPointer(rebasing: s.bytes[open..<s.pos])
+        let hash = ListInterner.hash(raw)
+        if let shared = lists.lookup(raw, hash: hash) { return shared }
+        let n = raws.count
+        var failure: ScanError?
+        let list = [String](unsafeUninitializedCapacity: n) { target, count in
+            count = 0
+            for r in raws {
+                do throws(ScanError) {
+                    (target.baseAddress! + count).initialize(to: try s.string(r, &interner))
+                    count += 1
+                } catch {
+                    failure = error
+                    return
+                }
             }
         }
+        if let failure { throw failure }
+        lists.offer(raw, hash: hash, list: list)
+        return list
     }
 
     private mutating func readAttributes(_ s: inout JSONScanner) throws(ScanError) -> [String: String]? {

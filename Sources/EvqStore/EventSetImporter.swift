@@ -180,10 +180,15 @@ final class LineWorkers: @unchecked Sendable {
             start = end
         }
         bytes = b
-        if pieces == 1 {
-            work(0)
-        } else {
-            DispatchQueue.concurrentPerform(iterations: pieces) { self.work($0) }
+        // The first part is parsed straight onto the end of `events` (it comes first in file
+        // order); only the others go through `outputs`, which costs a copy of each event.
+        withUnsafeMutablePointer(to: &events) { target in
+            nonisolated(unsafe) let first = target
+            if pieces == 1 {
+                work(0, into: first)
+            } else {
+                DispatchQueue.concurrentPerform(iterations: pieces) { self.work($0, into: $0 == 0 ? first : nil) }
+            }
         }
         var last = firstLine
         for k in 0..<pieces {
@@ -191,18 +196,25 @@ final class LineWorkers: @unchecked Sendable {
                 errors[k] = nil
                 throw error
             }
-            events.append(contentsOf: outputs[k])
-            outputs[k].removeAll(keepingCapacity: true)
+            if k > 0 {
+                events.append(contentsOf: outputs[k])
+                outputs[k].removeAll(keepingCapacity: true)
+            }
             last = parsers[k].line
         }
         return last
     }
 
-    private func work(_ k: Int) {
+    private func work(_ k: Int, into target: UnsafeMutablePointer<[Event]>?) {
         let part = parts[k]
         parsers[k].line = part.line
+        let bytes = UnsafeBufferPointer(rebasing: bytes[part.start..<part.end])
         do {
-            _ = try parsers[k].parseLines(UnsafeBufferPointer(rebasing: bytes[part.start..<part.end]), final: true, into: &outputs[k])
+            if let target {
+                _ = try parsers[k].parseLines(bytes, final: true, into: &target.pointee)
+            } else {
+                _ = try parsers[k].parseLines(bytes, final: true, into: &outputs[k])
+            }
         } catch {
             errors[k] = error
         }

@@ -279,3 +279,25 @@ func columnarSemantics(c: ColumnarSemanticsCase) throws {
     #expect(fast.rows == [[.int(1)]])
     #expect(fast.events.count == 4)
 }
+
+/// A name listed twice in one event (imported data may do that) counts the event once in
+/// `count by`, and `contains` finds it once; events without names form the missing group.
+@Test(arguments: ["events | count by actors", "events | count by places", "events where actors contains \"Minsk\" | count",
+                  "events where places contains \"Vilnius\" | count by actors", "events where date > 2025-01 | count by places"])
+func columnarRepeatedAndMissingNames(text: String) throws {
+    let day = Day(iso: "2025-03-04")!
+    let events = [
+        Event(id: "a", type: .arrest, date: .day(day), actors: ["Minsk", "Ann", "Minsk"], places: ["Vilnius", "Vilnius"]),
+        Event(id: "b", type: .arrest, date: .day(day.adding(days: 40)), actors: [], places: ["Riga"]),
+        Event(id: "c", type: .arrest, actors: ["Ann"], places: []),
+        Event(id: "d", type: .release, date: .day(day), actors: ["Bob", "Ann", "Bob", "Ann"], places: ["Vilnius", "Riga", "Vilnius"]),
+    ]
+    let context = QueryContext(corpus: Corpus(events: events), today: Day(iso: "2026-01-15")!)
+    var fastContext = context
+    let q = try #require(checkedQuery(text, context))
+    let reference = try Evaluator(context: context).run(q)
+    let attempt = fastContext.runFast(q)
+    let columnar = try #require(attempt)
+    #expect(resultDump(columnar) == resultDump(reference))
+    #expect(!reference.rows.isEmpty)
+}

@@ -106,11 +106,111 @@ struct EventCacheTests {
         let cache = try EventCache(path: dir.database)
         let events = EventCacheTests.sampleEvents(3000, seed: 21)
         try cache.storeSnapshot(events, key: "k")
-        #expect(try cache.loadSnapshot(key: "k") == events)
+        // Stored in canonical order, so the corpus made of it needs no sort.
+        let loaded = try cache.loadSnapshot(key: "k")
+        #expect(loaded == Corpus.canonicallySorted(events))
+        #expect(loaded.map(Corpus.isCanonicallySorted) == true)
         #expect(try cache.loadSnapshot(key: "other") == nil)
         try cache.storeSnapshot(Array(events.prefix(10)), key: "k")
-        #expect(try cache.loadSnapshot(key: "k") == Array(events.prefix(10)))
+        #expect(try cache.loadSnapshot(key: "k") == Corpus.canonicallySorted(Array(events.prefix(10))))
         #expect(try cache.info().snapshotEvents == 10)
+        try cache.storeSnapshot([], key: "empty")
+        #expect(try cache.loadSnapshot(key: "empty") == [])
+    }
+
+    /// Many small chunks of whole segments, decoded as they are read, on one and two threads.
+    @Test(arguments: [1 << 10, 1 << 14, 1 << 30])
+    func snapshotDecodesChunkByChunk(chunkSize: Int) throws {
+        let dir = TempDir()
+        let cache = try EventCache(path: dir.database)
+        let events = Corpus.canonicallySorted(EventCacheTests.sampleEvents(4000, seed: 22))
+        let parts = EventCodec.encodeParts(events, segmentSize: 100)
+        try cache.queue.write { db in
+            try EventCache.writeSnapshot(db, parts: parts, eventCount: events.count, key: "k", now: Date(), chunkSize: chunkSize)
+        }
+        let chunks = try cache.queue.read { db in try Int.fetchOne(db, sql: "SELECT chunks FROM snapshots") }
+        // The header, then 40 segments of 100 events: one per chunk when a segment exceeds the
+        // chunk size, all in one when nothing does, a few per chunk in between.
+        switch chunkSize {
+        case 1 << 10: #expect(chunks == 41)
+        case 1 << 30: #expect(chunks == 2)
+        default: #expect((3...40).contains(chunks ?? 0))
+        }
+        #expect(try cache.loadSnapshot(key: "k") == events)
+    }
+
+    /// A whole blob from `EventCodec.encode` (as a caller storing its own snapshot has) is cut
+    /// at its segments and reads back the same.
+    @Test func wholeBlobSnapshotRoundTrips() throws {
+        let dir = TempDir()
+        let cache = try EventCache(path: dir.database)
+        let events = Corpus.canonicallySorted(EventCacheTests.sampleEvents(3000, seed: 25))
+        let blob = EventCodec.encode(events, segmentSize: 100)
+        try cache.queue.write { db in
+            try EventCache.writeSnapshot(db, blob: blob, eventCount: events.count, key: "k", now: Date(), chunkSize: 1 << 12)
+        }
+        #expect(try cache.loadSnapshot(key: "k") == events)
+        let split = try blob.withUnsafeBufferPointer { (b) throws(EventCodec.DecodeError) in try EventCodec.Parts(splitting: b) }
+        #expect(split.blob == blob && split.segments.count == 30)
+    }
+
+    /// A damaged or incomplete snapshot reads as none (so the file is imported again and the
+    /// snapshot replaced), never as wrong events or an error.
+    @Test(arguments: ["flip", "drop-chunk", "short-chunk"])
+    func damagedSnapshotReadsAsMissing(kind: String) throws {
+        let dir = TempDir()
+        let cache = try EventCache(path: dir.database)
+        let events = EventCacheTests.sampleEvents(3000, seed: 23)
+        let parts = EventCodec.encodeParts(events, segmentSize: 100)
+        try cache.queue.write { db in
+            try EventCache.writeSnapshot(db, parts: parts, eventCount: events.count, key: "k", now: Date(), chunkSize: 1 << 12)
+            switch kind {
+            case "flip":
+                var data = try Data.fetchOne(db, sql: "SELECT data FROM snapshot_chunks WHERE seq = 3") ?? Data()
+                for i in stride(from: 0, to: data.count, by: 7) { data[i] = 0xFF }
+                try db.execute(sql: "UPDATE snapshot_chunks SET data = ? WHERE seq = 3", arguments: [data])
+            case "drop-chunk":
+                try db.execute(sql: "DELETE FROM snapshot_chunks WHERE seq = 2")
+            default:
+                try db.execute(sql: "UPDATE snapshot_chunks SET data = substr(data, 1, 100) WHERE seq = 2")
+            }
+        }
+        #expect(try cache.loadSnapshot(key: "k") == nil)
+        try cache.storeSnapshot(events, key: "k")
+        #expect(try cache.loadSnapshot(key: "k")?.count == 3000)
+    }
+
+    /// Each distinct actor, place or source list is built once and shared by the events that
+    /// name it (that is where most of the memory of a large event set goes).
+    @Test func decodedListsShareStorage() throws {
+        let names = ["Minsk", "Vilnius and a name longer than fifteen bytes", "Kyiv"]
+        let events = (0..<200).map { i in
+            Event(id: "e\(i)", type: .arrest, actors: [names[i % 2]], places: i % 3 == 0 ? [] : names, sources: ["s\(i % 5).txt"])
+        }
+        let decoded = try EventCodec.decode(EventCodec.encode(events, segmentSize: 64), parallelism: 1)
+        #expect(decoded == events)
+        func storage(_ list: [String]) -> UnsafeRawPointer? { list.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) } }
+        #expect(Set(decoded.map { storage($0.places) }).count == 2)  // the shared empty list and one other
+        #expect(Set(decoded.map { storage($0.actors) }).count == 2)
+        #expect(Set(decoded.map { storage($0.sources) }).count == 5)
+    }
+
+    /// Storing a newer version of a file's snapshot drops the older ones of that file only.
+    @Test func newerSnapshotOfAFileReplacesOlderKeys() throws {
+        let dir = TempDir()
+        let cache = try EventCache(path: dir.database)
+        let events = EventCacheTests.sampleEvents(20, seed: 24)
+        try cache.storeSnapshot(events, key: "file:/data/a.jsonl|100|1|codec3")
+        try cache.storeSnapshot(events, key: "file:/data/b.jsonl|100|1|codec3")
+        try cache.storeSnapshot(events, key: "file:/data/a.jsonl|120|2|codec3")
+        #expect(try cache.loadSnapshot(key: "file:/data/a.jsonl|100|1|codec3") == nil)
+        #expect(try cache.loadSnapshot(key: "file:/data/a.jsonl|120|2|codec3")?.count == 20)
+        #expect(try cache.loadSnapshot(key: "file:/data/b.jsonl|100|1|codec3")?.count == 20)
+        #expect(try cache.info().snapshots == 2)
+        let orphans = try cache.queue.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM snapshot_chunks WHERE key NOT IN (SELECT key FROM snapshots)")
+        }
+        #expect(orphans == 0)
     }
 
     @Test func walModeApplicationIDAndSchemaVersion() throws {
@@ -190,10 +290,10 @@ struct EventCacheTests {
     @Test func halfWrittenSnapshotIsNeverVisible() throws {
         let dir = TempDir()
         let cache = try EventCache(path: dir.database)
-        let old = EventCacheTests.sampleEvents(50, seed: 6)
+        let old = Corpus.canonicallySorted(EventCacheTests.sampleEvents(50, seed: 6))
         try cache.storeSnapshot(old, key: "k")
-        let big = EventCodec.encode(EventCacheTests.sampleEvents(60_000, seed: 7))
-        #expect(big.count > 1 << 20)
+        let big = EventCodec.encodeParts(EventCacheTests.sampleEvents(60_000, seed: 7))
+        #expect(big.blob.count > 1 << 20)
         let crashCopy = dir.path + "/crash"
         try FileManager.default.createDirectory(atPath: crashCopy + "/evq", withIntermediateDirectories: true)
         var walBytes = 0
@@ -201,15 +301,15 @@ struct EventCacheTests {
             // A tiny page cache makes SQLite spill uncommitted pages into the WAL, as it does
             // for a real million-event snapshot.
             try db.execute(sql: "PRAGMA cache_size = 10")
-            try EventCache.writeSnapshot(db, blob: big, eventCount: 60_000, key: "k", now: Date(), chunkSize: 1 << 18)
-            try EventCache.writeSnapshot(db, blob: big, eventCount: 60_000, key: "k2", now: Date(), chunkSize: 1 << 18)
+            try EventCache.writeSnapshot(db, parts: big, eventCount: 60_000, key: "k", now: Date(), chunkSize: 1 << 18)
+            try EventCache.writeSnapshot(db, parts: big, eventCount: 60_000, key: "k2", now: Date(), chunkSize: 1 << 18)
             walBytes = ((try? FileManager.default.attributesOfItem(atPath: dir.database + "-wal"))?[.size] as? Int) ?? 0
             for suffix in ["", "-wal"] where FileManager.default.fileExists(atPath: dir.database + suffix) {
                 try FileManager.default.copyItem(atPath: dir.database + suffix, toPath: crashCopy + "/evq/events.sqlite" + suffix)
             }
             return .rollback
         }
-        #expect(walBytes > big.count)  // the half-written data really was on disk
+        #expect(walBytes > big.blob.count)  // the half-written data really was on disk
         let afterCrash = try EventCache(path: crashCopy + "/evq/events.sqlite")
         #expect(afterCrash.warnings.isEmpty)
         #expect(try afterCrash.loadSnapshot(key: "k") == old)
@@ -257,5 +357,49 @@ struct CanonicalSortTests {
         var events = (0..<2000).map { _ in RandomEvents.event(&rng) }
         events += events.prefix(50).map { var e = $0; e.id = "z" + e.id; return e }
         #expect(Corpus.canonicallySorted(events).map(\.id) == events.sorted(by: Corpus.canonicalOrder).map(\.id))
+    }
+
+    /// The in-place permutation moves every event intact (not only its id), whether the array
+    /// is shared with the caller or not, and sorted input is recognised as such.
+    @Test(arguments: [4, 5])
+    func inPlaceSortKeepsEventsWhole(seed: UInt64) {
+        var rng = SplitMix64(seed: seed)
+        let events = (0..<3000).map { _ in RandomEvents.event(&rng) }
+        let expected = events.sorted(by: Corpus.canonicalOrder)
+        #expect(!Corpus.isCanonicallySorted(events))
+        #expect(Corpus.isCanonicallySorted(expected))
+        var shared = events
+        Corpus.sortCanonically(&shared)
+        #expect(shared.map(\.id) == expected.map(\.id))
+        #expect(Set(shared) == Set(events) && shared.count == events.count)
+        #expect(Corpus(events: events).all == shared)
+        #expect(Corpus(events: shared).all == shared)
+        // Neighbours that differ only in id, or only in the end of their interval.
+        let day = Day(year: 2025, month: 3, day: 1)!
+        let ties = [
+            Event(id: "b", type: .arrest, date: .day(day)), Event(id: "a", type: .arrest, date: .day(day)),
+            Event(id: "c", type: .arrest, date: EventDate(start: day, end: day.adding(days: 3), precision: .range)),
+            Event(id: "d", type: .arrest, date: EventDate(start: day, end: day.adding(days: 1), precision: .range)),
+        ]
+        #expect(!Corpus.isCanonicallySorted(ties))
+        #expect(Corpus(events: ties).all.map(\.id) == ["a", "b", "d", "c"])
+        #expect(Corpus.isCanonicallySorted([]) && Corpus.isCanonicallySorted([ties[0]]))
+    }
+}
+
+/// The compact stored form of dates reads back what was written, including the extremes.
+struct CompactDateTests {
+    @Test(arguments: [Int.min, Int.min + 1, -1, 0, 20_000, Int.max])
+    func dayNumbersRoundTrip(number: Int) {
+        var date = EventDate.missing
+        #expect(date.start == nil && date.end == nil && date.isMissing)
+        date.start = Day(number: number)
+        date.end = Day(number: number)
+        // No calendar day has the number Int.min; it is kept as the next one rather than lost.
+        let expected = number == Int.min ? Int.min + 1 : number
+        #expect(date.start?.number == expected && date.end?.number == expected)
+        date.start = nil
+        #expect(date.start == nil && date.end?.number == expected)
+        #expect(EventDate(start: Day(number: 5), end: Day(number: 3), precision: .range).start?.number == 3)
     }
 }

@@ -192,3 +192,43 @@ struct EventSetImporterTests {
         #expect(try EventSetImporter().read(json: "\n\n  \n", file: "e.jsonl") == [])
     }
 }
+
+/// Repeated name lists are read once and shared (see `ListInterner`), without changing what
+/// is read.
+struct ListInterningTests {
+    @Test func repeatedListsShareOneArray() throws {
+        let long = "a place name longer than fifteen bytes"
+        var lines: [String] = []
+        for i in 0..<60 {
+            let places = i % 3 == 0 ? "[\"\(long)\", \"Minsk\"]" : i % 3 == 1 ? "[ \"\(long)\" ,\"Minsk\" ]" : "[\"q\\\"uote\"]"
+            lines.append("{\"type\":\"arrest\",\"id\":\"e\(i)\",\"places\":\(places),\"actors\":[\"Person \(i)\"]}")
+        }
+        let text = lines.joined(separator: "\n")
+        let events = try EventSetImporter().read(json: text, file: "l.jsonl")
+        #expect(events == (try EventSetIO.read(text, file: "l.jsonl")))
+        func storage(_ list: [String]) -> UnsafeRawPointer? { list.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) } }
+        // Three spellings of lists, each shared from its second sighting on (the first is
+        // only noted), so at most two arrays per spelling.
+        let arrays = Set(events.map { storage($0.places) })
+        #expect(arrays.count <= 6)
+        #expect(Set(events.map(\.places)) == [[long, "Minsk"], ["q\"uote"]])
+        // Unique lists are not shared.
+        #expect(Set(events.map { storage($0.actors) }).count == 60)
+    }
+
+    @Test func aFullTableStillReadsCorrectly() throws {
+        var interner = ListInterner(capacity: 16)
+        let lists = (0..<200).map { i in "[\"name number \(i % 40) is long enough\"]" }
+        for text in lists + lists + lists {
+            let bytes = Array(text.utf8)
+            bytes.withUnsafeBufferPointer { raw in
+                let hash = ListInterner.hash(raw)
+                if let shared = interner.lookup(raw, hash: hash) {
+                    #expect("[\"\(shared[0])\"]" == text)
+                } else {
+                    interner.offer(raw, hash: hash, list: [String(text.dropFirst(2).dropLast(2))])
+                }
+            }
+        }
+    }
+}

@@ -13,6 +13,8 @@ import Foundation
 //   evq-bench query FILE DB RUNS QUERY...   load (cache, else import), then run each query
 //                                           RUNS times through QueryEngine.run; median time
 //                                           and the answer in a normalised form
+//   evq-bench codec-write FILE OUT          the cache's blob of FILE's events, to OUT
+//   evq-bench codec-read OUT THREADS        decode time of that blob alone
 
 func seconds(_ start: ContinuousClock.Instant) -> Double {
     let d = ContinuousClock.now - start
@@ -37,6 +39,14 @@ func peakRSSMB() -> Double {
         getrusage(RUSAGE_SELF, &usage)
         return Double(usage.ru_maxrss) / 1_048_576
     #endif
+}
+
+/// Current resident set size of this process in MB (Linux: /proc/self/statm; 0 elsewhere).
+func currentRSSMB() -> Double {
+    guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+    let fields = text.split(separator: " ")
+    guard fields.count > 1, let pages = Double(fields[1]) else { return 0 }
+    return pages * Double(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
 }
 
 func emit(_ object: [String: Any]) {
@@ -114,15 +124,22 @@ case "cache-store" where args.count == 3:
     emit(["store_s": seconds(start), "events": events.count, "cache_mb": Double((try? cache.info().bytes) ?? 0) / 1e6])
 
 case "cache-load" where args.count == 3:
+    // Until the corpus is ready for queries: open the cache, decode the snapshot, make the
+    // Corpus (a snapshot is stored in canonical order, so that is one pass, not a sort).
     guard let key = EventCache.snapshotKey(forFile: args[1]) else { fail("cannot stat \(args[1])") }
     let start = ContinuousClock.now
     let cpu = cpuSeconds()
     let cache = openCache(args[2])
-    let loaded: [Event]?
+    var loaded: [Event]?
     do { loaded = try cache.loadSnapshot(key: key) } catch { fail(error.description) }
     guard let events = loaded else { fail("no snapshot of \(args[1]) in \(args[2])") }
-    let loadTime = seconds(start)
-    emit(["load_s": loadTime, "load_cpu_s": cpuSeconds() - cpu, "events": events.count, "peak_rss_mb": peakRSSMB()])
+    loaded = nil
+    let snapshotTime = seconds(start)
+    let corpus = Corpus(events: consume events)
+    emit([
+        "load_s": seconds(start), "snapshot_s": snapshotTime, "load_cpu_s": cpuSeconds() - cpu, "events": corpus.all.count,
+        "peak_rss_mb": peakRSSMB(),
+    ])
 
 case "query" where args.count >= 5:
     guard let runs = Int(args[3]), runs > 0 else { fail("RUNS must be a positive number") }
@@ -142,6 +159,7 @@ case "query" where args.count >= 5:
         return (corpus, fromCache, loadTime, seconds(corpusStart))
     }
     let loaded = loadCorpus()
+    let loadedRSS = currentRSSMB(), loadPeakRSS = peakRSSMB()
     let fromCache = loaded.fromCache, loadTime = loaded.load, corpusTime = loaded.build
     let eventCount = loaded.corpus.all.count
     var context = QueryContext(corpus: loaded.corpus, today: Day(year: 2026, month: 1, day: 1)!)
@@ -168,8 +186,23 @@ case "query" where args.count >= 5:
     }
     emit([
         "load_s": loadTime, "from_cache": fromCache, "corpus_s": corpusTime, "events": eventCount,
-        "peak_rss_mb": peakRSSMB(), "queries": results,
+        "peak_rss_mb": peakRSSMB(), "queries": results, "rss_loaded_mb": loadedRSS, "peak_rss_loaded_mb": loadPeakRSS,
+        "rss_end_mb": currentRSSMB(),
     ])
+
+case "codec-write" where args.count == 3:
+    // Writes the cache's blob of FILE's events, in canonical order, to OUT (for codec-read).
+    let events = Corpus.canonicallySorted(importFile(args[1]))
+    FileManager.default.createFile(atPath: args[2], contents: Data(EventCodec.encode(events)))
+
+case "codec-read" where args.count == 3:
+    // Decodes a blob written by codec-write on THREADS threads.
+    guard let data = FileManager.default.contents(atPath: args[1]), let threads = Int(args[2]) else { fail("cannot read \(args[1])") }
+    let blob = [UInt8](data)
+    let start = ContinuousClock.now
+    let cpu = cpuSeconds()
+    let decoded = try? EventCodec.decode(blob, parallelism: threads)
+    emit(["decode_s": seconds(start), "decode_cpu_s": cpuSeconds() - cpu, "events": decoded?.count ?? -1, "peak_rss_mb": peakRSSMB()])
 
 case "sizes":
     emit([

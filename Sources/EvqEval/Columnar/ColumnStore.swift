@@ -30,12 +30,9 @@ public final class ColumnStore: Sendable {
     let countValue: [Int]
     let hasCount: [Bool]
     /// Index of the count's qualifier in `Qualifier.allCases` (the order `sort` breaks ties by).
+    /// With `countValue` it gives the set of possible values a comparison needs (see
+    /// `countBounds`), which is cheaper to derive per row than to keep as two more columns.
     let qualifier: [UInt8]
-    /// The set of possible values of the count as a closed interval (`+inf` = unbounded), and
-    /// whether it has one (an unspecified count compares as unknown).
-    let countLow: [Double]
-    let countHigh: [Double]
-    let countKnown: [Bool]
 
     /// Interned type names (as stored, lowercased) and each row's type id.
     let typeNames: [String]
@@ -50,24 +47,10 @@ public final class ColumnStore: Sendable {
     let collectionRows: [Bits]
     let categoryRows: [[Bits]]
 
-    /// Actor and place lists in compressed sparse rows: row `i`'s ids are
-    /// `actorIds[actorOffsets[i] ..< actorOffsets[i + 1]]`, ids index `actorNames`.
-    let actorNames: [String]
-    /// Name -> id, for `contains` (the checker's resolved names) and grouping.
-    let actorIndex: [String: Int32]
-    let placeIndex: [String: Int32]
-    let actorOffsets: [Int32]
-    let actorIds: [Int32]
-    let placeNames: [String]
-    let placeOffsets: [Int32]
-    let placeIds: [Int32]
-    /// The inverted lists: the rows naming actor (place) `id` are
-    /// `actorRows[actorRowOffsets[id] ..< actorRowOffsets[id + 1]]`, ascending, so `contains`
-    /// costs the size of its answer, not a scan.
-    let actorRowOffsets: [Int32]
-    let actorRows: [Int32]
-    let placeRowOffsets: [Int32]
-    let placeRows: [Int32]
+    /// The actor and place lists as inverted lists (name -> rows), so `contains` costs the size
+    /// of its answer and `count by` one pass over the lists, with no per-row copy of them.
+    let actors: NameColumn
+    let places: NameColumn
 
     /// The corpus's names for the checker (`contains` resolution, did-you-mean), built from the
     /// interned tables instead of another pass over the events.
@@ -87,22 +70,14 @@ public final class ColumnStore: Sendable {
         var monthLow = Int32.max, monthHigh = Int32.min, yearLow = Int32.max, yearHigh = Int32.min
         var countValue = [Int](repeating: 0, count: n), hasCount = [Bool](repeating: false, count: n)
         var qualifier = [UInt8](repeating: 0, count: n)
-        var countLow = [Double](repeating: 0, count: n), countHigh = countLow
-        var countKnown = [Bool](repeating: false, count: n)
         var type = [UInt16](repeating: 0, count: n)
         var category = [UInt8](repeating: 0, count: n), status = category, collection = category
         var total = [Bool](repeating: false, count: n)
         var typeIndex: [String: UInt16] = [:], typeNames: [String] = []
         var typeCategory: [UInt8] = []
-        var actors = Interner(), places = Interner()
+        var actors = NameColumn.Builder(count: n), places = NameColumn.Builder(count: n)
         let qualifiers = Qualifier.allCases, statuses = Status.allCases, collections = EventCollection.allCases
         let categories = Category.allCases
-        var actorOffsets: [Int32] = [0], placeOffsets: [Int32] = [0]
-        actorOffsets.reserveCapacity(n + 1)
-        placeOffsets.reserveCapacity(n + 1)
-        var actorIds: [Int32] = [], placeIds: [Int32] = []
-        actorIds.reserveCapacity(n * 2)
-        placeIds.reserveCapacity(n)
         // `all[i].field` reads one field in place; binding `all[i]` to a name would copy the whole
         // event (a dozen reference counts) per row.
         for i in 0..<n {
@@ -122,20 +97,9 @@ public final class ColumnStore: Sendable {
                     }
                 }
             }
-            if let q = all[i].count, let v = q.value {
+            if let v = all[i].count?.value {
                 countValue[i] = v
                 hasCount[i] = true
-                // The bounds of `ExprEvaluator.compareQuantity`, in doubles as there (not
-                // `Quantity.bounds`, whose `v + 1` would overflow at Int.max).
-                let d = Double(v)
-                countKnown[i] = true
-                switch q.qualifier {
-                case .exact, .about: (countLow[i], countHigh[i]) = (d, d)
-                case .moreThan: (countLow[i], countHigh[i]) = (d + 1, .infinity)
-                case .atLeast: (countLow[i], countHigh[i]) = (d, .infinity)
-                case .atMost: (countLow[i], countHigh[i]) = (0, d)
-                case .unspecified: countKnown[i] = false
-                }
             }
             if let q = all[i].count { qualifier[i] = UInt8(qualifiers.firstIndex(of: q.qualifier) ?? 0) }
             let raw = all[i].type.rawValue
@@ -153,11 +117,8 @@ public final class ColumnStore: Sendable {
             status[i] = UInt8(statuses.firstIndex(of: all[i].status) ?? 0)
             collection[i] = UInt8(collections.firstIndex(of: all[i].collection) ?? 0)
             total[i] = all[i].total
-            for a in all[i].actors { actorIds.append(actors.id(a)) }
-            for p in all[i].places { placeIds.append(places.id(p)) }
-            guard let ao = Int32(exactly: actorIds.count), let po = Int32(exactly: placeIds.count) else { return nil }
-            actorOffsets.append(ao)
-            placeOffsets.append(po)
+            actors.add(all[i].actors, row: i)
+            places.add(all[i].places, row: i)
         }
         self.start = start
         self.end = end
@@ -168,9 +129,6 @@ public final class ColumnStore: Sendable {
         self.countValue = countValue
         self.hasCount = hasCount
         self.qualifier = qualifier
-        self.countLow = countLow
-        self.countHigh = countHigh
-        self.countKnown = countKnown
         self.typeNames = typeNames
         self.type = type
         self.category = category
@@ -186,40 +144,45 @@ public final class ColumnStore: Sendable {
         }
         self.collectionRows = collectionRows
         self.categoryRows = categoryRows
-        self.actorNames = actors.names
-        self.actorIndex = actors.index
-        self.placeIndex = places.index
-        self.actorOffsets = actorOffsets
-        self.actorIds = actorIds
-        self.placeNames = places.names
-        self.placeOffsets = placeOffsets
-        self.placeIds = placeIds
-        (actorRowOffsets, actorRows) = Self.invert(offsets: actorOffsets, ids: actorIds, names: actors.names.count)
-        (placeRowOffsets, placeRows) = Self.invert(offsets: placeOffsets, ids: placeIds, names: places.names.count)
+        let actorNames = actors.interner.names, placeNames = places.interner.names
+        self.actors = actors.finish()
+        self.places = places.finish()
         // NameIndex reads only the distinct names, types and aliases of a corpus: a corpus of one
         // event per type carrying every name gives the same index without a second full pass.
         let sample = typeNames.enumerated().map { i, t in
-            Event(id: "n\(i)", type: EventType(rawValue: t), actors: i == 0 ? actors.names : [],
-                  places: i == 0 ? places.names : [])
+            Event(id: "n\(i)", type: EventType(rawValue: t), actors: i == 0 ? actorNames : [],
+                  places: i == 0 ? placeNames : [])
         }
         names = NameIndex(corpus: Corpus(events: sample, aliases: corpus.aliases))
     }
 
-    /// Turns row -> ids lists into id -> rows lists (a counting sort by id).
-    static func invert(offsets: [Int32], ids: [Int32], names: Int) -> ([Int32], [Int32]) {
-        var start = [Int32](repeating: 0, count: names + 1)
-        for id in ids { start[Int(id) + 1] += 1 }
-        for i in 0..<names { start[i + 1] += start[i] }
-        var fill = start
-        var rows = [Int32](repeating: 0, count: ids.count)
-        for row in 0..<(offsets.count - 1) {
-            for j in Int(offsets[row])..<Int(offsets[row + 1]) {
-                let id = Int(ids[j])
-                rows[Int(fill[id])] = Int32(row)
-                fill[id] += 1
-            }
+    /// How each qualifier (by `Qualifier.allCases` index) bounds a count: 0 exactly the value,
+    /// 1 more than it, 2 at least it, 3 at most it, 4 unknown.
+    static let boundKinds: [UInt8] = Qualifier.allCases.map { q in
+        switch q {
+        case .exact, .about: return 0
+        case .moreThan: return 1
+        case .atLeast: return 2
+        case .atMost: return 3
+        case .unspecified: return 4
         }
-        return (start, rows)
+    }
+
+    /// The possible values of a count as a closed interval (`+inf` = unbounded), or nil when
+    /// there is no count or an unspecified one (compared as unknown): the bounds of
+    /// `ExprEvaluator.compareQuantity`, in doubles as there (not `Quantity.bounds`, whose
+    /// `v + 1` would overflow at Int.max). `kind` is from `boundKinds`.
+    @inline(__always)
+    static func countBounds(value: Int, kind: UInt8, present: Bool) -> (low: Double, high: Double)? {
+        guard present else { return nil }
+        let d = Double(value)
+        switch kind {
+        case 0: return (d, d)
+        case 1: return (d + 1, .infinity)
+        case 2: return (d, .infinity)
+        case 3: return (0, d)
+        default: return nil
+        }
     }
 
     /// True when the store was built from this very corpus: the same event array (by storage
@@ -229,6 +192,55 @@ public final class ColumnStore: Sendable {
         guard all.count == count else { return false }
         let same = all.withUnsafeBufferPointer { a in events.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress } }
         return same && corpus.aliases == aliases
+    }
+}
+
+/// One name-list field (actors or places) of a column store: each distinct name with the rows
+/// that name it.
+struct NameColumn: Sendable {
+    /// Distinct names in first-seen order; an id indexes `names` and `rows`.
+    let names: [String]
+    /// Name -> id, for `contains` (the checker's resolved names).
+    let index: [String: Int32]
+    /// The rows naming each name, ascending, each row once (a name listed twice in one event
+    /// counts once, like the reference's `Set`).
+    let rows: [[Int32]]
+    /// The rows whose list is empty (the missing group of `count by`).
+    let empty: Bits
+
+    /// Collects the lists row by row.
+    struct Builder {
+        var interner = Interner()
+        var rows: [[Int32]] = []
+        var empty: Bits
+
+        init(count: Int) { empty = Bits(count: count, filled: false) }
+
+        mutating func add(_ list: [String], row: Int) {
+            if list.isEmpty {
+                empty.words[row >> 6] |= 1 << UInt64(row & 63)
+                return
+            }
+            for name in list {
+                let id = Int(interner.id(name))
+                if id == rows.count { rows.append([]) }
+                if rows[id].last != Int32(row) { rows[id].append(Int32(row)) }
+            }
+        }
+
+        /// The column, each row list copied to its exact size (growing them left up to half
+        /// of their capacity unused).
+        consuming func finish() -> NameColumn {
+            let exact = rows.indices.map { id in
+                let list = rows[id]
+                rows[id] = []
+                return [Int32](unsafeUninitializedCapacity: list.count) { buffer, count in
+                    _ = buffer.initialize(from: list)
+                    count = list.count
+                }
+            }
+            return NameColumn(names: interner.names, index: interner.index, rows: exact, empty: empty)
+        }
     }
 }
 

@@ -39,21 +39,24 @@ enum FastGroupKey {
             let counts = tally(rows, slots: 2) { i, add in add(s.total[i] ? 1 : 0) }
             groups = present(counts) { .bool($0 == 1) }
         case .actors, .places:
-            let places = self == .places
-            let names = places ? s.placeNames : s.actorNames
-            let offsets = places ? s.placeOffsets : s.actorOffsets
-            let ids = places ? s.placeIds : s.actorIds
-            // The last slot is the missing group (events without names).
-            let counts = tally(rows, slots: names.count + 1) { i, add in
-                let lo = Int(offsets[i]), hi = Int(offsets[i + 1])
-                if lo == hi { add(names.count) }
-                for j in lo..<hi {
-                    let id = ids[j]
-                    // A name listed twice counts the event once, like the reference's `Set`.
-                    if !(lo..<j).contains(where: { ids[$0] == id }) { add(Int(id)) }
+            let column = self == .places ? s.places : s.actors
+            let selected: Bits
+            switch rows {
+            case .mask(let bits): selected = bits
+            case .list(let list): selected = Bits.of(list, count: s.count)
+            }
+            // One pass over each name's rows; the last slot is the missing group (events
+            // without names).
+            var counts = [Int](repeating: 0, count: column.names.count + 1)
+            selected.words.withUnsafeBufferPointer { w in
+                for id in column.rows.indices {
+                    var n = 0
+                    for r in column.rows[id] where w[Int(r) >> 6] & (1 << UInt64(r & 63)) != 0 { n += 1 }
+                    counts[id] = n
                 }
             }
-            groups = present(counts) { $0 == names.count ? .missing : .text(names[$0]) }
+            counts[column.names.count] = selected.and(column.empty).popcount
+            groups = present(counts) { $0 == column.names.count ? .missing : .text(column.names[$0]) }
         case .month:
             let base = s.monthRange?.lowerBound ?? 0
             let width = s.monthRange.map { Int($0.upperBound) - Int($0.lowerBound) + 1 } ?? 0

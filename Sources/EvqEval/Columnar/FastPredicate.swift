@@ -149,10 +149,17 @@ struct FastPredicate {
         }
         func scan(_ box: Box<Double>) -> (ColumnStore, Bits) -> Bits {
             { s, w in
-                s.countKnown.withUnsafeBufferPointer { known in
-                    s.countLow.withUnsafeBufferPointer { low in
-                        s.countHigh.withUnsafeBufferPointer { high in
-                            w.select { i in known[i] && box.holds(low[i], high[i]) }
+                let kinds = ColumnStore.boundKinds
+                return s.hasCount.withUnsafeBufferPointer { present in
+                    s.countValue.withUnsafeBufferPointer { value in
+                        s.qualifier.withUnsafeBufferPointer { qualifier in
+                            w.select { i in
+                                guard
+                                    let b = ColumnStore.countBounds(
+                                        value: value[i], kind: kinds[Int(qualifier[i])], present: present[i])
+                                else { return false }
+                                return box.holds(b.low, b.high)
+                            }
                         }
                     }
                 }
@@ -189,18 +196,12 @@ struct FastPredicate {
     /// The rows naming any of `names` (the canonical names the checker resolved `contains` to),
     /// from the inverted lists.
     static func nameRows(_ s: ColumnStore, places: Bool, _ names: Set<String>) -> Bits {
-        let index = places ? s.placeIndex : s.actorIndex
-        let offsets = places ? s.placeRowOffsets : s.actorRowOffsets
-        let rows = places ? s.placeRows : s.actorRows
+        let column = places ? s.places : s.actors
         var out = Bits(count: s.count, filled: false)
         out.words.withUnsafeMutableBufferPointer { o in
             for name in names {
-                guard let id32 = index[name] else { continue }
-                let id = Int(id32)
-                for j in Int(offsets[id])..<Int(offsets[id + 1]) {
-                    let r = Int(rows[j])
-                    o[r >> 6] |= 1 << UInt64(r & 63)
-                }
+                guard let id = column.index[name] else { continue }
+                for r in column.rows[Int(id)] { o[Int(r) >> 6] |= 1 << UInt64(r & 63) }
             }
         }
         return out
