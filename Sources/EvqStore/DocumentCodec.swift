@@ -34,8 +34,7 @@ enum DocumentCodec {
             out.reserveCapacity(n)
             for _ in 0..<n {
                 let name = try string(&r), title = try string(&r)
-                let start = try optional(&r).flatMap(Int.init).map(Day.init(number:))
-                let end = try optional(&r).flatMap(Int.init).map(Day.init(number:))
+                let start = try day(&r), end = try day(&r)
                 guard let precision = DatePrecision(rawValue: try string(&r)) else { throw EventCodec.DecodeError(message: "bad precision in document blob") }
                 var published = EventDate.missing
                 if let start, let end { published = EventDate(start: start, end: end, precision: precision) }
@@ -49,6 +48,16 @@ enum DocumentCodec {
             }
             return out
         }
+    }
+
+    /// Day numbers of the calendar evq accepts (years 1-9999): a damaged blob must not make a
+    /// day whose year computation overflows.
+    static let dayNumbers = (Day(year: Day.years.lowerBound, month: 1, day: 1)?.number ?? 0)...(Day(year: Day.years.upperBound, month: 12, day: 31)?.number ?? 0)
+
+    static func day(_ r: inout ByteReader) throws(EventCodec.DecodeError) -> Day? {
+        guard let text = try optional(&r) else { return nil }
+        guard let n = Int(text), dayNumbers.contains(n) else { throw EventCodec.DecodeError(message: "bad day in document blob") }
+        return Day(number: n)
     }
 
     static func string(_ s: String, _ w: inout ByteWriter) {

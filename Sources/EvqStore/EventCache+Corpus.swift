@@ -59,7 +59,11 @@ extension EventCache {
                                                  arguments: [key, validator])
                 else { return nil }
                 let meta: Data = row[0], documents: Data = row[1]
-                return (try JSONDecoder().decode(CorpusMeta.self, from: meta), try DocumentCodec.decode([UInt8](documents)))
+                // A damaged snapshot is as good as absent: it is rebuilt and replaced.
+                guard let decodedMeta = try? JSONDecoder().decode(CorpusMeta.self, from: meta),
+                    let decodedDocuments = try? DocumentCodec.decode([UInt8](documents))
+                else { return nil }
+                return (decodedMeta, decodedDocuments)
             }
         } catch {
             throw CacheError(message: "cannot read the event cache \(path): \(EventCache.describe(error))")

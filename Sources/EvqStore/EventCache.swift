@@ -260,10 +260,13 @@ public final class EventCache: Sendable {
                     guard documentHashes.contains(hash) else { continue }
                     let documentData: Data = row[1]
                     let eventData: Data = row[2]
-                    let facts = try decoder.decode(DocumentFacts.self, from: documentData)
-                    let events = try eventData.withUnsafeBytes { raw in
-                        try EventCodec.decode(raw.bindMemory(to: UInt8.self), parallelism: 1)
-                    }
+                    // A damaged entry is as good as absent: its article is extracted again and
+                    // the entry replaced (an error here would disable the cache for good).
+                    guard let facts = try? decoder.decode(DocumentFacts.self, from: documentData),
+                        let events = try? eventData.withUnsafeBytes({ raw in
+                            try EventCodec.decode(raw.bindMemory(to: UInt8.self), parallelism: 1)
+                        })
+                    else { continue }
                     found[hash] = CachedDocument(facts: facts, events: events)
                 }
                 return found

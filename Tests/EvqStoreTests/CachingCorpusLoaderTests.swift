@@ -1,6 +1,7 @@
 import EvqExtract
 import EvqModel
 import Foundation
+import GRDB
 import Testing
 
 @testable import EvqStore
@@ -142,6 +143,25 @@ struct CachingCorpusLoaderTests {
         #expect(cacheWarnings.count == 1)
     }
 
+    @Test func damagedEntriesAreExtractedAgainAndReplaced() throws {
+        let dir = TempDir()
+        let (folder, names) = try Self.copyArticles(to: dir)
+        let loader = try CachingCorpusLoader(cache: EventCache(path: dir.database), buildIdentity: "t")
+        _ = try loader.load(paths: [folder])
+        let db = try DatabaseQueue(path: dir.database)
+        try db.write { db in
+            try db.execute(sql: "UPDATE documents SET document = x'7b00' WHERE rowid = (SELECT min(rowid) FROM documents)")
+            try db.execute(sql: "UPDATE corpora SET documents = x'0102'")
+        }
+        try db.close()
+        let again = try loader.load(paths: [folder])
+        #expect(again.statistics.reusedArticles == names.count - 1)
+        #expect(again.corpus == (try Self.uncached([folder])).corpus)
+        #expect(!again.warnings.contains { $0.contains("cache") })
+        let third = try loader.load(paths: [folder])
+        #expect(third.statistics.reusedArticles == names.count)  // both were replaced
+    }
+
     @Test func interruptedLoadStoresNothing() throws {
         let dir = TempDir()
         let (folder, _) = try Self.copyArticles(to: dir)
@@ -155,5 +175,36 @@ struct CachingCorpusLoaderTests {
         }
         let info = try EventCache(path: dir.database).info()
         #expect(info.documents == 0 && info.corpora == 0)
+    }
+}
+
+/// The documents of a corpus snapshot survive the round trip, and damaged bytes are refused,
+/// never trusted or crashed on.
+struct DocumentCodecTests {
+    @Test func roundTripsEveryField() throws {
+        let docs = [
+            Document(name: "a.txt", title: "Ціханоўская in Vilnius", published: .day(Day(year: 2025, month: 12, day: 13)!, text: "Dec. 13"),
+                     dateSource: .dateline, datelinePlace: "VILNIUS, Lithuania", eventCount: 4, bytes: 1234),
+            Document(name: "b.md", published: EventDate(missingText: "on or after 2025-12-14"), dateSource: .inferred),
+            Document(name: "c.html", published: EventDate(start: Day(year: 2025, month: 1, day: 1)!, end: Day(year: 2025, month: 3, day: 31)!, precision: .range)),
+        ]
+        #expect(try DocumentCodec.decode(DocumentCodec.encode(docs)) == docs)
+        #expect(try DocumentCodec.decode(DocumentCodec.encode([])) == [])
+    }
+
+    @Test func damagedBlobsAreRefusedOrDecodedNeverCrashedOn() {
+        let docs = (0..<20).map { Document(name: "doc\($0).txt", title: "Title \($0)", published: .day(Day(number: 20_000 + $0)), eventCount: $0) }
+        let blob = DocumentCodec.encode(docs)
+        var rng = SplitMix64(seed: 99)
+        for _ in 0..<3_000 {
+            var damaged = blob
+            for _ in 0..<Int.random(in: 1...4, using: &rng) {
+                damaged[Int.random(in: 0..<damaged.count, using: &rng)] = UInt8.random(in: 0...255, using: &rng)
+            }
+            if Bool.random(using: &rng) { damaged.removeLast(Int.random(in: 0..<min(40, damaged.count), using: &rng)) }
+            _ = try? DocumentCodec.decode(damaged)
+        }
+        #expect(throws: EventCodec.DecodeError.self) { try DocumentCodec.decode(Array(blob.prefix(blob.count / 2))) }
+        #expect(throws: EventCodec.DecodeError.self) { try DocumentCodec.decode(Array("not a blob".utf8)) }
     }
 }
