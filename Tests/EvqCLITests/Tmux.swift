@@ -28,14 +28,18 @@ final class Tmux {
         _ = try? tmux(["kill-server"])
     }
 
-    /// Starts evq over the seeds in a 120x40 window.
-    func start(arguments: [String] = [], environment: [String: String] = [:]) throws {
+    /// Starts evq over the seeds in a 120x40 window. With `showExitStatus`, evq runs under a
+    /// shell that prints `[exit N]` when it ends and keeps the window open.
+    func start(arguments: [String] = [], environment: [String: String] = [:], showExitStatus: Bool = false) throws {
         guard let evq = Binary.url?.path else { throw CocoaError(.fileNoSuchFile) }
         var env = ["HOME": home, "XDG_STATE_HOME": home + "/state", "XDG_CONFIG_HOME": home + "/config", "TERM": "xterm-256color",
                    "INPUTRC": home + "/inputrc", "LANG": "C.UTF-8"]
         for (k, v) in environment { env[k] = v }
         let assignments = env.keys.sorted().map { "\($0)=\(shellQuote(env[$0] ?? ""))" }
-        let command = "env -u NO_COLOR " + assignments.joined(separator: " ") + " " + ([evq] + arguments).map(shellQuote).joined(separator: " ")
+        var command = "env -u NO_COLOR " + assignments.joined(separator: " ") + " " + ([evq] + arguments).map(shellQuote).joined(separator: " ")
+        // The wrapper keeps a handler (not an ignore, which evq would inherit) for Ctrl-C, as an
+        // interactive shell survives the Ctrl-C that ends its foreground program.
+        if showExitStatus { command = "sh -c " + shellQuote("trap true INT; " + command + "; echo \"[exit $?]\"; sleep 60") }
         try tmux(["new-session", "-d", "-x", "120", "-y", "40", "-s", "t", "-c", Binary.packageRoot.path, command])
         started = true
     }
