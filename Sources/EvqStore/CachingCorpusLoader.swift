@@ -40,14 +40,16 @@ public struct LoadResult: Sendable {
 public struct CachingCorpusLoader: Sendable {
     /// The cache, or nil for `--no-cache`.
     public var cache: EventCache?
-    public var extractor: Extractor
+    /// The extractor, or nil for the standard one, made only when an article must be read:
+    /// parsing the lexicons was a fifth of a restart that finds everything in the cache.
+    public var extractor: Extractor?
     /// The extractor version cache entries are keyed by (see `Extractor.version`), with the
     /// executable's build identity added by the caller.
     public var extractorVersion: String
 
     /// Creates a loader; `buildIdentity` tells one build of evq from another (see
     /// `BuildIdentity`).
-    public init(cache: EventCache?, extractor: Extractor = Extractor(), buildIdentity: String = "") {
+    public init(cache: EventCache?, extractor: Extractor? = nil, buildIdentity: String = "") {
         self.cache = cache
         self.extractor = extractor
         self.extractorVersion = buildIdentity.isEmpty ? Extractor.version : Extractor.version + "+" + buildIdentity
@@ -140,7 +142,9 @@ public struct CachingCorpusLoader: Sendable {
                 use.failed(error)
             }
         }
-        guard let extraction = extractor.extract(articles, reusing: cached, isCancelled: isCancelled) else { throw .interrupted }
+        guard let extraction = (extractor ?? Extractor()).extract(articles, reusing: cached, isCancelled: isCancelled) else {
+            throw .interrupted
+        }
         statistics.reusedArticles = extraction.reused
         if let cache = use.cache, extraction.perDocument.count == articles.count {
             var fresh: [(documentHash: String, extractorVersion: String, cached: CachedDocument)] = []
