@@ -88,7 +88,9 @@ enum MetaCommands {
             session.context.corpus = corpus
             session.corpusPaths = line.arguments.map(\.text)
             session.lastLoad = loaded.statistics
-            session.console.err("loaded \(corpus.all.count) events from \(corpus.documents.count) documents\n")
+            let reused = loaded.statistics.reusedArticles + loaded.statistics.reusedEventSets
+            let note = reused > 0 ? " (\(reused) file\(reused == 1 ? "" : "s") from the event cache)" : ""
+            session.console.err("loaded \(corpus.all.count) events from \(corpus.documents.count) documents\(note)\n")
             return .ok
         case .failure(.interrupted):
             let n = session.context.corpus.all.count

@@ -21,6 +21,8 @@ struct CacheCommandTests {
         let dot = try Binary.run(["-c", ".cache"], environment: env)
         #expect(dot.stdout.contains("event cache: \(home)/evq/events.sqlite"), "\(dot.stdout)")
         #expect(dot.stdout.contains("this corpus: 2 articles, 2 from the cache"), "\(dot.stdout)")
+        let reload = try Binary.run(["-c", ".load seeds"], environment: env)
+        #expect(reload.stderr.contains("documents (2 files from the event cache)"), "\(reload.stderr)")
         let info = try Binary.run(["cache", "info"], environment: env)
         #expect(info.status == 0)
         #expect(info.stdout.contains("articles: 2 ("), "\(info.stdout)")
