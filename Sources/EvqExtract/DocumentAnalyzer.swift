@@ -13,7 +13,7 @@ struct DocumentAnalyzer {
         let decoded = TextDecoder().decode(raw.bytes, isHTML: lower.hasSuffix(".html") || lower.hasSuffix(".htm") ? true : nil)
         let u = Array(decoded.text.utf8)
         let blocks = BoilerplateClassifier(lexicon: lexicon).classify(BlockSplitter().split(u), in: u)
-        let tokenizer = Tokenizer()
+        let tokenizer = Tokenizer(lexicon: lexicon)
         let splitter = SentenceSplitter(lexicon: lexicon)
         let tagger = TemporalTagger(lexicon: lexicon)
         let qfinder = QuantityFinder(lexicon: lexicon)
@@ -69,7 +69,7 @@ struct DocumentAnalyzer {
                 let t = s.tokens
                 // Counts and clauses only matter where a trigger word occurs (most sentences of a
                 // long text have none); dates and names are needed everywhere.
-                let hasTrigger = t.contains { $0.kind == .word && lexicon.triggers[$0.lower] != nil }
+                let hasTrigger = t.contains { $0.kind == .word && $0.has(.trigger) }
                 let m = SentenceMentions(tokens: t, dates: tagger.tag(t), quantities: hasTrigger ? qfinder.find(t) : [], names: nfinder.find(t),
                     clauses: hasTrigger ? Clauses(t) : Clauses([]), datelineEnd: datelineEnd)
                 if kind == .body {

@@ -36,7 +36,7 @@ struct EventFinder {
         let status = StatusClassifier(lexicon: lexicon)
         var i = 0
         while i < t.count {
-            guard !t[i].inQuote, t[i].kind == .word, let entries = lexicon.triggers[t[i].lower] else { i += 1; continue }
+            guard !t[i].inQuote, t[i].kind == .word, t[i].has(.trigger), let entries = lexicon.triggers[t[i].lower] else { i += 1; continue }
             // "in exchange for" introduces what was given, not an exchange of prisoners.
             if t[i].lower == "exchange", i > 0, t[i - 1].lower == "in", i + 1 < t.count, t[i + 1].lower == "for" { i += 1; continue }
             var hit: Lexicon.Trigger?
@@ -132,9 +132,9 @@ struct EventFinder {
             // "photo released by ...": an agent right after the verb needs a captive before it.
             if after < t.count, t[after].lower == "by" {
                 let lo = max(clause.lowerBound, i - 5)
-                return t[lo..<i].contains { lexicon.captives.contains($0.lower) } || m.names.contains { $0.kind == .person && $0.hi <= i && $0.hi >= lo }
+                return t[lo..<i].contains { $0.has(.captive) } || m.names.contains { $0.kind == .person && $0.hi <= i && $0.hi >= lo }
             }
-            if t[clause].contains(where: { lexicon.captives.contains($0.lower) }) { return true }
+            if t[clause].contains(where: { $0.has(.captive) }) { return true }
             if m.quantities.contains(where: { clause.contains($0.lo) && ($0.noun != nil || isSubjectOf(t, $0, trigger: i)) }) { return true }
             // "A third American ... could be pardoned".
             if m.names.contains(where: { n in
@@ -151,7 +151,7 @@ struct EventFinder {
             }
             return false
         case "prison":
-            return t[after..<min(t.count, after + 4)].contains { Self.prisonNouns.contains($0.lower) }
+            return t[after..<min(t.count, after + 4)].contains { $0.has(.prisonNoun) }
         case "sanctions":
             let lo = max(0, i - 8), hi = min(t.count, after + 6)
             for k in lo..<hi where t[k].lower.hasPrefix("sanction") && !usedSanctionToken.contains(k) {
@@ -171,7 +171,7 @@ struct EventFinder {
             if e.type == "sanctions_imposed" {
                 // "easing some of the sanctions on <country>" is an easing, not an imposition.
                 let lo = max(0, i - 5)
-                for k in lo..<min(t.count, i + 9) where k != i && lexicon.triggers[t[k].lower]?.contains(where: { $0.type == "sanctions_eased" }) == true { return false }
+                for k in lo..<min(t.count, i + 9) where k != i && t[k].has(.sanctionsEasedTrigger) { return false }
                 if usedSanctionToken.contains(i) { return false }
                 usedSanctionToken.insert(i)
             }
@@ -205,7 +205,7 @@ struct EventFinder {
         // saying, not the events reported after it.
         func speechDate(_ d: DateMention) -> Bool {
             for s in max(0, d.lo - 6)..<d.lo where s < i {
-                if lexicon.triggers[t[s].lower]?.contains(where: { $0.type == "statement" }) == true,
+                if t[s].has(.statementTrigger),
                     !t[(s + 1)..<d.lo].contains(where: { ["that", "\"", ","].contains($0.lower) })
                 {
                     return true
@@ -238,7 +238,7 @@ struct EventFinder {
             for (k, v) in q.parts { c.attributes[k] = String(v) }
         }
         if c.count != nil, m.clauses.ranges.indices.contains(m.clauses.clauseOf[i]) {
-            for k in t.indices where (k < 3 || clause.contains(k)) && Self.totalCueFirstWords.contains(t[k].lower) {
+            for k in t.indices where (k < 3 || clause.contains(k)) && t[k].has(.totalCueFirst) {
                 for cue in Self.totalCues where t[k].lower == cue[0] && lexicon.matchOne(cue, at: k, in: t) {
                     if cue != ["so", "far"] || c.dateMention == nil { c.total = true }
                 }
@@ -267,14 +267,14 @@ struct EventFinder {
             case .person, .organization, .unknown:
                 if c.type.category != .sanctions || n.kind == .organization { c.actors.append(n.text) }
             case .place, .demonym:
-                let isPlaceNoun = n.hi < t.count && Self.placeNouns.contains(t[n.hi].lower)
+                let isPlaceNoun = n.hi < t.count && t[n.hi].has(.placeNoun)
                 let prep = n.lo > 0 ? t[n.lo - 1].lower : ""
                 let ofCapital = prep == "of" && n.lo > 1 && ["capital", "city", "town"].contains(t[n.lo - 2].lower)
-                if c.type.category != .sanctions, n.hi < t.count, Self.agentNouns.contains(t[n.hi].lower), n.lo < i || clause.contains(n.lo) {
+                if c.type.category != .sanctions, n.hi < t.count, t[n.hi].has(.agentNoun), n.lo < i || clause.contains(n.lo) {
                     c.actors.append(n.country ?? n.canonical)
                 } else if c.type.category == .sanctions {
                     if prep == "against" || prep == "on" { c.attributes["target"] = n.canonical }
-                } else if n.kind == .place && (Self.placePrepositions.contains(prep) || ofCapital) {
+                } else if n.kind == .place && ((n.lo > 0 && t[n.lo - 1].has(.placePreposition)) || ofCapital) {
                     c.places.append(n.canonical)
                 } else if isPlaceNoun && (n.lo == 0 || t[n.lo - 1].lower != "'") {
                     c.places.append(n.canonical)

@@ -75,6 +75,11 @@ public struct Lexicon: Sendable {
     public var nonNameWords: Set<String> = []
     public var stopwords: Set<String> = []
     public var translit: [Character: String] = [:]
+    /// Every single word of the sets above with its classes (`WordClass`), built once at the
+    /// end of `init`; the tokenizer stamps each token with its entry.
+    public var wordClasses: [String: WordClass] = [:]
+    /// `wordClasses` for ASCII words, looked up from bytes.
+    var wordTable = WordTable([:])
 
     /// The lexicons shipped with the module.
     public static let standard: Lexicon = Lexicon(loader: { name in
@@ -153,6 +158,8 @@ public struct Lexicon: Sendable {
         ])
         dateWords = dateStarters.union(months.keys).union(weekdays.keys)
         nonNameWords = Set(months.keys.filter { $0 != "may" }).union(weekdays.keys).union(numbers.keys)
+        wordClasses = WordClass.table(for: self)
+        wordTable = WordTable(wordClasses)
     }
 
     /// A name folded to lowercase ASCII: diacritics removed, Cyrillic transliterated, so that

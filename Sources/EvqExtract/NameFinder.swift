@@ -33,11 +33,11 @@ public struct NameFinder: Sendable {
             var j = i + 1
             while j < t.count {
                 if isNameToken(t, j) && t[j].start - t[j - 1].end <= 1 { j += 1; continue }
-                if Self.connectors.contains(t[j].lower), j + 1 < t.count, isNameToken(t, j + 1), !t[j].capitalized { j += 1; continue }
+                if t[j].has(.connector), j + 1 < t.count, isNameToken(t, j + 1), !t[j].capitalized { j += 1; continue }
                 break
             }
             // Trim trailing connectors.
-            while j > i + 1, Self.connectors.contains(t[j - 1].lower) { j -= 1 }
+            while j > i + 1, t[j - 1].has(.connector) { j -= 1 }
             out += classify(t, i, j)
             i = j
         }
@@ -49,19 +49,19 @@ public struct NameFinder: Sendable {
         guard t[i].kind == .word, t[i].capitalized else { return false }
         if t[i].text == "I" { return false }
         // Months (but "May"), weekdays and number words, in one lookup.
-        return !lexicon.nonNameWords.contains(t[i].lower)
+        return !t[i].has(.nonName)
     }
 
     func classify(_ t: [Token], _ lo: Int, _ hi: Int) -> [NameMention] {
         var out: [NameMention] = []
         let whole = TemporalTagger.words(t, lo, hi)
         // An organisation spelled with its country ("Belarusian Association of Journalists").
-        if hi - lo >= 2, lexicon.organizationWords.contains(t[hi - 1].lower)
-            || t[lo..<(hi - 1)].indices.contains(where: { lexicon.organizationWords.contains(t[$0].lower) && t[$0 + 1].lower == "of" }),
+        if hi - lo >= 2, t[hi - 1].has(.organization)
+            || t[lo..<(hi - 1)].indices.contains(where: { t[$0].has(.organization) && t[$0 + 1].lower == "of" }),
             lexicon.places[whole] == nil, !lexicon.agencies.contains(whole.lowercased())
         {
             var s = lo
-            while s < hi, lexicon.stopwords.contains(t[s].lower) { s += 1 }
+            while s < hi, t[s].has(.stopword) { s += 1 }
             if s < hi {
                 let text = TemporalTagger.words(t, s, hi)
                 return [NameMention(lo: s, hi: hi, text: text, kind: .organization, canonical: text, role: role(t, s))]
@@ -71,7 +71,7 @@ public struct NameFinder: Sendable {
         var chunkStart = lo
         func flushChunk(_ end: Int) {
             var s = chunkStart
-            while s < end, lexicon.stopwords.contains(t[s].lower) || lexicon.titles.contains(t[s].lower) { s += 1 }
+            while s < end, t[s].has([.stopword, .title]) { s += 1 }
             guard s < end else { return }
             let text = TemporalTagger.words(t, s, end)
             if lexicon.stopwords.contains(text.lowercased()) { return }
@@ -82,7 +82,7 @@ public struct NameFinder: Sendable {
         }
         while i < hi {
             // Longest gazetteer or agency match at i (only if some entry starts with this word).
-            if !lexicon.nameFirstWords.contains(t[i].lower) {
+            if !t[i].has(.nameFirst) {
                 i += 1
                 continue
             }
@@ -94,7 +94,7 @@ public struct NameFinder: Sendable {
                 let lower = text.lowercased()
                 // One lookup rules out every kind of entry (most word runs match none).
                 if !lexicon.nameEntries.contains(lower) { len -= 1; continue }
-                if lexicon.agencies.contains(lower) || (len == 1 && lexicon.agencies.contains(t[i].lower) && t[i].text.count > 2) {
+                if lexicon.agencies.contains(lower) || (len == 1 && t[i].has(.agency) && t[i].text.count > 2) {
                     flushChunk(i)
                     out.append(NameMention(lo: i, hi: i + len, text: text, kind: .agency, canonical: text, role: nil))
                     matched = true

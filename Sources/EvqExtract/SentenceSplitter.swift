@@ -52,7 +52,7 @@ public struct SentenceSplitter: Sendable {
             } else if kind == .word, tokens[i].text.utf8.last == UInt8(ascii: "."), tokens[i].text.count > 2, i + 1 < tokens.count {
                 // "U.S." at the end of a sentence.
                 let next = tokens[i + 1]
-                boundary = next.capitalized && Self.openers.contains(next.lower)
+                boundary = next.capitalized && next.has(.sentenceOpener)
             }
             // Run-on "sentences" (a 10 MB line, a list without punctuation) are cut into pieces:
             // the later stages scan a sentence once per trigger, so an unbounded sentence would
@@ -92,8 +92,8 @@ public struct SentenceSplitter: Sendable {
         let prev = tokens[i - 1]
         guard prev.end == tokens[i].start else { return true }
         if prev.kind == .word {
-            if Self.abbreviations.contains(prev.lower) { return false }
-            if lexicon.months[prev.lower] != nil, prev.text.count <= 4, next.kind == .number { return false }
+            if prev.has(.abbreviation) { return false }
+            if prev.has(.month), prev.text.count <= 4, next.kind == .number { return false }
             if prev.text.count == 1, prev.capitalized { return false }  // an initial
         }
         return true

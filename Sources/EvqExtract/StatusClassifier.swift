@@ -11,7 +11,7 @@ struct StatusClassifier {
         var i = from
         var denied = false, hypothetical = false, expected = false
         while i < trigger {
-            if !lexicon.cueFirstWords.contains(t[i].lower) { i += 1; continue }
+            if !t[i].has(.cueFirst) { i += 1; continue }
             if let len = lexicon.matchPhrase(lexicon.negations, at: i, in: t) {
                 let word = t[i].lower
                 let strong = word == "denied" || word == "denies" || word == "deny" || word == "refused" || word == "rejected" || word == "ruled"
@@ -46,7 +46,7 @@ struct StatusClassifier {
         // Only cues starting within four tokens of the trigger count, so only those are read.
         let lo = max(clause.lowerBound, trigger - 4), hi = min(clause.upperBound, trigger + 5)
         guard lo < hi else { return false }
-        for i in lo..<hi where lexicon.habitualFirstWords.contains(t[i].lower) && lexicon.matchPhrase(lexicon.habituals, at: i, in: t) != nil {
+        for i in lo..<hi where t[i].has(.habitualFirst) && lexicon.matchPhrase(lexicon.habituals, at: i, in: t) != nil {
             return true
         }
         return false

@@ -104,8 +104,8 @@ public struct TemporalTagger: Sendable {
         if t[i].kind == .punct { return nil }
         if t[i].kind == .word {
             if !t[i].capitalized {
-                if !lexicon.dateStarters.contains(t[i].lower) { return nil }
-            } else if !lexicon.dateWords.contains(t[i].lower), !t[i].lower.hasSuffix(".") {
+                if !t[i].has(.dateStarter) { return nil }
+            } else if !t[i].has(.dateWord), t[i].lower.utf8.last != UInt8(ascii: ".") {
                 // A capitalised word starts a date only as a month, weekday or starter ("Dec." too).
                 return nil
             }
@@ -167,8 +167,8 @@ public struct TemporalTagger: Sendable {
         if let n, n <= 10_000, i + 2 < t.count, let u = unit(t[i + 1].lower), t[i + 2].lower == "ago" { return (.ago(n, u), i + 3) }
         // A bare year in a date context: "in 2022", "the 2020 protests".
         if let y = isYear(tok) {
-            let prevOK = i == 0 || Self.yearPrepositions.contains(t[i - 1].lower) || month(t[i - 1]) != nil
-            let nextIsCount = i + 1 < t.count && lexicon.captives.contains(t[i + 1].lower)
+            let prevOK = i == 0 || t[i - 1].has(.yearPreposition) || month(t[i - 1]) != nil
+            let nextIsCount = i + 1 < t.count && t[i + 1].has(.captive)
             if prevOK && !nextIsCount { return (.absolute(year: y, month: nil, day: nil), i + 1) }
         }
         return nil

@@ -15,8 +15,12 @@ public struct Token: Sendable, Hashable {
     public var inQuote: Bool = false
     /// The number's value for number tokens ("1,150" -> 1150, "13th" -> 13, "9.5" -> nil).
     public var number: Int?
+    /// What the lexicon says about `lower` (`WordClass`), set by the tokenizer.
+    public var classes: WordClass = []
 
     public var isWord: Bool { kind == .word }
+    /// Whether the word is in any of the classes `c` (one bit test instead of a set lookup).
+    @inline(__always) public func has(_ c: WordClass) -> Bool { classes.rawValue & c.rawValue != 0 }
 }
 
 /// Stage: a block of text -> tokens, over the UTF-8 bytes in linear time.
@@ -25,7 +29,20 @@ public struct Token: Sendable, Hashable {
 /// off; dotted abbreviations stay whole ("U.S.", "a.m."); numbers keep inner separators
 /// ("1,150", "9.5") and ordinal suffixes ("13th").
 public struct Tokenizer: Sendable {
-    public init() {}
+    /// The lexicon's word classes, stamped on every token.
+    let classes: [String: WordClass]
+    let table: WordTable
+    public init(lexicon: Lexicon = .standard) {
+        classes = lexicon.wordClasses
+        table = lexicon.wordTable
+    }
+
+    /// The classes of the token `u[a..<b]` whose lowercase is `lower`: from the byte table,
+    /// or for a word with non-ASCII letters from the dictionary.
+    @inline(__always) func classes(_ u: [UInt8], _ a: Int, _ b: Int, lower: String) -> WordClass {
+        if let c = u.withUnsafeBufferPointer({ table.classes($0, a, b) }) { return c }
+        return classes[lower] ?? []
+    }
 
     /// A string from a byte range, through the contiguous fast path.
     @inline(__always) static func string(_ u: [UInt8], _ a: Int, _ b: Int) -> String {
@@ -73,6 +90,7 @@ public struct Tokenizer: Sendable {
                 var t = Token(start: start, end: i, kind: .number, lower: suffix.isEmpty ? text : text.lowercased(), text: text, capitalized: false)
                 t.number = (plain && !overflow && (suffix.isEmpty || ordinal)) ? value : nil
                 t.inQuote = inQuote
+                t.classes = classes(u, t.start, t.end, lower: t.lower)
                 tokens.append(t)
                 continue
             }
@@ -113,6 +131,7 @@ public struct Tokenizer: Sendable {
                 var t = Token(start: start, end: i, kind: .word, lower: hasUpper ? lowered(u, start, i, text) : text, text: text,
                     capitalized: hasUpper && isUpperStart(u, start, text))
                 t.inQuote = inQuote
+                t.classes = classes(u, t.start, t.end, lower: t.lower)
                 tokens.append(t)
                 continue
             }
@@ -125,12 +144,14 @@ public struct Tokenizer: Sendable {
                 var t = Token(start: start, end: i, kind: .punct, lower: text, text: text, capitalized: false)
                 t.inQuote = true
                 inQuote.toggle()
+                t.classes = classes(u, t.start, t.end, lower: t.lower)
                 tokens.append(t)
                 continue
             }
             var t = Token(start: start, end: i, kind: .punct, lower: text, text: text, capitalized: false)
             t.inQuote = inQuote
-            tokens.append(t)
+            t.classes = classes(u, t.start, t.end, lower: t.lower)
+                tokens.append(t)
         }
         return tokens
     }
