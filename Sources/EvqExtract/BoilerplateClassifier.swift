@@ -21,8 +21,8 @@ public struct BoilerplateClassifier: Sendable {
             // Only short blocks can be furniture or headings; a long one is judged by its ends.
             let long = b.end - b.start > 600
             let text = long
-                ? String(decoding: u[b.start..<(b.start + 200)], as: UTF8.self) + " " + String(decoding: u[(b.end - 200)..<b.end], as: UTF8.self)
-                : String(decoding: u[b.start..<b.end], as: UTF8.self)
+                ? Tokenizer.string(u, b.start, b.start + 200) + " " + Tokenizer.string(u, b.end - 200, b.end)
+                : Tokenizer.string(u, b.start, b.end)
             var shape = judge(text)
             if long, shape.kind == .heading || shape.reason == "navigation" || shape.reason == "copyright" || shape.reason == "credit" { shape = (.body, "") }
             out[k].kind = shape.kind
@@ -131,6 +131,8 @@ public struct BoilerplateClassifier: Sendable {
     /// "17.1 C", "-3°C", "64 °F", "Sunny 21C".
     func isWeather(_ words: [Substring]) -> Bool {
         guard words.count <= 4, let first = words.first else { return false }
+        // Quick reject: a reading ends in a unit, so it holds a `C`, an `F` or a degree sign.
+        guard words.contains(where: { $0.utf8.contains { $0 == UInt8(ascii: "C") || $0 == UInt8(ascii: "F") || $0 == 0xB0 } }) else { return false }
         let joined = words.joined(separator: " ")
         guard first.first?.isNumber == true || first.first == "-" || words.count > 1 else { return false }
         let tail = joined.filter { !$0.isNumber && $0 != "." && $0 != "-" && $0 != " " && $0 != "," }

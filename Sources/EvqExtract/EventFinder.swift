@@ -135,7 +135,7 @@ struct EventFinder {
                 return t[lo..<i].contains { $0.has(.captive) } || m.names.contains { $0.kind == .person && $0.hi <= i && $0.hi >= lo }
             }
             if t[clause].contains(where: { $0.has(.captive) }) { return true }
-            if m.quantities.contains(where: { clause.contains($0.lo) && ($0.noun != nil || isSubjectOf(t, $0, trigger: i)) }) { return true }
+            if m.quantities.contains(where: { clause.contains($0.lo) && ($0.noun != nil || Self.isSubjectOf(t, $0, trigger: i)) }) { return true }
             // "A third American ... could be pardoned".
             if m.names.contains(where: { n in
                 n.kind == .demonym && clause.contains(n.lo)
@@ -145,7 +145,7 @@ struct EventFinder {
             }
             if m.names.contains(where: { ($0.kind == .person || ($0.kind == .unknown && $0.lo > 0)) && clause.contains($0.lo) }) { return true }
             // A relative clause ("Poczobut, who was arrested in March 2021") refers back to a person.
-            if clause.lowerBound > 0, isRelative(clause, t) {
+            if clause.lowerBound > 0, Self.isRelative(clause, t) {
                 let prev = m.clauses.range(of: clause.lowerBound - 1)
                 return m.names.contains { ($0.kind == .person || $0.kind == .unknown) && prev.contains($0.lo) }
             }
@@ -181,7 +181,7 @@ struct EventFinder {
 
     static let placePrepositions: Set<String> = ["in", "at", "into", "to", "from", "across", "near", "outside", "inside", "toward", "towards"]
 
-    func isRelative(_ r: Range<Int>, _ t: [Token]) -> Bool {
+    static func isRelative(_ r: Range<Int>, _ t: [Token]) -> Bool {
         guard r.lowerBound < t.count else { return false }
         let first = t[r.lowerBound].lower == "," && r.lowerBound + 1 < t.count ? t[r.lowerBound + 1].lower : t[r.lowerBound].lower
         return ["who", "which", "whose", "whom"].contains(first)
@@ -214,7 +214,7 @@ struct EventFinder {
             return false
         }
         let pool = (!inClause.isEmpty ? inClause
-            : (c.status == .occurred ? m.dates.filter { $0.lo >= m.datelineEnd && !isRelative(m.clauses.range(of: $0.lo), t) } : []))
+            : (c.status == .occurred ? m.dates.filter { $0.lo >= m.datelineEnd && !Self.isRelative(m.clauses.range(of: $0.lo), t) } : []))
             .filter { !speechDate($0) }
         c.dateMention = pool.min { abs($0.lo - i) < abs($1.lo - i) }
         if let d = c.dateMention {
@@ -228,7 +228,7 @@ struct EventFinder {
         let anaphoric = i > 0 && ["those", "them", "whom"].contains(t[i - 1].lower)
         let qs = anaphoric ? [] : m.quantities.filter {
             clause.contains($0.lo) && !$0.isStock && !exchangeSpan.contains($0.lo)
-                && ($0.noun != nil || $0.lo == triggerEnd || isSubjectOf(t, $0, trigger: i))
+                && ($0.noun != nil || $0.lo == triggerEnd || Self.isSubjectOf(t, $0, trigger: i))
         }
         let valued = qs.filter { $0.quantity.value != nil }
         if let q = (valued.isEmpty ? qs : valued).min(by: { abs($0.lo - i) < abs($1.lo - i) }), c.type != .meeting, c.type != .award,
@@ -250,7 +250,7 @@ struct EventFinder {
         // Names in the clause (and the sentence subject when the clause has none before the trigger).
         let skip = c.type.category == .sanctions ? 0..<0 : exchangeSpan
         let usable = m.names.filter { $0.lo >= m.datelineEnd && !skip.contains($0.lo) && !t[$0.lo].inQuote && !speakers.contains($0.lo) }
-        var inC = usable.filter { clause.contains($0.lo) && !isAfterAccordingTo(t, $0.lo, clause) }
+        var inC = usable.filter { clause.contains($0.lo) && !Self.isAfterAccordingTo(t, $0.lo, clause) }
         if clause.lowerBound > 0, ["who", "which"].contains(t[clause.lowerBound].lower) || (clause.lowerBound + 1 < t.count && ["who", "which"].contains(t[clause.lowerBound + 1].lower)) {
             // A relative clause: the names it refers back to.
             let prev = m.clauses.range(of: clause.lowerBound - 1)
@@ -306,24 +306,25 @@ struct EventFinder {
             let dest = usable.filter { n in clause.contains(n.lo) && n.lo > i && (n.kind == .place || n.kind == .demonym) }
             if !dest.isEmpty { c.places = dest.map { $0.country ?? $0.canonical }.reduce(into: []) { if !$0.contains($1) { $0.append($1) } } }
         }
-        c.actors = unique(c.actors)
-        c.hasNamedActor = c.actors.contains { lexicon.places[$0] == nil }
-        c.places = unique(c.places)
+        c.actors = Self.unique(c.actors)
+        let places = lexicon.places
+        c.hasNamedActor = c.actors.contains { places[$0] == nil }
+        c.places = Self.unique(c.places)
     }
 
     /// "Hundreds were detained": a number right before the trigger's auxiliaries is its subject.
-    func isSubjectOf(_ t: [Token], _ q: QuantityMention, trigger i: Int) -> Bool {
+    static func isSubjectOf(_ t: [Token], _ q: QuantityMention, trigger i: Int) -> Bool {
         var k = q.hi
         while k < i, ["were", "was", "have", "has", "had", "been", "being", "are", "is"].contains(t[k].lower) { k += 1 }
         return k == i && q.hi < i
     }
 
-    func isAfterAccordingTo(_ t: [Token], _ k: Int, _ clause: Range<Int>) -> Bool {
+    static func isAfterAccordingTo(_ t: [Token], _ k: Int, _ clause: Range<Int>) -> Bool {
         k >= 2 && t[k - 1].lower == "to" && t[k - 2].lower == "according"
             || k >= 3 && t[k - 2].lower == "to" && t[k - 3].lower == "according"
     }
 
-    func unique(_ xs: [String]) -> [String] {
+    static func unique(_ xs: [String]) -> [String] {
         var seen = Set<String>()
         return xs.filter { seen.insert($0).inserted }
     }

@@ -97,7 +97,7 @@ public struct QuantityFinder: Sendable {
             if t[i].kind == .punct { i += 1; continue }
             var q = Qualifier.exact
             var j = i
-            if t[i].kind == .word, !t[i].has(.quantityStarter), !t[i].lower.utf8.contains(UInt8(ascii: "-")) { i += 1; continue }
+            if t[i].kind == .word, !t[i].has([.quantityStarter, .hyphenated]) { i += 1; continue }
             if t[i].has(.qualifierFirst), let len = lexicon.matchPhrase(lexicon.qualifierPhrases, at: i, in: t) {
                 let words = Array(t[i..<(i + len)].map(\.lower))
                 if let entry = lexicon.qualifiers.first(where: { $0.words == words }), let qq = Qualifier(rawValue: entry.qualifier) {
@@ -107,7 +107,7 @@ public struct QuantityFinder: Sendable {
             }
             // Quick reject: only digits, number words and "a"/"an" can start a number.
             guard j < t.count, t[j].kind == .number || t[j].has(.number) || t[j].lower == "a" || t[j].lower == "an"
-                || t[j].lower.utf8.contains(UInt8(ascii: "-")),
+                || t[j].has(.hyphenated),
                 let n = number(t, j)
             else { i += 1; continue }
             // Not a count: a year-like number in a date, a measure, a population, an age.

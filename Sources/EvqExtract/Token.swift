@@ -51,6 +51,8 @@ public struct Tokenizer: Sendable {
 
     public func tokenize(_ u: [UInt8], from: Int, to: Int) -> [Token] {
         var tokens: [Token] = []
+        // (Tokens average well over five bytes with their space: one allocation, no regrowth.)
+        tokens.reserveCapacity(max(0, to - from) / 5 + 4)
         var i = from
         var inQuote = false
         while i < to {
@@ -132,6 +134,7 @@ public struct Tokenizer: Sendable {
                     capitalized: hasUpper && isUpperStart(u, start, text))
                 t.inQuote = inQuote
                 t.classes = classes(u, t.start, t.end, lower: t.lower)
+                for k in start..<i where u[k] == UInt8(ascii: "-") { t.classes.insert(.hyphenated); break }
                 tokens.append(t)
                 continue
             }
@@ -151,6 +154,7 @@ public struct Tokenizer: Sendable {
             var t = Token(start: start, end: i, kind: .punct, lower: text, text: text, capitalized: false)
             t.inQuote = inQuote
             t.classes = classes(u, t.start, t.end, lower: t.lower)
+            if b == UInt8(ascii: "-") { t.classes.insert(.hyphenated) }
                 tokens.append(t)
         }
         return tokens

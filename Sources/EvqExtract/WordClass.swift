@@ -83,6 +83,9 @@ public struct WordClass: OptionSet, Sendable, Hashable {
     public static let scale = WordClass(rawValue: 1 << 35)
     /// A key of `Lexicon.placesLower`.
     public static let place = WordClass(rawValue: 1 << 36)
+    /// Not from the lexicon but from the token's shape: its text contains a hyphen (set by the
+    /// tokenizer; "twenty-two", "-").
+    public static let hyphenated = WordClass(rawValue: 1 << 48)
 
     /// The classes of every word any of the lexicon's single-word sets holds.
     static func table(for lexicon: Lexicon) -> [String: WordClass] {
