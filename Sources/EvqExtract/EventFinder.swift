@@ -31,8 +31,11 @@ struct EventFinder {
     func find(_ m: SentenceMentions, sentence: Int, supporting: Bool, speakers: Set<Int> = []) -> [Candidate] {
         let t = m.tokens
         var out: [Candidate] = []
+        // Per candidate of `out`: its clause and trigger token (kept beside it rather than as
+        // attributes, which would cost a dictionary entry and a number printed and parsed back).
+        var where_: [(clause: Int, at: Int)] = []
         var usedSanctionToken = Set<Int>()
-        var claimed = Set<String>()  // one candidate per type per clause
+        var claimed: [(type: String, clause: Int)] = []  // one candidate per type per clause (few)
         let status = StatusClassifier(lexicon: lexicon)
         var i = 0
         while i < t.count {
@@ -46,9 +49,9 @@ struct EventFinder {
             }
             guard let trig = hit else { i += 1; continue }
             let clause = m.clauses.range(of: i)
-            let key = "\(trig.type)#\(m.clauses.clauseOf[i])"
+            let key = (type: trig.type, clause: m.clauses.clauseOf[i])
             let next = i + trig.words.count
-            if claimed.contains(key) || status.isHabitual(t, trigger: i, clause: clause) { i = next; continue }
+            if claimed.contains(where: { $0.clause == key.clause && $0.type == key.type }) || status.isHabitual(t, trigger: i, clause: clause) { i = next; continue }
             // "asked for a pardon", "calls for the release": a request, not a happening.
             if i >= 1, t[i - 1].lower == "for" || (i >= 2 && t[i - 2].lower == "for" && ["a", "the", "an"].contains(t[i - 1].lower)),
                 !(i >= 3 && t[i - 3].lower == "exchange") && !(i >= 2 && t[i - 2].lower == "exchange")
@@ -62,21 +65,20 @@ struct EventFinder {
             {
                 i = next; continue
             }
-            claimed.insert(key)
+            claimed.append(key)
             var c = Candidate(type: EventType(trig.type), status: status.status(t, trigger: i, clause: clause), total: false,
                 actors: [], places: [], attributes: [:], sentence: sentence, supporting: supporting)
             fillArguments(&c, trigger: i, triggerEnd: next, clause: clause, m, speakers: speakers)
-            c.attributes["_clause"] = String(m.clauses.clauseOf[i])
-            c.attributes["_at"] = String(i)
             if c.type == .sentencing, c.dateMention == nil, !c.hasNamedActor { i = next; continue }
             out.append(c)
+            where_.append((m.clauses.clauseOf[i], i))
             i = next
         }
         // "freed N prisoners into <neighbouring country>": freed straight across a
         // border, which is a deportation beside the release.
         if !out.contains(where: { $0.type == .deportation }) {
-            for c in out where c.type == .release && !c.supporting {
-                guard let at = c.attributes["_at"].flatMap(Int.init) else { continue }
+            for (k, c) in out.enumerated() where c.type == .release && !c.supporting {
+                let at = where_[k].at
                 let clause = m.clauses.range(of: at)
                 guard let into = (at..<clause.upperBound).first(where: { t[$0].lower == "into" }),
                     let dest = m.names.first(where: { $0.lo == into + 1 && ($0.kind == .place || $0.kind == .demonym) })
@@ -84,18 +86,19 @@ struct EventFinder {
                 var d = c
                 d.type = .deportation
                 d.places = [dest.country ?? dest.canonical]
-                d.attributes = d.attributes.filter { $0.key.hasPrefix("_") }
+                d.attributes = [:]
                 out.append(d)
+                where_.append(where_[k])
                 break
             }
         }
         // "a similar amnesty freed about 1,100": the amnesty is the happening; the release verb
         // only tells what it did.
         for a in out.indices where out[a].type == .amnesty || out[a].type == .pardon {
-            let at = out[a].attributes["_at"].flatMap(Int.init) ?? -100
+            let at = where_[a].at
             if let r = out.indices.first(where: { k in
-                let rat = out[k].attributes["_at"].flatMap(Int.init) ?? -100
-                return out[k].type == .release && out[k].status == out[a].status && out[k].attributes["_clause"] == out[a].attributes["_clause"]
+                let rat = where_[k].at
+                return out[k].type == .release && out[k].status == out[a].status && where_[k].clause == where_[a].clause
                     && rat > at && rat - at <= 4
             })
             {
@@ -106,7 +109,6 @@ struct EventFinder {
             }
         }
         out.removeAll { $0.type.rawValue == "_drop" }
-        for k in out.indices { out[k].attributes["_clause"] = nil; out[k].attributes["_at"] = nil }
         // An exchange: the releases in it are not events of their own, and its count is
         // everyone moved both ways.
         if let x = out.firstIndex(where: { $0.type == .exchange }) {

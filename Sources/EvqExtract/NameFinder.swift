@@ -54,10 +54,10 @@ public struct NameFinder: Sendable {
 
     func classify(_ t: [Token], _ lo: Int, _ hi: Int) -> [NameMention] {
         var out: [NameMention] = []
-        let whole = TemporalTagger.words(t, lo, hi)
         // An organisation spelled with its country ("Belarusian Association of Journalists").
         if hi - lo >= 2, t[hi - 1].has(.organization)
             || t[lo..<(hi - 1)].indices.contains(where: { t[$0].has(.organization) && t[$0 + 1].lower == "of" }),
+            case let whole = TemporalTagger.words(t, lo, hi),
             lexicon.places[whole] == nil, !lexicon.agencies.contains(whole.lowercased())
         {
             var s = lo
@@ -74,7 +74,8 @@ public struct NameFinder: Sendable {
             while s < end, t[s].has([.stopword, .title]) { s += 1 }
             guard s < end else { return }
             let text = TemporalTagger.words(t, s, end)
-            if lexicon.stopwords.contains(text.lowercased()) { return }
+            // (One word: its class says it; `lower` is its lowercase.)
+            if end - s == 1 ? t[s].has(.stopword) : lexicon.stopwords.contains(text.lowercased()) { return }
             var kind: NameMention.Kind = .person
             let last = t[end - 1].lower
             if ["prize", "award", "medal", "prizes"].contains(last) { kind = .award } else if lexicon.organizationWords.contains(last) { kind = .organization } else if end - s == 1 { kind = .unknown }
@@ -90,6 +91,14 @@ public struct NameFinder: Sendable {
             let maxLen = min(hi - i, max(lexicon.placeMaxWords, lexicon.agencyMaxWords))
             var len = maxLen
             while len >= 1 {
+                // Quick reject before building the phrase: one word must be an entry itself;
+                // words written apart must each be a word of some entry.
+                if len == 1 ? !t[i].has(.nameEntry)
+                    : ((i + 1)..<(i + len)).allSatisfy({ t[$0].start > t[$0 - 1].end }) && !(i..<(i + len)).allSatisfy({ t[$0].has(.namePart) })
+                {
+                    len -= 1
+                    continue
+                }
                 let text = TemporalTagger.words(t, i, i + len)
                 let lower = text.lowercased()
                 // One lookup rules out every kind of entry (most word runs match none).
@@ -121,6 +130,8 @@ public struct NameFinder: Sendable {
     func role(_ t: [Token], _ at: Int) -> String? {
         var best: String?
         for len in 1...3 where at - len >= 0 {
+            // Every word of a title is a title word: most names have none before them.
+            guard t[at - len].has(.titlePart) else { break }
             let words = t[(at - len)..<at].map(\.lower).joined(separator: " ")
             if lexicon.titles.contains(words) { best = words }
         }

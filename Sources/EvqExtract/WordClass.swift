@@ -83,6 +83,12 @@ public struct WordClass: OptionSet, Sendable, Hashable {
     public static let scale = WordClass(rawValue: 1 << 35)
     /// A key of `Lexicon.placesLower`.
     public static let place = WordClass(rawValue: 1 << 36)
+    /// A single-word entry of `Lexicon.nameEntries`.
+    public static let nameEntry = WordClass(rawValue: 1 << 37)
+    /// A word of some `Lexicon.nameEntries` entry (a multi-word name can only be made of these).
+    public static let namePart = WordClass(rawValue: 1 << 38)
+    /// A word of some `Lexicon.titles` entry.
+    public static let titlePart = WordClass(rawValue: 1 << 39)
     /// Not from the lexicon but from the token's shape: its text contains a hyphen (set by the
     /// tokenizer; "twenty-two", "-").
     public static let hyphenated = WordClass(rawValue: 1 << 48)
@@ -131,6 +137,9 @@ public struct WordClass: OptionSet, Sendable, Hashable {
         mark(SentenceSplitter.abbreviations, .abbreviation)
         mark(SentenceSplitter.openers, .sentenceOpener)
         mark(lexicon.placesLower.keys, .place)
+        mark(lexicon.nameEntries, .nameEntry)
+        mark(lexicon.nameEntries.flatMap { $0.split(separator: " ").map(String.init) }, .namePart)
+        mark(lexicon.titles.flatMap { $0.split(separator: " ").map(String.init) }, .titlePart)
         mark(lexicon.placesLower.filter { $0.value.kind == "demonym" }.map(\.key), .demonym)
         return table
     }
