@@ -19,6 +19,12 @@ struct CorpusMerger {
     /// How many groups of one bucket an event is compared with.
     static let reach = 200
 
+    /// A bucket: a type family and a month (`nil`: the wide-date list).
+    struct BucketKey: Hashable {
+        var family: String
+        var month: Int?
+    }
+
     struct Group {
         var event: Event
         var sources: Set<String>
@@ -29,7 +35,7 @@ struct CorpusMerger {
 
     func merge(_ events: [Event]) -> [Event] {
         var groups: [Group] = []
-        var buckets: [String: [Int]] = [:]
+        var buckets: [BucketKey: [Int]] = [:]
         for e in events {
             let fam = DocumentMerger.family(e.type)
             guard e.type != .statement, let s = e.date.start, let en = e.date.end else {
@@ -39,7 +45,7 @@ struct CorpusMerger {
             let months = monthKeys(s, en)
             var seen = Set<Int>()
             var target: Int?
-            for key in (months.map { "\(fam)|\($0)" } + ["\(fam)|wide"]) {
+            for key in (months.map { BucketKey(family: fam, month: $0) } + [BucketKey(family: fam, month: nil)]) {
                 // Only the most recent groups of a bucket: keeps the pass linear when many
                 // look-alike events do not merge.
                 for g in (buckets[key] ?? []).suffix(Self.reach) where seen.insert(g).inserted {
@@ -51,7 +57,7 @@ struct CorpusMerger {
             } else {
                 let k = groups.count
                 groups.append(group(e))
-                let keys = months.count > Self.wideMonths ? ["\(fam)|wide"] : months.map { "\(fam)|\($0)" }
+                let keys = months.count > Self.wideMonths ? [BucketKey(family: fam, month: nil)] : months.map { BucketKey(family: fam, month: $0) }
                 for key in keys { buckets[key, default: []].append(k) }
             }
         }
@@ -74,18 +80,17 @@ struct CorpusMerger {
     }
 
     func sameHappening(_ g: Group, _ b: Event) -> Bool {
-        let a = g.event
-        guard a.status == b.status, a.total == b.total, DocumentMerger.family(a.type) == DocumentMerger.family(b.type),
-            let s1 = a.date.start, let e1 = a.date.end, let s2 = b.date.start, let e2 = b.date.end, s1 <= e2, s2 <= e1
+        // (Read through `g.event` rather than a copy of the event: this runs for many pairs.)
+        guard g.event.status == b.status, g.event.total == b.total, DocumentMerger.family(g.event.type) == DocumentMerger.family(b.type),
+            let s1 = g.event.date.start, let e1 = g.event.date.end, let s2 = b.date.start, let e2 = b.date.end, s1 <= e2, s2 <= e1
         else { return false }
         if b.sources.contains(where: { g.sources.contains($0) }) { return false }
-        let dm = DocumentMerger(lexicon: .standard)
         // The same day and place: one happening even when the reports' counts differ (the
         // difference is noted as a conflict).
-        let sameDayAndPlace = a.date.precision == .day && b.date.precision == .day && a.date.start == b.date.start
+        let sameDayAndPlace = g.event.date.precision == .day && b.date.precision == .day && g.event.date.start == b.date.start
             && b.places.contains { g.places.contains($0.lowercased()) }
         if let y = b.count, let vb = y.value, !sameDayAndPlace {
-            for x in g.counts { if let va = x.value, !dm.countsAgree(x, y, va, vb) { return false } }
+            for x in g.counts { if let va = x.value, !DocumentMerger.countsAgree(x, y, va, vb) { return false } }
         }
         let exactEqual = b.count.map { q in q.value != nil && g.counts.contains { $0.qualifier == q.qualifier && $0.value == q.value } } ?? false
         if !g.actors.isEmpty, !b.actors.isEmpty, !b.actors.contains(where: { g.actors.contains($0.lowercased()) }), !exactEqual { return false }
@@ -94,14 +99,13 @@ struct CorpusMerger {
         // place, or the same day.
         let sharedActor = b.actors.contains { g.actors.contains($0.lowercased()) }
         let sharedPlace = b.places.contains { g.places.contains($0.lowercased()) }
-        let sameDay = a.date.precision == .day && b.date.precision == .day && a.date.start == b.date.start
-            || (a.date.start == b.date.start && a.date.end == b.date.end && a.date.precision != .year)
+        let sameDay = g.event.date.precision == .day && b.date.precision == .day && g.event.date.start == b.date.start
+            || (g.event.date.start == b.date.start && g.event.date.end == b.date.end && g.event.date.precision != .year)
         return exactEqual || sharedActor || sharedPlace || sameDay
     }
 
     func absorb(_ g: inout Group, _ b: Event) {
         let a = g.event
-        let dm = DocumentMerger(lexicon: .standard)
         if a.type != b.type, DocumentMerger.family(a.type) == "release" {
             let order: [EventType] = [.release, .pardon, .amnesty]
             let types = Set([a.type, b.type] + (a.attributes["also_type"]?.split(separator: ",").map { EventType(String($0)) } ?? []))
@@ -109,14 +113,14 @@ struct CorpusMerger {
             let others = types.filter { $0 != g.event.type }.map(\.rawValue).sorted()
             g.event.attributes["also_type"] = others.isEmpty ? nil : others.joined(separator: ",")
         }
-        g.event.date = dm.narrowest([a.date, b.date])
+        g.event.date = DocumentMerger.narrowest([a.date, b.date])
         if let y = b.count {
             if let x = a.count, x.display != y.display, x.display != "?", y.display != "?", g.counts.count < 6 {
                 let note = "count: \(x.display) (\(g.sources.sorted().joined(separator: ","))) / \(y.display) (\(b.sources.joined(separator: ",")))"
                 g.event.attributes["conflicts"] = [a.attributes["conflicts"], note].compactMap { $0 }.joined(separator: "; ")
             }
             if !g.counts.contains(y) { g.counts.append(y) }
-            g.event.count = dm.bestCount([a.count, y].compactMap { $0 })
+            g.event.count = DocumentMerger.bestCount([a.count, y].compactMap { $0 })
         }
         for (k, v) in b.attributes where g.event.attributes[k] == nil { g.event.attributes[k] = v }
         for x in b.actors where g.actors.insert(x.lowercased()).inserted { g.event.actors.append(x) }

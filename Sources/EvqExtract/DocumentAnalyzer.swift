@@ -175,13 +175,16 @@ struct DocumentAnalyzer {
         var placeSet = Set<String>(), orgSet = Set<String>(), knownNames = Set<String>()
         var unknownTexts: [String] = [], singleTexts: [String] = []
         var personMentions: [(sentence: Int, text: String, unknown: Bool)] = []
-        for e in allNames {
-            let m = e.mention
-            if m.kind == .place { placeSet.insert(m.canonical) }
-            if m.kind == .organization { orgSet.insert(m.text) }
-            if m.kind == .unknown { unknownTexts.append(m.text) } else { knownNames.insert(m.text) }
-            if m.kind == .unknown || (m.kind == .person && m.hi - m.lo == 1) { singleTexts.append(m.text) }
-            if m.kind == .person || m.kind == .unknown { personMentions.append((e.sentence, m.text, m.kind == .unknown)) }
+        for k in allNames.indices {
+            // (Read in place: copying a mention copies its four strings.)
+            let sentence = allNames[k].sentence
+            let kind = allNames[k].mention.kind, lo = allNames[k].mention.lo, hi = allNames[k].mention.hi
+            if kind == .place { placeSet.insert(allNames[k].mention.canonical) }
+            if kind == .organization { orgSet.insert(allNames[k].mention.text) }
+            let text = allNames[k].mention.text
+            if kind == .unknown { unknownTexts.append(text) } else { knownNames.insert(text) }
+            if kind == .unknown || (kind == .person && hi - lo == 1) { singleTexts.append(text) }
+            if kind == .person || kind == .unknown { personMentions.append((sentence, text, kind == .unknown)) }
         }
         let fulls = doc.persons.keys.sorted()
         let places = placeSet.sorted()
@@ -247,8 +250,7 @@ struct DocumentAnalyzer {
                 // An unknown single capitalised word that is nobody's name: probably not a name.
                 if knownNames.contains(a) { actors.append(a) }
             }
-            var seen = Set<String>()
-            doc.candidates[idx].actors = actors.filter { seen.insert($0).inserted }
+            doc.candidates[idx].actors = EventFinder.unique(actors)
         }
         // Speakers: full names, then pronouns and roles by the nearest person before them.
         var lastPersonBySentence: [Int: String] = [:]

@@ -327,7 +327,10 @@ struct EventFinder {
     }
 
     static func unique(_ xs: [String]) -> [String] {
-        var seen = Set<String>()
-        return xs.filter { seen.insert($0).inserted }
+        // (A linear scan: a candidate has a handful of names, where hashing each costs more.)
+        var out: [String] = []
+        out.reserveCapacity(xs.count)
+        for x in xs where !out.contains(x) { out.append(x) }
+        return out
     }
 }

@@ -4,12 +4,17 @@
 /// `Hasher` (SipHash), which cost more than the rest of tokenising. Words with non-ASCII bytes
 /// are not in it: the caller asks `Lexicon.wordClasses` for those.
 struct WordTable: Sendable {
-    /// The keys' bytes, back to back.
-    private var bytes: [UInt8] = []
-    /// Per entry: start in `bytes`, length, classes.
-    private var starts: [Int32] = []
-    private var lengths: [Int32] = []
-    private var values: [WordClass] = []
+    /// One word: its first eight bytes packed (little-endian, so one comparison rejects a
+    /// different word), its length, where the rest of its bytes start in `tails`, its classes.
+    struct Entry: Sendable {
+        var packed: UInt64
+        var length: Int
+        var tail: Int
+        var value: WordClass
+    }
+    private var entries: [Entry] = []
+    /// Bytes after the eighth of long words, back to back.
+    private var tails: [UInt8] = []
     /// Entry index + 1 per slot (0 = empty); the count is a power of two.
     private var slots: [Int32] = [0]
     private var mask = 0
@@ -23,39 +28,51 @@ struct WordTable: Sendable {
         // (Sorted so that the table's layout does not depend on dictionary order.)
         for (key, value) in ascii.sorted(by: { $0.key < $1.key }) {
             let k = Array(key.utf8)
-            starts.append(Int32(bytes.count))
-            lengths.append(Int32(k.count))
-            values.append(value)
-            bytes += k
-            var s = k.withUnsafeBufferPointer { Self.hash($0, 0, k.count) } & mask
+            let (packed, hash) = k.withUnsafeBufferPointer { Self.key($0, 0, k.count) } ?? (0, 0)
+            entries.append(Entry(packed: packed, length: k.count, tail: tails.count, value: value))
+            if k.count > 8 { tails += k[8...] }
+            var s = hash & mask
             while slots[s] != 0 { s = (s + 1) & mask }
-            slots[s] = Int32(values.count)
+            slots[s] = Int32(entries.count)
         }
     }
 
-    @inline(__always) static func lowered(_ c: UInt8) -> UInt8 { c >= 65 && c <= 90 ? c | 0x20 : c }
-
-    /// FNV-style hash of the lowercased bytes `p[a..<b]`.
-    @inline(__always) static func hash(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> Int {
+    /// The first eight lowercased bytes of `p[a..<b]` packed, and a hash of all of them; nil
+    /// when a byte is not ASCII.
+    @inline(__always) static func key(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> (UInt64, Int)? {
+        var packed: UInt64 = 0
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for k in a..<b { h = (h ^ UInt64(lowered(p[k]))) &* 0x0000_0100_0000_01b3 }
-        return Int(truncatingIfNeeded: h ^ (h >> 29))
+        var k = a
+        while k < b {
+            var c = p[k]
+            if c >= 0x80 { return nil }
+            if c >= 65 && c <= 90 { c |= 0x20 }
+            if k - a < 8 { packed |= UInt64(c) << UInt64(8 * (k - a)) }
+            h = (h ^ UInt64(c)) &* 0x0000_0100_0000_01b3
+            k += 1
+        }
+        return (packed, Int(truncatingIfNeeded: h ^ (h >> 29)))
     }
 
     /// The classes of the ASCII word `p[a..<b]` (compared lowercased), or nil when the word
     /// has a non-ASCII byte (not covered by this table).
     func classes(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> WordClass? {
-        for k in a..<b where p[k] >= 0x80 { return nil }
-        var s = Self.hash(p, a, b) & mask
+        guard let (packed, hash) = Self.key(p, a, b) else { return nil }
         let n = b - a
+        var s = hash & mask
         while true {
             let e = Int(slots[s])
             if e == 0 { return [] }
-            if Int(lengths[e - 1]) == n {
-                let st = Int(starts[e - 1])
+            let entry = entries[e - 1]
+            if entry.packed == packed, entry.length == n {
+                if n <= 8 { return entry.value }
                 var same = true
-                for k in 0..<n where bytes[st + k] != Self.lowered(p[a + k]) { same = false; break }
-                if same { return values[e - 1] }
+                for k in 8..<n {
+                    var c = p[a + k]
+                    if c >= 65 && c <= 90 { c |= 0x20 }
+                    if tails[entry.tail + k - 8] != c { same = false; break }
+                }
+                if same { return entry.value }
             }
             s = (s + 1) & mask
         }
