@@ -193,18 +193,25 @@ struct DocumentAnalyzer {
         // Folded name parts, computed once per article.
         let fullParts = fulls.map { name in name.split(separator: " ").map { lexicon.fold(String($0)) } }
         let foldedPlaces = places.map { lexicon.fold($0) }
-        let lastKeys = fullParts.map { $0.last.map(NameVariants.phonetic) }
+        // Phonetic keys of surnames, computed when first compared (they are the costly part).
+        var lastKeys = [String?](repeating: nil, count: fullParts.count)
         func full(for single: String) -> String? {
             let f = lexicon.fold(single)
             if let k = fullParts.firstIndex(where: { $0.contains(f) }) { return fulls[k] }
             guard f.count >= 5 else { return nil }
             // The closest similar surname wins (Tsikhanovskaya is Tsikhanouskaya before she is
             // Tsikhanouski); among equally close ones the first in name order.
-            let key = NameVariants.phonetic(f)
+            var key: String?
             var best: (index: Int, distance: Int)?
             for k in fullParts.indices {
-                guard let last = fullParts[k].last, let lastKey = lastKeys[k], NameVariants.similar(f, last, keys: key, lastKey) else { continue }
-                let d = key == lastKey ? 0 : Suggest.distance(key, lastKey)
+                guard let last = fullParts[k].last else { continue }
+                // `similar`'s own quick reject, before any key is computed.
+                if f != last && abs(f.utf8.count - last.utf8.count) > 5 { continue }
+                if lastKeys[k] == nil { lastKeys[k] = NameVariants.phonetic(last) }
+                let fKey: String
+                if let known = key { fKey = known } else { fKey = NameVariants.phonetic(f); key = fKey }
+                guard let lastKey = lastKeys[k], NameVariants.similar(f, last, keys: fKey, lastKey) else { continue }
+                let d = fKey == lastKey ? 0 : Suggest.distance(fKey, lastKey)
                 if let b = best, d >= b.distance { continue }
                 best = (k, d)
             }

@@ -250,31 +250,41 @@ struct EventFinder {
             c.total = false
         }
         // Names in the clause (and the sentence subject when the clause has none before the trigger).
-        let skip = c.type.category == .sanctions ? 0..<0 : exchangeSpan
-        let usable = m.names.filter { $0.lo >= m.datelineEnd && !skip.contains($0.lo) && !t[$0.lo].inQuote && !speakers.contains($0.lo) }
-        var inC = usable.filter { clause.contains($0.lo) && !Self.isAfterAccordingTo(t, $0.lo, clause) }
+        // (Names are handled by their index in `m.names`: filtering copies of mentions, each
+        // with four strings, was a large part of this stage's cost.)
+        let names = m.names
+        let category = c.type.category
+        let skip = category == .sanctions ? 0..<0 : exchangeSpan
+        let usable = names.indices.filter {
+            names[$0].lo >= m.datelineEnd && !skip.contains(names[$0].lo) && !t[names[$0].lo].inQuote && !speakers.contains(names[$0].lo)
+        }
+        var inC = usable.filter { clause.contains(names[$0].lo) && !Self.isAfterAccordingTo(t, names[$0].lo, clause) }
         if clause.lowerBound > 0, ["who", "which"].contains(t[clause.lowerBound].lower) || (clause.lowerBound + 1 < t.count && ["who", "which"].contains(t[clause.lowerBound + 1].lower)) {
             // A relative clause: the names it refers back to.
             let prev = m.clauses.range(of: clause.lowerBound - 1)
-            let persons = m.names.filter { prev.contains($0.lo) && ($0.kind == .person || $0.kind == .unknown) && !t[$0.lo].inQuote }
+            let persons = names.indices.filter {
+                prev.contains(names[$0].lo) && (names[$0].kind == .person || names[$0].kind == .unknown) && !t[names[$0].lo].inQuote
+            }
             inC += persons.suffix(2)
         }
-        if c.status == .occurred, !inC.contains(where: { $0.lo < i && ($0.kind == .person || $0.kind == .organization || $0.kind == .unknown) }),
-            let subject = usable.first(where: { ($0.kind == .person || $0.kind == .unknown) && $0.lo < clause.lowerBound && $0.lo < i })
+        if c.status == .occurred,
+            !inC.contains(where: { names[$0].lo < i && (names[$0].kind == .person || names[$0].kind == .organization || names[$0].kind == .unknown) }),
+            let subject = usable.first(where: { (names[$0].kind == .person || names[$0].kind == .unknown) && names[$0].lo < clause.lowerBound && names[$0].lo < i })
         {
             inC.insert(subject, at: 0)
         }
-        for n in inC {
+        for idx in inC {
+            let n = names[idx]
             switch n.kind {
             case .person, .organization, .unknown:
-                if c.type.category != .sanctions || n.kind == .organization { c.actors.append(n.text) }
+                if category != .sanctions || n.kind == .organization { c.actors.append(n.text) }
             case .place, .demonym:
                 let isPlaceNoun = n.hi < t.count && t[n.hi].has(.placeNoun)
                 let prep = n.lo > 0 ? t[n.lo - 1].lower : ""
                 let ofCapital = prep == "of" && n.lo > 1 && ["capital", "city", "town"].contains(t[n.lo - 2].lower)
-                if c.type.category != .sanctions, n.hi < t.count, t[n.hi].has(.agentNoun), n.lo < i || clause.contains(n.lo) {
+                if category != .sanctions, n.hi < t.count, t[n.hi].has(.agentNoun), n.lo < i || clause.contains(n.lo) {
                     c.actors.append(n.country ?? n.canonical)
-                } else if c.type.category == .sanctions {
+                } else if category == .sanctions {
                     if prep == "against" || prep == "on" { c.attributes["target"] = n.canonical }
                 } else if n.kind == .place && ((n.lo > 0 && t[n.lo - 1].has(.placePreposition)) || ofCapital) {
                     c.places.append(n.canonical)
@@ -287,26 +297,31 @@ struct EventFinder {
                 break
             }
         }
-        if c.type.category == .sanctions {
+        if category == .sanctions {
             // Who imposes or lifts: "U.S. sanctions", "sanctions imposed by the EU", or the
             // clause's subject ("Washington announced easing ...").
             let sanctionWord = (max(0, i - 5)..<min(t.count, triggerEnd + 6)).first { t[$0].lower.hasPrefix("sanction") } ?? i
-            var who = usable.filter { n in
-                (n.kind == .place || n.kind == .demonym) && n.hi <= sanctionWord && n.hi >= sanctionWord - 3
+            var who = usable.filter { k in
+                let n = names[k]
+                return (n.kind == .place || n.kind == .demonym) && n.hi <= sanctionWord && n.hi >= sanctionWord - 3
             }
-            who += usable.filter { n in
-                n.lo > triggerEnd && n.lo <= triggerEnd + 3 && n.lo > 0 && (t[n.lo - 1].lower == "by" || (n.lo > 1 && t[n.lo - 2].lower == "by"))
+            who += usable.filter { k in
+                let lo = names[k].lo
+                return lo > triggerEnd && lo <= triggerEnd + 3 && lo > 0 && (t[lo - 1].lower == "by" || (lo > 1 && t[lo - 2].lower == "by"))
             }
-            if who.isEmpty, let s = usable.first(where: { $0.kind == .place && $0.lo < i && clause.contains($0.lo) && $0.lo > 0 ? !["against", "on", "of", "in"].contains(t[$0.lo - 1].lower) : true }), s.lo < i {
+            if who.isEmpty, let s = usable.first(where: { k in
+                let n = names[k]
+                return n.kind == .place && n.lo < i && clause.contains(n.lo) && n.lo > 0 ? !["against", "on", "of", "in"].contains(t[n.lo - 1].lower) : true
+            }), names[s].lo < i {
                 who = [s]
             }
-            for n in who { c.actors.append(n.country ?? n.canonical) }
-            if c.actors.isEmpty, let org = usable.first(where: { $0.kind == .organization && clause.contains($0.lo) }) { c.actors.append(org.text) }
+            for k in who { c.actors.append(names[k].country ?? names[k].canonical) }
+            if c.actors.isEmpty, let org = usable.first(where: { names[$0].kind == .organization && clause.contains(names[$0].lo) }) { c.actors.append(names[org].text) }
         }
         if c.type == .deportation {
             // Destinations: places after "to", "into", "across".
-            let dest = usable.filter { n in clause.contains(n.lo) && n.lo > i && (n.kind == .place || n.kind == .demonym) }
-            if !dest.isEmpty { c.places = dest.map { $0.country ?? $0.canonical }.reduce(into: []) { if !$0.contains($1) { $0.append($1) } } }
+            let dest = usable.filter { k in clause.contains(names[k].lo) && names[k].lo > i && (names[k].kind == .place || names[k].kind == .demonym) }
+            if !dest.isEmpty { c.places = dest.map { names[$0].country ?? names[$0].canonical }.reduce(into: []) { if !$0.contains($1) { $0.append($1) } } }
         }
         c.actors = Self.unique(c.actors)
         let places = lexicon.places

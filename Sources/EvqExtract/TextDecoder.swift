@@ -28,14 +28,13 @@ public struct TextDecoder: Sendable {
             warnings.append("file contains NUL bytes (binary?); read what text there is")
             bytes = bytes.map { $0 == 0 ? 0x20 : $0 }
         }
-        var text: String
-        if let valid = String(validating: bytes, as: UTF8.self) {
-            text = valid
+        var u: [UInt8]
+        if String(validating: bytes, as: UTF8.self) != nil {
+            u = bytes  // (valid: the bytes are the text's UTF-8, no copy needed)
         } else {
             warnings.append("not valid UTF-8; invalid bytes replaced with U+FFFD")
-            text = String(decoding: bytes, as: UTF8.self)
+            u = Array(String(decoding: bytes, as: UTF8.self).utf8)
         }
-        var u = Array(text.utf8)
         let html = isHTML ?? Self.looksLikeHTML(u)
         var title: String?
         if html {
@@ -46,7 +45,7 @@ public struct TextDecoder: Sendable {
         u = Self.normalize(u)
         var front: [String: String] = [:]
         (u, front) = Self.frontMatter(u)
-        text = String(decoding: u, as: UTF8.self)
+        let text = String(decoding: u, as: UTF8.self)
         return Output(text: text, htmlTitle: title.map { String(decoding: Self.normalize(Array($0.utf8)), as: UTF8.self) },
             frontMatter: front, warnings: warnings)
     }
@@ -71,6 +70,15 @@ public struct TextDecoder: Sendable {
                 var i = 0
                 @inline(__always) func put(_ b: UInt8) { out[o] = b; o += 1 }
                 while i < n {
+                    // A run of plain bytes (printable ASCII and newlines) is copied as it is.
+                    var j = i
+                    while j < n, u[j] >= 0x20 && u[j] < 0x80 || u[j] == 0x0A { j += 1 }
+                    if j > i {
+                        (out.baseAddress! + o).update(from: u.baseAddress! + i, count: j - i)
+                        o += j - i
+                        i = j
+                        if i == n { break }
+                    }
                     let b = u[i]
                     if b < 0x80 {
                         if b == 0x0D {
