@@ -166,13 +166,20 @@ struct DocumentAnalyzer {
         return k + 1
     }
 
+    /// `s.split(separator: " ")`, over bytes when `s` is ASCII (the general split walks
+    /// grapheme clusters and was a large part of name resolution).
+    static func spaceSplit(_ s: String) -> [Substring] {
+        guard s.utf8.allSatisfy({ $0 < 0x80 }) else { return s.split(separator: " ") }
+        return s.utf8.split(separator: 0x20).map { s[$0.startIndex..<$0.endIndex] }
+    }
+
     /// Surnames to full names, pronouns and roles to people, misspelt places to places.
     func resolveNames(_ doc: inout AnalyzedDocument, allNames: [(sentence: Int, mention: NameMention)],
         pending: [(Int, StatementFinder.Speaker)])
     {
         // One pass over the mentions collects what the steps below need (names repeat through
         // an article, and copying mentions is the cost here).
-        var placeSet = Set<String>(), orgSet = Set<String>(), knownNames = Set<String>()
+        var placeSet = Set<String>(), orgSet = Set<String>()
         var unknownTexts: [String] = [], singleTexts: [String] = []
         var personMentions: [(sentence: Int, text: String, unknown: Bool)] = []
         for k in allNames.indices {
@@ -182,7 +189,7 @@ struct DocumentAnalyzer {
             if kind == .place { placeSet.insert(allNames[k].mention.canonical) }
             if kind == .organization { orgSet.insert(allNames[k].mention.text) }
             let text = allNames[k].mention.text
-            if kind == .unknown { unknownTexts.append(text) } else { knownNames.insert(text) }
+            if kind == .unknown { unknownTexts.append(text) }
             if kind == .unknown || (kind == .person && hi - lo == 1) { singleTexts.append(text) }
             if kind == .person || kind == .unknown { personMentions.append((sentence, text, kind == .unknown)) }
         }
@@ -191,7 +198,7 @@ struct DocumentAnalyzer {
         var map: [String: String] = [:]
         var toPlace: [String: String] = [:]
         // Folded name parts, computed once per article.
-        let fullParts = fulls.map { name in name.split(separator: " ").map { lexicon.fold(String($0)) } }
+        let fullParts = fulls.map { name in Self.spaceSplit(name).map { lexicon.fold(String($0)) } }
         let foldedPlaces = places.map { lexicon.fold($0) }
         // Phonetic keys of surnames, computed when first compared (they are the costly part).
         var lastKeys = [String?](repeating: nil, count: fullParts.count)
@@ -220,7 +227,7 @@ struct DocumentAnalyzer {
         // Acronyms: "BAJ" for "Belarusian Association of Journalists".
         let orgs = orgSet.sorted()
         func initials(_ name: String) -> String {
-            String(name.split(separator: " ").filter { !["of", "and", "the", "for"].contains($0.lowercased()) }.compactMap(\.first))
+            String(Self.spaceSplit(name).filter { !["of", "and", "the", "for"].contains($0.lowercased()) }.compactMap(\.first))
         }
         let orgInitials = orgs.map(initials)
         // Each distinct text is looked up once (names repeat through an article).
@@ -241,7 +248,7 @@ struct DocumentAnalyzer {
                 }
             }
         }
-        for (k, v) in map where k != v && !v.split(separator: " ").contains(Substring(k)) { doc.variants[k] = v }
+        for (k, v) in map where k != v && !Self.spaceSplit(v).contains(Substring(k)) { doc.variants[k] = v }
         for (k, v) in toPlace { doc.variants[k] = v }
         let speakers = Set(doc.statements.map(\.speaker))
         for idx in doc.candidates.indices {
@@ -255,7 +262,8 @@ struct DocumentAnalyzer {
                 if let f = map[a] { actors.append(f); continue }
                 if a.utf8.contains(0x20) || speakers.contains(a) || doc.persons[a] != nil { actors.append(a); continue }
                 // An unknown single capitalised word that is nobody's name: probably not a name.
-                if knownNames.contains(a) { actors.append(a) }
+                // (Asked rarely: a scan instead of a set of every name built for each article.)
+                if allNames.contains(where: { $0.mention.kind != .unknown && $0.mention.text == a }) { actors.append(a) }
             }
             doc.candidates[idx].actors = EventFinder.unique(actors)
         }

@@ -167,8 +167,7 @@ struct DocumentMerger {
 
     func event(from cl: Cluster, doc: AnalyzedDocument) -> Event {
         let ms = cl.members
-        let body = ms.filter { !$0.supporting }
-        let main = body.first ?? ms[0]
+        let main = ms.first { !$0.supporting } ?? ms[0]
         var e = Event(type: main.type, status: main.status, total: ms.contains { $0.total })
         // Type: a release if anyone was freed; the other types are noted. (Most clusters have
         // one member: the sets below are built only when there is something to compare.)

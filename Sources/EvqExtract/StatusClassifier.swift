@@ -6,6 +6,11 @@ import EvqModel
 struct StatusClassifier {
     let lexicon: Lexicon
 
+    /// A modal right after the trigger's phrase makes it hypothetical ...
+    static let modals: Set<String> = ["could", "may", "might"]
+    /// ... unless one of these comes first.
+    static let modalStops: Set<String> = ["was", "were", "is", "are", "has", "have", "had", ","]
+
     func status(_ t: [Token], trigger: Int, clause: Range<Int>) -> Status {
         let from = clause.lowerBound
         var i = from
@@ -29,9 +34,8 @@ struct StatusClassifier {
         // "easing U.S. sanctions could lead to ...": a modal right after the trigger's phrase.
         var k = trigger + 1
         while k < min(clause.upperBound, trigger + 5) {
-            let w = t[k].lower
-            if ["could", "may", "might"].contains(w) { hypothetical = true; break }
-            if ["was", "were", "is", "are", "has", "have", "had", ","].contains(w) { break }
+            if t[k].has(.modal) { hypothetical = true; break }
+            if t[k].has(.modalStop) { break }
             k += 1
         }
         // "... to be released": an infinitive after the trigger's auxiliaries is not a report.

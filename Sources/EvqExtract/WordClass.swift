@@ -89,6 +89,10 @@ public struct WordClass: OptionSet, Sendable, Hashable {
     public static let namePart = WordClass(rawValue: 1 << 38)
     /// A word of some `Lexicon.titles` entry.
     public static let titlePart = WordClass(rawValue: 1 << 39)
+    /// `StatusClassifier.modals` ("could", "may", "might").
+    public static let modal = WordClass(rawValue: 1 << 40)
+    /// `StatusClassifier.modalStops` (auxiliaries and the comma that end the modal search).
+    public static let modalStop = WordClass(rawValue: 1 << 41)
     /// Not from the lexicon but from the token's shape: its text contains a hyphen (set by the
     /// tokenizer; "twenty-two", "-").
     public static let hyphenated = WordClass(rawValue: 1 << 48)
@@ -137,6 +141,8 @@ public struct WordClass: OptionSet, Sendable, Hashable {
         mark(SentenceSplitter.abbreviations, .abbreviation)
         mark(SentenceSplitter.openers, .sentenceOpener)
         mark(lexicon.placesLower.keys, .place)
+        mark(StatusClassifier.modals, .modal)
+        mark(StatusClassifier.modalStops, .modalStop)
         mark(lexicon.nameEntries, .nameEntry)
         mark(lexicon.nameEntries.flatMap { $0.split(separator: " ").map(String.init) }, .namePart)
         mark(lexicon.titles.flatMap { $0.split(separator: " ").map(String.init) }, .titlePart)

@@ -47,7 +47,7 @@ struct WordTable: Sendable {
             var c = p[k]
             if c >= 0x80 { return nil }
             if c >= 65 && c <= 90 { c |= 0x20 }
-            if k - a < 8 { packed |= UInt64(c) << UInt64(8 * (k - a)) }
+            if k &- a < 8 { packed |= UInt64(c) &<< UInt64(truncatingIfNeeded: 8 &* (k &- a)) }
             h = (h ^ UInt64(c)) &* 0x0000_0100_0000_01b3
             k += 1
         }
