@@ -32,7 +32,9 @@ struct DocumentAnalyzer {
         }
         if let t = raw.metadata["title"] ?? decoded.frontMatter["title"] { doc.title = t }
 
-        var seenSentences = Set<String>()
+        // Sentences already read, by a hash of their bytes -> their indices in `doc.sentences`
+        // (a repeated sentence is read once; hashing whole sentences with `Hasher` was costly).
+        var seenSentences: [UInt64: [Int]] = [:]
         var sawBody = false
         var lastPerson: String?
         var pendingPronouns: [(Int, StatementFinder.Speaker)] = []
@@ -57,7 +59,9 @@ struct DocumentAnalyzer {
             }
             for var s in splitter.split(tokens, kind: kind, blockIndex: bi) {
                 let sentText = Tokenizer.string(u, s.start, s.end)
-                if !seenSentences.insert(sentText).inserted { continue }
+                let sentHash = u.withUnsafeBufferPointer { Self.hash($0, s.start, s.end) }
+                if let same = seenSentences[sentHash], same.contains(where: { doc.sentences[$0].text == sentText }) { continue }
+                seenSentences[sentHash, default: []].append(doc.sentences.count)
                 var datelineEnd = 0
                 if kind == .body, !sawBody {
                     datelineEnd = readDatelinePrefix(s.tokens, &doc, tagger: tagger)
@@ -164,6 +168,24 @@ struct DocumentAnalyzer {
             }
         }
         return k + 1
+    }
+
+    /// A fast hash of the bytes `p[a..<b]`, eight at a time (equal bytes, equal hash).
+    static func hash(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> UInt64 {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: b - a)
+        var k = a
+        let raw = UnsafeRawBufferPointer(p)
+        while k + 8 <= b {
+            let w = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+            h = (h ^ w) &* 0xFF51_AFD7_ED55_8CCD
+            h ^= h >> 32
+            k += 8
+        }
+        while k < b {
+            h = (h ^ UInt64(p[k])) &* 0x0000_0100_0000_01B3
+            k += 1
+        }
+        return h ^ (h >> 29)
     }
 
     /// `s.split(separator: " ")`, over bytes when `s` is ASCII (the general split walks

@@ -24,16 +24,26 @@ public struct TextDecoder: Sendable {
         var warnings: [String] = []
         var bytes = raw
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if bytes.contains(0) {
+        if bytes.withUnsafeBytes({ b in b.baseAddress.map { memchr($0, 0, b.count) != nil } ?? false }) {
             warnings.append("file contains NUL bytes (binary?); read what text there is")
             bytes = bytes.map { $0 == 0 ? 0x20 : $0 }
         }
         var u: [UInt8]
-        if String(validating: bytes, as: UTF8.self) != nil {
-            u = bytes  // (valid: the bytes are the text's UTF-8, no copy needed)
+        // Decoding repairs invalid bytes; the input was valid exactly when nothing changed.
+        // (Faster than `String(validating:)`, whose generic validation cost more than decoding.)
+        var decoded = String(decoding: bytes, as: UTF8.self)  // (var: `withUTF8` is mutating)
+        let valid = decoded.utf8.count == bytes.count
+            && decoded.withUTF8 { d in
+                bytes.withUnsafeBytes { b in
+                    guard let dp = d.baseAddress, let bp = b.baseAddress else { return true }  // (both empty)
+                    return memcmp(dp, bp, d.count) == 0
+                }
+            }
+        if valid {
+            u = bytes  // (the bytes are the text's UTF-8: no copy needed)
         } else {
             warnings.append("not valid UTF-8; invalid bytes replaced with U+FFFD")
-            u = Array(String(decoding: bytes, as: UTF8.self).utf8)
+            u = Array(decoded.utf8)
         }
         let html = isHTML ?? Self.looksLikeHTML(u)
         var title: String?
