@@ -89,11 +89,11 @@ public struct Tokenizer: Sendable {
                 }
                 let ordinal = ["th", "st", "nd", "rd"].contains(suffix)
                 let text = Self.string(u, start, i)
-                var t = Token(start: start, end: i, kind: .number, lower: suffix.isEmpty ? text : text.lowercased(), text: text, capitalized: false)
-                t.number = (plain && !overflow && (suffix.isEmpty || ordinal)) ? value : nil
-                t.inQuote = inQuote
-                t.classes = classes(u, t.start, t.end, lower: t.lower)
-                tokens.append(t)
+                let lower = suffix.isEmpty ? text : text.lowercased()
+                // (Built in place, every field at once: a token copied into the array costs
+                // retains of its two strings.)
+                tokens.append(Token(start: start, end: i, kind: .number, lower: lower, text: text, capitalized: false, inQuote: inQuote,
+                    number: (plain && !overflow && (suffix.isEmpty || ordinal)) ? value : nil, classes: classes(u, start, i, lower: lower)))
                 continue
             }
             if isLetterStart(u, i, to) {
@@ -127,35 +127,31 @@ public struct Tokenizer: Sendable {
                 }
                 if sawDotAbbrev, i < to, u[i] == UInt8(ascii: ".") { i += 1 }  // "U.S." keeps its final dot
                 // Most words are lowercase: then the text and its lowercase share one string.
-                var hasUpper = false
-                for k in start..<i where u[k] >= 65 && u[k] <= 90 || u[k] >= 0x80 { hasUpper = true; break }
+                var hasUpper = false, hyphen = false
+                for k in start..<i {
+                    let c = u[k]
+                    if c >= 65 && c <= 90 || c >= 0x80 { hasUpper = true }
+                    if c == UInt8(ascii: "-") { hyphen = true }
+                }
                 let text = Self.string(u, start, i)
-                var t = Token(start: start, end: i, kind: .word, lower: hasUpper ? lowered(u, start, i, text) : text, text: text,
-                    capitalized: hasUpper && isUpperStart(u, start, text))
-                t.inQuote = inQuote
-                t.classes = classes(u, t.start, t.end, lower: t.lower)
-                for k in start..<i where u[k] == UInt8(ascii: "-") { t.classes.insert(.hyphenated); break }
-                tokens.append(t)
+                let lower = hasUpper ? lowered(u, start, i, text) : text
+                var wordClasses = classes(u, start, i, lower: lower)
+                if hyphen { wordClasses.insert(.hyphenated) }
+                tokens.append(Token(start: start, end: i, kind: .word, lower: lower, text: text, capitalized: hasUpper && isUpperStart(u, start, text),
+                    inQuote: inQuote, number: nil, classes: wordClasses))
                 continue
             }
             // Punctuation: one scalar (multi-byte symbols kept whole).
             let len = b < 0x80 ? 1 : scalarLength(b)
             i = min(to, i + len)
             let text = Self.string(u, start, i)
-            if b == UInt8(ascii: "\"") {
-                // A closing quote belongs to the quotation; an opening one starts it.
-                var t = Token(start: start, end: i, kind: .punct, lower: text, text: text, capitalized: false)
-                t.inQuote = true
-                inQuote.toggle()
-                t.classes = classes(u, t.start, t.end, lower: t.lower)
-                tokens.append(t)
-                continue
-            }
-            var t = Token(start: start, end: i, kind: .punct, lower: text, text: text, capitalized: false)
-            t.inQuote = inQuote
-            t.classes = classes(u, t.start, t.end, lower: t.lower)
-            if b == UInt8(ascii: "-") { t.classes.insert(.hyphenated) }
-                tokens.append(t)
+            var punctClasses = classes(u, start, i, lower: text)
+            if b == UInt8(ascii: "-") { punctClasses.insert(.hyphenated) }
+            // A closing quote belongs to the quotation; an opening one starts it.
+            let quote = b == UInt8(ascii: "\"")
+            tokens.append(Token(start: start, end: i, kind: .punct, lower: text, text: text, capitalized: false, inQuote: quote || inQuote,
+                number: nil, classes: punctClasses))
+            if quote { inQuote.toggle() }
         }
         return tokens
     }

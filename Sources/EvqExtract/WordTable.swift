@@ -18,6 +18,8 @@ struct WordTable: Sendable {
     /// Entry index + 1 per slot (0 = empty); the count is a power of two.
     private var slots: [Int32] = [0]
     private var mask = 0
+    /// The classes of one-byte words and marks, by byte (most punctuation; no hashing).
+    private var single = [WordClass](repeating: [], count: 128)
 
     init(_ classes: [String: WordClass]) {
         let ascii = classes.filter { $0.key.utf8.allSatisfy { $0 < 0x80 } && !$0.key.isEmpty }
@@ -28,6 +30,7 @@ struct WordTable: Sendable {
         // (Sorted so that the table's layout does not depend on dictionary order.)
         for (key, value) in ascii.sorted(by: { $0.key < $1.key }) {
             let k = Array(key.utf8)
+            if k.count == 1, k[0] < 65 || k[0] > 90 { single[Int(k[0])] = value }
             let (packed, hash) = k.withUnsafeBufferPointer { Self.key($0, 0, k.count) } ?? (0, 0)
             entries.append(Entry(packed: packed, length: k.count, tail: tails.count, value: value))
             if k.count > 8 { tails += k[8...] }
@@ -36,6 +39,8 @@ struct WordTable: Sendable {
             slots[s] = Int32(entries.count)
         }
     }
+
+    @inline(__always) static func lowered(_ c: UInt8) -> UInt8 { c >= 65 && c <= 90 ? c | 0x20 : c }
 
     /// The first eight lowercased bytes of `p[a..<b]` packed, and a hash of all of them; nil
     /// when a byte is not ASCII.
@@ -57,6 +62,7 @@ struct WordTable: Sendable {
     /// The classes of the ASCII word `p[a..<b]` (compared lowercased), or nil when the word
     /// has a non-ASCII byte (not covered by this table).
     func classes(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> WordClass? {
+        if b - a == 1, p[a] < 0x80 { return single[Int(WordTable.lowered(p[a]))] }
         guard let (packed, hash) = Self.key(p, a, b) else { return nil }
         let n = b - a
         var s = hash & mask
