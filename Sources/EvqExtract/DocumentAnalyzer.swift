@@ -7,19 +7,34 @@ import EvqModel
 /// the place the story names).
 struct DocumentAnalyzer {
     let lexicon: Lexicon
+    // The stages, built once per analyzer rather than per document (each holds a copy of the
+    // lexicon, and copying it retains every one of its tables).
+    let classifier: BoilerplateClassifier
+    let tokenizer: Tokenizer
+    let splitter: SentenceSplitter
+    let tagger: TemporalTagger
+    let qfinder: QuantityFinder
+    let nfinder: NameFinder
+    let efinder: EventFinder
+    let sfinder: StatementFinder
+
+    init(lexicon: Lexicon) {
+        self.lexicon = lexicon
+        classifier = BoilerplateClassifier(lexicon: lexicon)
+        tokenizer = Tokenizer(lexicon: lexicon)
+        splitter = SentenceSplitter(lexicon: lexicon)
+        tagger = TemporalTagger(lexicon: lexicon)
+        qfinder = QuantityFinder(lexicon: lexicon)
+        nfinder = NameFinder(lexicon: lexicon)
+        efinder = EventFinder(lexicon: lexicon)
+        sfinder = StatementFinder(lexicon: lexicon)
+    }
 
     func analyze(_ raw: RawDocument) -> AnalyzedDocument {
         let lower = raw.name.lowercased()
         let decoded = TextDecoder().decode(raw.bytes, isHTML: lower.hasSuffix(".html") || lower.hasSuffix(".htm") ? true : nil)
         let u = Array(decoded.text.utf8)
-        let blocks = BoilerplateClassifier(lexicon: lexicon).classify(BlockSplitter().split(u), in: u)
-        let tokenizer = Tokenizer(lexicon: lexicon)
-        let splitter = SentenceSplitter(lexicon: lexicon)
-        let tagger = TemporalTagger(lexicon: lexicon)
-        let qfinder = QuantityFinder(lexicon: lexicon)
-        let nfinder = NameFinder(lexicon: lexicon)
-        let efinder = EventFinder(lexicon: lexicon)
-        let sfinder = StatementFinder(lexicon: lexicon)
+        let blocks = classifier.classify(BlockSplitter().split(u), in: u)
 
         var doc = AnalyzedDocument(name: raw.name, bytes: raw.bytes.count, title: decoded.htmlTitle ?? "", text: decoded.text,
             sentences: [], candidates: [], statements: [], givenDate: nil, dateSource: .missing, datelineMonthDay: nil,
@@ -78,12 +93,13 @@ struct DocumentAnalyzer {
                     clauses: hasTrigger ? Clauses(t) : Clauses([]), datelineEnd: datelineEnd)
                 if kind == .body {
                     for d in m.dates where d.lo >= datelineEnd {
+                        guard case .absolute = d.expression else { continue }
                         let r = DateResolver().resolve(d.expression, text: nil, window: nil)
-                        if case .absolute = d.expression, let st = r.start, !(t[d.lo].inQuote) {
+                        if let st = r.start, !(t[d.lo].inQuote) {
                             doc.textLowerBound = max(doc.textLowerBound ?? st, st)
                         }
                     }
-                    for k in t.indices where k + 2 < t.count && t[k + 1].text == "New" && t[k + 2].text == "Year" {
+                    for k in t.indices where k + 2 < t.count && t[k + 1].capitalized && t[k + 1].text == "New" && t[k + 2].text == "Year" {
                         if ["before", "ahead", "until", "eve"].contains(t[k].lower) || (k > 0 && ["before", "ahead"].contains(t[k - 1].lower)) {
                             doc.beforeNewYear = true
                         }

@@ -20,6 +20,13 @@ struct SentenceMentions {
 /// total. Statements are found by `StatementFinder`.
 struct EventFinder {
     let lexicon: Lexicon
+    /// Built once (it holds a copy of the lexicon) rather than per sentence.
+    let status: StatusClassifier
+
+    init(lexicon: Lexicon) {
+        self.lexicon = lexicon
+        status = StatusClassifier(lexicon: lexicon)
+    }
 
     static let prisonNouns: Set<String> = ["prison", "prisons", "jail", "jails", "colony", "colonies", "custody", "detention"]
     static let placeNouns: Set<String> = ["prison", "prisons", "capital", "border", "territory", "soil", "side", "jails", "city"]
@@ -36,7 +43,6 @@ struct EventFinder {
         var where_: [(clause: Int, at: Int)] = []
         var usedSanctionToken = Set<Int>()
         var claimed: [(type: String, clause: Int)] = []  // one candidate per type per clause (few)
-        let status = StatusClassifier(lexicon: lexicon)
         var i = 0
         while i < t.count {
             guard !t[i].inQuote, t[i].kind == .word, t[i].has(.trigger), let entries = lexicon.triggers[t[i].lower] else { i += 1; continue }

@@ -29,6 +29,10 @@ public struct Lexicon: Sendable {
     /// First words of hedge and negation cues (a quick test before matching).
     public var cueFirstWords: Set<String> = []
     public var negations: [[String]] = []
+    /// `hedges` and `negations` by their first word, in file order (a cue word is matched
+    /// against its own few phrases, not every phrase).
+    public var hedgesByFirst: [String: [(words: [String], status: String)]] = [:]
+    public var negationsByFirst: [String: [[String]]] = [:]
     public var habituals: [[String]] = []
     /// First words of habitual cues (a quick test before matching).
     public var habitualFirstWords: Set<String> = []
@@ -112,6 +116,8 @@ public struct Lexicon: Sendable {
         hedges = rows("hedges.tsv").filter { $0.count >= 2 }.map { (words($0[0]), $0[1]) }
         negations = rows("negations.txt").map { words($0[0]) }
         cueFirstWords = Set(hedges.compactMap { $0.words.first } + negations.compactMap(\.first))
+        for h in hedges { if let f = h.words.first { hedgesByFirst[f, default: []].append(h) } }
+        for n in negations { if let f = n.first { negationsByFirst[f, default: []].append(n) } }
         habituals = rows("habituals.txt").map { words($0[0]) }
         habitualFirstWords = Set(habituals.compactMap(\.first))
         stocks = rows("stocks.txt").map { words($0[0]) }

@@ -38,7 +38,8 @@ public struct SentenceSplitter: Sendable {
         var i = 0
         func emit(_ e: Int) {
             if e > s {
-                let slice = Array(tokens[s..<e])
+                // (A block that is one sentence shares its token array: no copy.)
+                let slice = s == 0 && e == tokens.count ? tokens : Array(tokens[s..<e])
                 out.append(Sentence(start: slice[0].start, end: slice[slice.count - 1].end, tokens: slice, kind: kind, blockIndex: blockIndex))
             }
             s = e

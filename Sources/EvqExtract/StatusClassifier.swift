@@ -17,15 +17,15 @@ struct StatusClassifier {
         var denied = false, hypothetical = false, expected = false
         while i < trigger {
             if !t[i].has(.cueFirst) { i += 1; continue }
-            if let len = lexicon.matchPhrase(lexicon.negations, at: i, in: t) {
+            if let len = lexicon.matchPhrase(lexicon.negationsByFirst[t[i].lower] ?? [], at: i, in: t) {
                 let word = t[i].lower
                 let strong = word == "denied" || word == "denies" || word == "deny" || word == "refused" || word == "rejected" || word == "ruled"
                 if strong || (trigger - i <= 4 && (word != "no" || trigger - i <= 2)) { denied = true }
                 i += len
                 continue
             }
-            for h in lexicon.hedges {
-                guard h.words.first == t[i].lower, lexicon.matchOne(h.words, at: i, in: t) else { continue }
+            for h in lexicon.hedgesByFirst[t[i].lower] ?? [] {
+                guard lexicon.matchOne(h.words, at: i, in: t) else { continue }
                 if h.status == "hypothetical" { hypothetical = true }
                 if h.status == "expected", trigger - i <= 6 { expected = true }
             }
