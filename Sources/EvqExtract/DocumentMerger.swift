@@ -16,7 +16,7 @@ struct DocumentMerger {
         var members: [Candidate]
         var date: EventDate = .missing
         var counts: [Quantity] = []
-        var key: String
+        var key: Key
         /// The narrowest date of any member, used while no specific report has a date.
         var anyDate: EventDate = .missing
 
@@ -37,7 +37,15 @@ struct DocumentMerger {
         }
     }
 
-    static func key(_ c: Candidate) -> String { "\(family(c.type))|\(c.status.rawValue)|\(c.total)" }
+    /// Which candidates may be one happening at all: type family, status and total flag.
+    /// (A struct, not a joined string: building and hashing that string per candidate cost.)
+    struct Key: Hashable {
+        var family: String
+        var status: Status
+        var total: Bool
+    }
+
+    static func key(_ c: Candidate) -> Key { Key(family: family(c.type), status: c.status, total: c.total) }
 
     /// What a date resolution depends on besides the document's window.
     struct ResolveKey: Hashable {
@@ -69,7 +77,7 @@ struct DocumentMerger {
             }
         }
         var clusters: [Cluster] = []
-        var byKey: [String: [Int]] = [:]
+        var byKey: [Key: [Int]] = [:]
         // Specific body candidates first, in text order.
         for c in cands where !c.supporting && !c.isGeneric {
             let key = Self.key(c)
@@ -84,7 +92,7 @@ struct DocumentMerger {
             }
         }
         // Generic and supporting candidates attach to the nearest compatible event.
-        var anchors: [String: [(sentence: Int, cluster: Int)]] = [:]
+        var anchors: [Key: [(sentence: Int, cluster: Int)]] = [:]
         for (k, cl) in clusters.enumerated() {
             for m in cl.members { anchors[cl.key, default: []].append((m.sentence, k)) }
         }
@@ -140,7 +148,7 @@ struct DocumentMerger {
     }
 
     /// `key` is `Self.key(c)`, computed once by the caller (this runs for many cluster pairs).
-    func compatible(_ cl: Cluster, _ c: Candidate, key: String) -> Bool {
+    func compatible(_ cl: Cluster, _ c: Candidate, key: Key) -> Bool {
         guard cl.key == key else { return false }
         if let b = c.count?.value, let y = c.count {
             for x in cl.counts { if let a = x.value, !Self.countsAgree(x, y, a, b) { return false } }
