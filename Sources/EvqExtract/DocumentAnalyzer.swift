@@ -72,7 +72,8 @@ struct DocumentAnalyzer {
             if kind == .heading, doc.title.isEmpty, !sawBody, tokens.count >= 3 {
                 doc.title = String(decoding: u[block.start..<block.end], as: UTF8.self)
             }
-            for var s in splitter.split(tokens, kind: kind, blockIndex: bi) {
+            for r in splitter.ranges(tokens) {
+                var s = splitter.sentence(tokens, r, kind: kind, blockIndex: bi)
                 let sentText = Tokenizer.string(u, s.start, s.end)
                 let sentHash = u.withUnsafeBufferPointer { Self.hash($0, s.start, s.end) }
                 if let same = seenSentences[sentHash], same.contains(where: { doc.sentences[$0].text == sentText }) { continue }

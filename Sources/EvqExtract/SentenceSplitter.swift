@@ -33,15 +33,25 @@ public struct SentenceSplitter: Sendable {
     public init(lexicon: Lexicon = .standard) { self.lexicon = lexicon }
 
     public func split(_ tokens: [Token], kind: Block.Kind, blockIndex: Int) -> [Sentence] {
-        var out: [Sentence] = []
+        ranges(tokens).map { sentence(tokens, $0, kind: kind, blockIndex: blockIndex) }
+    }
+
+    /// The sentence of `tokens` over `r` (one of `ranges(tokens)`).
+    func sentence(_ tokens: [Token], _ r: Range<Int>, kind: Block.Kind, blockIndex: Int) -> Sentence {
+        // (A block that is one sentence shares its token array: no copy.)
+        let slice = r.lowerBound == 0 && r.upperBound == tokens.count ? tokens : Array(tokens[r])
+        return Sentence(start: slice[0].start, end: slice[slice.count - 1].end, tokens: slice, kind: kind, blockIndex: blockIndex)
+    }
+
+    /// The sentences of a block as token ranges (non-empty, in order). A caller that reads
+    /// sentences one at a time builds each one's tokens only when it gets to it, so a huge
+    /// block never holds a second copy of all its tokens.
+    func ranges(_ tokens: [Token]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
         var s = 0
         var i = 0
         func emit(_ e: Int) {
-            if e > s {
-                // (A block that is one sentence shares its token array: no copy.)
-                let slice = s == 0 && e == tokens.count ? tokens : Array(tokens[s..<e])
-                out.append(Sentence(start: slice[0].start, end: slice[slice.count - 1].end, tokens: slice, kind: kind, blockIndex: blockIndex))
-            }
+            if e > s { out.append(s..<e) }
             s = e
         }
         while i < tokens.count {

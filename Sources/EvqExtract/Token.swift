@@ -1,22 +1,24 @@
 /// One token of a block: a word, a number or a punctuation mark, with its byte range in the
 /// document's cleaned text.
 public struct Token: Sendable, Hashable {
+    // (Fields ordered so the one-byte ones pack after `number`: 72 bytes a token instead of
+    // 88. A long text has millions of tokens, and their memory is a real part of the cost.)
     public enum Kind: Sendable, Hashable { case word, number, punct }
     public var start: Int
     public var end: Int
-    public var kind: Kind
     /// Lowercased text (ASCII letters lowered byte-wise, others through `lowercased()`).
     public var lower: String
     /// The text as written.
     public var text: String
+    /// What the lexicon says about `lower` (`WordClass`), set by the tokenizer.
+    public var classes: WordClass = []
+    /// The number's value for number tokens ("1,150" -> 1150, "13th" -> 13, "9.5" -> nil).
+    public var number: Int?
+    public var kind: Kind
     /// First letter is uppercase.
     public var capitalized: Bool
     /// Inside double quotes (a quotation: its verbs are someone's words, not reported events).
     public var inQuote: Bool = false
-    /// The number's value for number tokens ("1,150" -> 1150, "13th" -> 13, "9.5" -> nil).
-    public var number: Int?
-    /// What the lexicon says about `lower` (`WordClass`), set by the tokenizer.
-    public var classes: WordClass = []
 
     public var isWord: Bool { kind == .word }
     /// Whether the word is in any of the classes `c` (one bit test instead of a set lookup).
@@ -92,8 +94,8 @@ public struct Tokenizer: Sendable {
                 let lower = suffix.isEmpty ? text : text.lowercased()
                 // (Built in place, every field at once: a token copied into the array costs
                 // retains of its two strings.)
-                tokens.append(Token(start: start, end: i, kind: .number, lower: lower, text: text, capitalized: false, inQuote: inQuote,
-                    number: (plain && !overflow && (suffix.isEmpty || ordinal)) ? value : nil, classes: classes(u, start, i, lower: lower)))
+                tokens.append(Token(start: start, end: i, lower: lower, text: text, classes: classes(u, start, i, lower: lower),
+                    number: (plain && !overflow && (suffix.isEmpty || ordinal)) ? value : nil, kind: .number, capitalized: false, inQuote: inQuote))
                 continue
             }
             if isLetterStart(u, i, to) {
@@ -137,8 +139,8 @@ public struct Tokenizer: Sendable {
                 let lower = hasUpper ? lowered(u, start, i, text) : text
                 var wordClasses = classes(u, start, i, lower: lower)
                 if hyphen { wordClasses.insert(.hyphenated) }
-                tokens.append(Token(start: start, end: i, kind: .word, lower: lower, text: text, capitalized: hasUpper && isUpperStart(u, start, text),
-                    inQuote: inQuote, number: nil, classes: wordClasses))
+                tokens.append(Token(start: start, end: i, lower: lower, text: text, classes: wordClasses, number: nil, kind: .word,
+                    capitalized: hasUpper && isUpperStart(u, start, text), inQuote: inQuote))
                 continue
             }
             // Punctuation: one scalar (multi-byte symbols kept whole).
@@ -149,8 +151,8 @@ public struct Tokenizer: Sendable {
             if b == UInt8(ascii: "-") { punctClasses.insert(.hyphenated) }
             // A closing quote belongs to the quotation; an opening one starts it.
             let quote = b == UInt8(ascii: "\"")
-            tokens.append(Token(start: start, end: i, kind: .punct, lower: text, text: text, capitalized: false, inQuote: quote || inQuote,
-                number: nil, classes: punctClasses))
+            tokens.append(Token(start: start, end: i, lower: text, text: text, classes: punctClasses, number: nil, kind: .punct,
+                capitalized: false, inQuote: quote || inQuote))
             if quote { inQuote.toggle() }
         }
         return tokens
