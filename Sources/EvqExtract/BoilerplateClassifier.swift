@@ -78,9 +78,10 @@ public struct BoilerplateClassifier: Sendable {
         return out
     }
 
-    /// `judge` for the common case, on bytes: an all-ASCII block of more than twelve words
-    /// (most paragraphs), which is no weather, place or byline line and holds no `©`. The same
-    /// tests in the same order as `judge`; nil for any other block, which `judge` then reads.
+    /// `judge` for the common case, on bytes: an all-ASCII block of more than four words (most
+    /// paragraphs, headings and link-list items), which is no weather or place line and holds
+    /// no `©`. The same tests in the same order as `judge`; nil for any other block, which
+    /// `judge` then reads.
     func fastJudge(_ p: UnsafeBufferPointer<UInt8>) -> (kind: Block.Kind, reason: String)? {
         let n = p.count
         guard n > 0, let captionBytes else { return nil }
@@ -90,7 +91,7 @@ public struct BoilerplateClassifier: Sendable {
             if b >= 0x80 { return nil }
             if b == 0x20 { inWord = false } else if !inWord { inWord = true; words += 1 }
         }
-        guard words > 12 else { return nil }
+        guard words > 4 else { return nil }
         @inline(__always) func low(_ c: UInt8) -> UInt8 { c >= 65 && c <= 90 ? c | 0x20 : c }
         /// Whether the lowercased bytes `p[from..<to]` contain `needle` (lowercase).
         func contains(_ needle: StaticString, from: Int, to: Int) -> Bool {
@@ -119,6 +120,12 @@ public struct BoilerplateClassifier: Sendable {
             if words <= 20 && contains(" | ", from: 0, to: n) { return (.boilerplate, "navigation") }
         }
         if p[0] == UInt8(ascii: "("), p[n - 1] == UInt8(ascii: ")"), words <= 25 { return (.boilerplate, "credit") }
+        // (Weather and place lines have at most four words.)
+        if words <= 12, n >= 3, low(p[0]) == UInt8(ascii: "b"), low(p[1]) == UInt8(ascii: "y"), p[2] == 0x20,
+            p[n - 1] != UInt8(ascii: ".") || contains("published", from: 0, to: n)
+        {
+            return (.boilerplate, "byline")
+        }
         for phrase in captionBytes where phrase.count <= n && phrase.indices.allSatisfy({ low(p[$0]) == phrase[$0] }) { return (.caption, "caption") }
         if p[n - 1] == UInt8(ascii: ")"), let open = (0..<n).last(where: { p[$0] == UInt8(ascii: "(") }) {
             if contains("photo", from: open, to: n) || contains(" via ", from: open, to: n) || contains("getty", from: open, to: n) {

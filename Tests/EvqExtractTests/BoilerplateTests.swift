@@ -73,6 +73,14 @@ struct FastJudgeTests {
         "Go to Source and read the whole story about the release of the prisoners in Belarus right now.",
         "Officials said on Saturday that the prisoners had been freed and were on their way to the border >>",
         "Ales Bialiatski, who won the Nobel Peace Prize in 2022, was among those freed on Saturday, his wife said.",
+        "By Jane Doe and John Roe, Associated Press",
+        "By Jane Doe and John Roe. Published 14 Sep 2025 09:12 GMT.",
+        "By Jane Doe and John Roe in Vilnius.",
+        "Police detain 12 at a sit-in",
+        "Ministers meet in Geneva on Monday.",
+        "Officers removed activists from the road on Monday. Read More",
+        "Related Articles and more from the region",
+        "Sunny and warm, 21 C in Minsk",
     ]
 
     func agrees(_ text: String) -> Bool {
