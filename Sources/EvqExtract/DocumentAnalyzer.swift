@@ -251,8 +251,10 @@ struct DocumentAnalyzer {
             var best: (index: Int, distance: Int)?
             for k in fullParts.indices {
                 guard let last = fullParts[k].last else { continue }
-                // `similar`'s own quick reject, before any key is computed.
+                // `similar`'s own quick rejects, before any key is computed: lengths far apart,
+                // or first letters that differ and that no transliteration rule rewrites.
                 if f != last && abs(f.utf8.count - last.utf8.count) > 5 { continue }
+                if let a = f.utf8.first, let b = last.utf8.first, a != b, NameVariants.keepsFirstLetter(a), NameVariants.keepsFirstLetter(b) { continue }
                 if lastKeys[k] == nil { lastKeys[k] = NameVariants.phonetic(last) }
                 let fKey: String
                 if let known = key { fKey = known } else { fKey = NameVariants.phonetic(f); key = fKey }

@@ -36,6 +36,20 @@ public struct NameVariants: Sendable {
     /// The same key the query side uses (`NameKey.transliteration`), so both agree on variants.
     static func phonetic(_ s: String) -> String { NameKey.transliteration(s) }
 
+    /// Whether a folded word starting with `b` keeps it as its key's first letter: no rule of
+    /// `NameKey.transliteration` starts with it (its rules start with s, t, c, k, z, x, o, w,
+    /// y or i; a test checks this against `NameKey`). Two such words with different first
+    /// letters are never `similar`, so their keys need not be computed.
+    static func keepsFirstLetter(_ b: UInt8) -> Bool {
+        switch b {
+        case UInt8(ascii: "s"), UInt8(ascii: "t"), UInt8(ascii: "c"), UInt8(ascii: "k"), UInt8(ascii: "z"), UInt8(ascii: "x"),
+            UInt8(ascii: "o"), UInt8(ascii: "w"), UInt8(ascii: "y"), UInt8(ascii: "i"):
+            return false
+        default:
+            return true
+        }
+    }
+
     /// Groups `names` (with how often each was seen) into canonical name -> variants.
     public func group(_ counts: [String: Int]) -> [String: String] {
         let names = counts.keys.sorted()
