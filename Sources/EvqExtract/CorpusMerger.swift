@@ -45,11 +45,13 @@ struct CorpusMerger {
             let months = monthKeys(s, en)
             var seen = Set<Int>()
             var target: Int?
+            // The event's names lowercased once, not once per group compared.
+            let lowered = (actors: e.actors.map { $0.lowercased() }, places: e.places.map { $0.lowercased() })
             for key in (months.map { BucketKey(family: fam, month: $0) } + [BucketKey(family: fam, month: nil)]) {
                 // Only the most recent groups of a bucket: keeps the pass linear when many
                 // look-alike events do not merge.
                 for g in (buckets[key] ?? []).suffix(Self.reach) where seen.insert(g).inserted {
-                    if target.map({ g < $0 }) ?? true, sameHappening(groups[g], e) { target = g }
+                    if target.map({ g < $0 }) ?? true, sameHappening(groups[g], e, lowered) { target = g }
                 }
             }
             if let k = target {
@@ -79,7 +81,8 @@ struct CorpusMerger {
         return Array(a...max(a, b))
     }
 
-    func sameHappening(_ g: Group, _ b: Event) -> Bool {
+    /// `lowered` is `b`'s actors and places lowercased.
+    func sameHappening(_ g: Group, _ b: Event, _ lowered: (actors: [String], places: [String])) -> Bool {
         // (Read through `g.event` rather than a copy of the event: this runs for many pairs.)
         guard g.event.status == b.status, g.event.total == b.total, DocumentMerger.family(g.event.type) == DocumentMerger.family(b.type),
             let s1 = g.event.date.start, let e1 = g.event.date.end, let s2 = b.date.start, let e2 = b.date.end, s1 <= e2, s2 <= e1
@@ -88,17 +91,17 @@ struct CorpusMerger {
         // The same day and place: one happening even when the reports' counts differ (the
         // difference is noted as a conflict).
         let sameDayAndPlace = g.event.date.precision == .day && b.date.precision == .day && g.event.date.start == b.date.start
-            && b.places.contains { g.places.contains($0.lowercased()) }
+            && lowered.places.contains { g.places.contains($0) }
         if let y = b.count, let vb = y.value, !sameDayAndPlace {
             for x in g.counts { if let va = x.value, !DocumentMerger.countsAgree(x, y, va, vb) { return false } }
         }
         let exactEqual = b.count.map { q in q.value != nil && g.counts.contains { $0.qualifier == q.qualifier && $0.value == q.value } } ?? false
-        if !g.actors.isEmpty, !b.actors.isEmpty, !b.actors.contains(where: { g.actors.contains($0.lowercased()) }), !exactEqual { return false }
-        if !g.places.isEmpty, !b.places.isEmpty, !b.places.contains(where: { g.places.contains($0.lowercased()) }), !exactEqual { return false }
+        if !g.actors.isEmpty, !b.actors.isEmpty, !lowered.actors.contains(where: { g.actors.contains($0) }), !exactEqual { return false }
+        if !g.places.isEmpty, !b.places.isEmpty, !lowered.places.contains(where: { g.places.contains($0) }), !exactEqual { return false }
         // Something positive must tie them: the same exact count, a shared participant or
         // place, or the same day.
-        let sharedActor = b.actors.contains { g.actors.contains($0.lowercased()) }
-        let sharedPlace = b.places.contains { g.places.contains($0.lowercased()) }
+        let sharedActor = lowered.actors.contains { g.actors.contains($0) }
+        let sharedPlace = lowered.places.contains { g.places.contains($0) }
         let sameDay = g.event.date.precision == .day && b.date.precision == .day && g.event.date.start == b.date.start
             || (g.event.date.start == b.date.start && g.event.date.end == b.date.end && g.event.date.precision != .year)
         return exactEqual || sharedActor || sharedPlace || sameDay
