@@ -135,9 +135,24 @@ public struct Tokenizer: Sendable {
                     if c >= 65 && c <= 90 || c >= 0x80 { hasUpper = true }
                     if c == UInt8(ascii: "-") { hyphen = true }
                 }
-                let text = Self.string(u, start, i)
-                let lower = hasUpper ? lowered(u, start, i, text) : text
-                var wordClasses = classes(u, start, i, lower: lower)
+                let text: String, lower: String
+                var wordClasses: WordClass
+                if let (found, entry) = u.withUnsafeBufferPointer({ table.lookup($0, start, i) }) {
+                    // ASCII: a lexicon word shares the lexicon's string for its lowercase (and
+                    // for its text when it is written in lowercase); others build their own.
+                    wordClasses = found
+                    if entry >= 0 {
+                        lower = table.word(entry)
+                        text = hasUpper ? Self.string(u, start, i) : lower
+                    } else {
+                        text = Self.string(u, start, i)
+                        lower = hasUpper ? lowered(u, start, i, text) : text
+                    }
+                } else {
+                    text = Self.string(u, start, i)
+                    lower = lowered(u, start, i, text)
+                    wordClasses = classes[lower] ?? []
+                }
                 if hyphen { wordClasses.insert(.hyphenated) }
                 tokens.append(Token(start: start, end: i, lower: lower, text: text, classes: wordClasses, number: nil, kind: .word,
                     capitalized: hasUpper && isUpperStart(u, start, text), inQuote: inQuote))
@@ -146,7 +161,7 @@ public struct Tokenizer: Sendable {
             // Punctuation: one scalar (multi-byte symbols kept whole).
             let len = b < 0x80 ? 1 : scalarLength(b)
             i = min(to, i + len)
-            let text = Self.string(u, start, i)
+            let text = i - start == 1 && b < 0x80 ? table.characters[Int(b)] : Self.string(u, start, i)
             var punctClasses = classes(u, start, i, lower: text)
             if b == UInt8(ascii: "-") { punctClasses.insert(.hyphenated) }
             // A closing quote belongs to the quotation; an opening one starts it.

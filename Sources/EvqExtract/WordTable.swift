@@ -20,6 +20,11 @@ struct WordTable: Sendable {
     private var mask = 0
     /// The classes of one-byte words and marks, by byte (most punctuation; no hashing).
     private var single = [WordClass](repeating: [], count: 128)
+    /// Every entry's word, so a token that is one of them shares its string instead of
+    /// building its own.
+    private var words: [String] = []
+    /// Every ASCII character as a one-character string (the text of most punctuation tokens).
+    let characters: [String] = (0..<128).map { String(decoding: [UInt8($0)], as: UTF8.self) }
 
     init(_ classes: [String: WordClass]) {
         let ascii = classes.filter { $0.key.utf8.allSatisfy { $0 < 0x80 } && !$0.key.isEmpty }
@@ -33,6 +38,7 @@ struct WordTable: Sendable {
             if k.count == 1, k[0] < 65 || k[0] > 90 { single[Int(k[0])] = value }
             let (packed, hash) = k.withUnsafeBufferPointer { Self.key($0, 0, k.count) } ?? (0, 0)
             entries.append(Entry(packed: packed, length: k.count, tail: tails.count, value: value))
+            words.append(key)
             if k.count > 8 { tails += k[8...] }
             var s = hash & mask
             while slots[s] != 0 { s = (s + 1) & mask }
@@ -63,24 +69,33 @@ struct WordTable: Sendable {
     /// has a non-ASCII byte (not covered by this table).
     func classes(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> WordClass? {
         if b - a == 1, p[a] < 0x80 { return single[Int(WordTable.lowered(p[a]))] }
+        return lookup(p, a, b)?.classes
+    }
+
+    /// The classes of the ASCII word `p[a..<b]` and the index of its entry (-1 if it has
+    /// none; see `word`), or nil when the word has a non-ASCII byte.
+    func lookup(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> (classes: WordClass, entry: Int)? {
         guard let (packed, hash) = Self.key(p, a, b) else { return nil }
         let n = b - a
         var s = hash & mask
         while true {
             let e = Int(slots[s])
-            if e == 0 { return [] }
+            if e == 0 { return ([], -1) }
             let entry = entries[e - 1]
             if entry.packed == packed, entry.length == n {
-                if n <= 8 { return entry.value }
+                if n <= 8 { return (entry.value, e - 1) }
                 var same = true
                 for k in 8..<n {
                     var c = p[a + k]
                     if c >= 65 && c <= 90 { c |= 0x20 }
                     if tails[entry.tail + k - 8] != c { same = false; break }
                 }
-                if same { return entry.value }
+                if same { return (entry.value, e - 1) }
             }
             s = (s + 1) & mask
         }
     }
+
+    /// The word of entry `index` (from `lookup`): the lowercase of the word looked up.
+    func word(_ index: Int) -> String { words[index] }
 }
