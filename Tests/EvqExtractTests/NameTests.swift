@@ -65,3 +65,24 @@ struct FirstLetterTests {
         #expect(Self.letters.filter { NameVariants.keepsFirstLetter($0) }.count == 16)
     }
 }
+
+/// `NameVariants.phonetic` (the fast rewrite) must give `NameKey.transliteration`'s key.
+struct PhoneticKeyTests {
+    static let fragments = ["s", "c", "h", "t", "z", "k", "x", "o", "u", "w", "v", "y", "i", "j", "a", "e", "sch", "tch", "ovs", "b", "l"]
+
+    @Test(arguments: fragments)
+    func agreesWithNameKey(_ first: String) {
+        for a in Self.fragments {
+            for b in Self.fragments {
+                for word in [first + a + b, first + a + b + "ka", "a" + first + a + b] {
+                    #expect(NameVariants.phonetic(word) == NameKey.transliteration(word), "\(word)")
+                }
+            }
+        }
+    }
+
+    @Test(arguments: ["tsikhanouskaya", "tsikhanovskaya", "bialiatski", "bialacki", "bialacky", "lukashenka", "lukasenka", "poczobut", "", "x"])
+    func agreesOnNames(_ word: String) {
+        #expect(NameVariants.phonetic(word) == NameKey.transliteration(word))
+    }
+}
