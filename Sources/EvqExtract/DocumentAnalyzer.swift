@@ -208,8 +208,20 @@ struct DocumentAnalyzer {
     /// `s.split(separator: " ")`, over bytes when `s` is ASCII (the general split walks
     /// grapheme clusters and was a large part of name resolution).
     static func spaceSplit(_ s: String) -> [Substring] {
-        guard s.utf8.allSatisfy({ $0 < 0x80 }) else { return s.split(separator: " ") }
-        return s.utf8.split(separator: 0x20).map { s[$0.startIndex..<$0.endIndex] }
+        let u = s.utf8
+        guard u.allSatisfy({ $0 < 0x80 }) else { return s.split(separator: " ") }
+        var out: [Substring] = []
+        var start = u.startIndex
+        var i = u.startIndex
+        while i < u.endIndex {
+            if u[i] == 0x20 {
+                if start < i { out.append(s[start..<i]) }
+                start = u.index(after: i)
+            }
+            i = u.index(after: i)
+        }
+        if start < u.endIndex { out.append(s[start..<u.endIndex]) }
+        return out
     }
 
     /// Surnames to full names, pronouns and roles to people, misspelt places to places.

@@ -86,3 +86,11 @@ struct PhoneticKeyTests {
         #expect(NameVariants.phonetic(word) == NameKey.transliteration(word))
     }
 }
+
+/// `DocumentAnalyzer.spaceSplit` is `split(separator: " ")`.
+struct SpaceSplitTests {
+    @Test(arguments: ["Alexander Lukashenko", " two  spaces ", "", " ", "one", "Łukašenka Ціханоўская", "a b c d"])
+    func splitsLikeSplit(_ s: String) {
+        #expect(DocumentAnalyzer.spaceSplit(s) == s.split(separator: " "))
+    }
+}
