@@ -37,7 +37,7 @@ public struct QuantityFinder: Sendable {
     func number(_ t: [Token], _ i: Int) -> (value: Int?, end: Int, magnitude: Bool)? {
         let tok = t[i]
         if tok.kind == .number {
-            if tok.text.contains(":") { return nil }
+            if tok.text.utf8.contains(UInt8(ascii: ":")) { return nil }  // (ASCII: as a byte)
             var value = tok.number
             var end = i + 1
             if end < t.count, t[end].has(.scale), let s = lexicon.numbers[t[end].lower], s.kind == "scale", s.value >= 100 {

@@ -60,7 +60,7 @@ public struct SentenceSplitter: Sendable {
             var boundary = false
             if kind == .punct, tokens[i].lower == "." || tokens[i].lower == "!" || tokens[i].lower == "?" {
                 boundary = endsSentence(tokens, at: i)
-            } else if kind == .word, tokens[i].text.utf8.last == UInt8(ascii: "."), tokens[i].text.count > 2, i + 1 < tokens.count {
+            } else if kind == .word, tokens[i].has(.endsWithDot), tokens[i].text.count > 2, i + 1 < tokens.count {
                 // "U.S." at the end of a sentence.
                 let next = tokens[i + 1]
                 boundary = next.capitalized && next.has(.sentenceOpener)

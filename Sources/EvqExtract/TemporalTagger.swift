@@ -105,7 +105,7 @@ public struct TemporalTagger: Sendable {
         if t[i].kind == .word {
             if !t[i].capitalized {
                 if !t[i].has(.dateStarter) { return nil }
-            } else if !t[i].has(.dateWord), t[i].lower.utf8.last != UInt8(ascii: ".") {
+            } else if !t[i].has([.dateWord, .endsWithDot]) {
                 // A capitalised word starts a date only as a month, weekday or starter ("Dec." too).
                 return nil
             }

@@ -154,6 +154,7 @@ public struct Tokenizer: Sendable {
                     wordClasses = classes[lower] ?? []
                 }
                 if hyphen { wordClasses.insert(.hyphenated) }
+                if u[i - 1] == UInt8(ascii: ".") { wordClasses.insert(.endsWithDot) }
                 tokens.append(Token(start: start, end: i, lower: lower, text: text, classes: wordClasses, number: nil, kind: .word,
                     capitalized: hasUpper && isUpperStart(u, start, text), inQuote: inQuote))
                 continue

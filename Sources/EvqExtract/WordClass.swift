@@ -96,6 +96,8 @@ public struct WordClass: OptionSet, Sendable, Hashable {
     /// Not from the lexicon but from the token's shape: its text contains a hyphen (set by the
     /// tokenizer; "twenty-two", "-").
     public static let hyphenated = WordClass(rawValue: 1 << 48)
+    /// Shape, set by the tokenizer: a word whose text ends with a dot ("U.S.", "Dec.").
+    public static let endsWithDot = WordClass(rawValue: 1 << 49)
 
     /// The classes of every word any of the lexicon's single-word sets holds.
     static func table(for lexicon: Lexicon) -> [String: WordClass] {
