@@ -55,6 +55,7 @@ public struct TemporalTagger: Sendable {
     /// The text of tokens `lo..<hi` as written (one space where the text had space). Static so
     /// that callers need no tagger (constructing one copies the whole lexicon).
     static func words(_ t: [Token], _ lo: Int, _ hi: Int) -> String {
+        if hi - lo == 1 { return t[lo].text }  // (one word: its own string, nothing to build)
         var s = ""
         for k in lo..<hi {
             if k > lo, t[k].start > t[k - 1].end { s += " " }
