@@ -38,7 +38,7 @@ public struct NameFinder: Sendable {
             }
             // Trim trailing connectors.
             while j > i + 1, t[j - 1].has(.connector) { j -= 1 }
-            out += classify(t, i, j)
+            classify(t, i, j, into: &out)
             i = j
         }
         return out
@@ -52,8 +52,9 @@ public struct NameFinder: Sendable {
         return !t[i].has(.nonName)
     }
 
-    func classify(_ t: [Token], _ lo: Int, _ hi: Int) -> [NameMention] {
-        var out: [NameMention] = []
+    /// Appends the names of the capitalised run `t[lo..<hi]` to `out` (in place: returning
+    /// an array to append copied every mention).
+    func classify(_ t: [Token], _ lo: Int, _ hi: Int, into out: inout [NameMention]) {
         // An organisation spelled with its country ("Belarusian Association of Journalists").
         if hi - lo >= 2, t[hi - 1].has(.organization)
             || t[lo..<(hi - 1)].indices.contains(where: { t[$0].has(.organization) && t[$0 + 1].lower == "of" }),
@@ -64,7 +65,8 @@ public struct NameFinder: Sendable {
             while s < hi, t[s].has(.stopword) { s += 1 }
             if s < hi {
                 let text = TemporalTagger.words(t, s, hi)
-                return [NameMention(lo: s, hi: hi, text: text, kind: .organization, canonical: text, role: role(t, s))]
+                out.append(NameMention(lo: s, hi: hi, text: text, kind: .organization, canonical: text, role: role(t, s)))
+                return
             }
         }
         var i = lo
@@ -123,7 +125,6 @@ public struct NameFinder: Sendable {
             if !matched { i += 1 }
         }
         flushChunk(hi)
-        return out
     }
 
     /// A title or role just before a name: "President", "opposition leader", "U.S. special envoy".
