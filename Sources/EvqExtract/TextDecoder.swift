@@ -76,6 +76,10 @@ public struct TextDecoder: Sendable {
         let n = u.count
         return u.withUnsafeBufferPointer { u in
             [UInt8](unsafeUninitializedCapacity: n) { out, count in
+                guard let src = u.baseAddress, let dst = out.baseAddress else {
+                    count = 0  // (empty input)
+                    return
+                }
                 var o = 0
                 var i = 0
                 @inline(__always) func put(_ b: UInt8) { out[o] = b; o += 1 }
@@ -84,7 +88,7 @@ public struct TextDecoder: Sendable {
                     var j = i
                     while j < n, u[j] >= 0x20 && u[j] < 0x80 || u[j] == 0x0A { j += 1 }
                     if j > i {
-                        (out.baseAddress! + o).update(from: u.baseAddress! + i, count: j - i)
+                        (dst + o).update(from: src + i, count: j - i)
                         o += j - i
                         i = j
                         if i == n { break }
