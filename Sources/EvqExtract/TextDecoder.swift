@@ -86,6 +86,15 @@ public struct TextDecoder: Sendable {
                 while i < n {
                     // A run of plain bytes (printable ASCII and newlines) is copied as it is.
                     var j = i
+                    // Eight bytes at a time while none is below 0x20 or above 0x7F (the bits
+                    // below mark such a byte), then byte by byte (newlines are plain too).
+                    let raw = UnsafeRawPointer(src)
+                    while j + 8 <= n {
+                        let w = raw.loadUnaligned(fromByteOffset: j, as: UInt64.self)
+                        let low = (w &- 0x2020_2020_2020_2020) & ~w & 0x8080_8080_8080_8080
+                        if (w & 0x8080_8080_8080_8080) | low != 0 { break }
+                        j += 8
+                    }
                     while j < n, u[j] >= 0x20 && u[j] < 0x80 || u[j] == 0x0A { j += 1 }
                     if j > i {
                         (dst + o).update(from: src + i, count: j - i)
