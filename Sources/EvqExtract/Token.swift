@@ -129,15 +129,18 @@ public struct Tokenizer: Sendable {
                 }
                 if sawDotAbbrev, i < to, u[i] == UInt8(ascii: ".") { i += 1 }  // "U.S." keeps its final dot
                 // Most words are lowercase: then the text and its lowercase share one string.
-                var hasUpper = false, hyphen = false
-                for k in start..<i {
-                    let c = u[k]
-                    if c >= 65 && c <= 90 || c >= 0x80 { hasUpper = true }
-                    if c == UInt8(ascii: "-") { hyphen = true }
+                // (Whether a letter is uppercase, or any byte is not ASCII, and whether there is
+                // a hyphen: learnt in the table lookup's pass over the word.)
+                var shape = (upper: false, hyphen: false)
+                let looked = u.withUnsafeBufferPointer { table.lookup($0, start, i, shape: &shape) }
+                var hasUpper = shape.upper, hyphen = shape.hyphen
+                if looked == nil {
+                    hasUpper = true  // a non-ASCII word: lowered through `lowercased()`
+                    for k in start..<i where u[k] == UInt8(ascii: "-") { hyphen = true; break }
                 }
                 let text: String, lower: String
                 var wordClasses: WordClass
-                if let (found, entry) = u.withUnsafeBufferPointer({ table.lookup($0, start, i) }) {
+                if let (found, entry) = looked {
                     // ASCII: a lexicon word shares the lexicon's string for its lowercase (and
                     // for its text when it is written in lowercase); others build their own.
                     wordClasses = found

@@ -49,15 +49,22 @@ struct WordTable: Sendable {
     @inline(__always) static func lowered(_ c: UInt8) -> UInt8 { c >= 65 && c <= 90 ? c | 0x20 : c }
 
     /// The first eight lowercased bytes of `p[a..<b]` packed, and a hash of all of them; nil
-    /// when a byte is not ASCII.
+    /// when a byte is not ASCII. `shape` gets whether a letter was uppercase and whether a
+    /// hyphen was seen (the tokenizer needs both, and this is its one pass over the word).
     @inline(__always) static func key(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> (UInt64, Int)? {
+        var shape = (upper: false, hyphen: false)
+        return key(p, a, b, shape: &shape)
+    }
+
+    @inline(__always) static func key(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, shape: inout (upper: Bool, hyphen: Bool)) -> (UInt64, Int)? {
         var packed: UInt64 = 0
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         var k = a
         while k < b {
             var c = p[k]
             if c >= 0x80 { return nil }
-            if c >= 65 && c <= 90 { c |= 0x20 }
+            if c >= 65 && c <= 90 { c |= 0x20; shape.upper = true }
+            if c == UInt8(ascii: "-") { shape.hyphen = true }
             if k &- a < 8 { packed |= UInt64(c) &<< UInt64(truncatingIfNeeded: 8 &* (k &- a)) }
             h = (h ^ UInt64(c)) &* 0x0000_0100_0000_01b3
             k += 1
@@ -75,7 +82,13 @@ struct WordTable: Sendable {
     /// The classes of the ASCII word `p[a..<b]` and the index of its entry (-1 if it has
     /// none; see `word`), or nil when the word has a non-ASCII byte.
     func lookup(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> (classes: WordClass, entry: Int)? {
-        guard let (packed, hash) = Self.key(p, a, b) else { return nil }
+        var shape = (upper: false, hyphen: false)
+        return lookup(p, a, b, shape: &shape)
+    }
+
+    /// `lookup`, also telling the word's `shape` (see `key`) when it is ASCII.
+    func lookup(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, shape: inout (upper: Bool, hyphen: Bool)) -> (classes: WordClass, entry: Int)? {
+        guard let (packed, hash) = Self.key(p, a, b, shape: &shape) else { return nil }
         let n = b - a
         var s = hash & mask
         while true {
