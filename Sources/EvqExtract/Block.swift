@@ -1,3 +1,5 @@
+import Foundation
+
 /// A paragraph-like unit of an article and what it was judged to be.
 public struct Block: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable {
@@ -32,11 +34,22 @@ public struct BlockSplitter: Sendable {
     public func split(_ u: [UInt8]) -> [Block] {
         var blocks: [Block] = []
         var lines: [(Int, Int)] = []
-        var s = 0
-        for i in 0...u.count {
-            if i == u.count || u[i] == 0x0A {
-                lines.append((s, i))
-                s = i + 1
+        // Lines end at each newline and at the end of the text; newlines found by `memchr`.
+        u.withUnsafeBufferPointer { (p: UnsafeBufferPointer<UInt8>) -> Void in
+            guard let base = p.baseAddress else {
+                lines.append((0, 0))
+                return
+            }
+            var s = 0
+            while true {
+                var e = p.count
+                if s < p.count {
+                    let from = UnsafeRawPointer(base + s)
+                    if let hit = memchr(from, 0x0A, p.count - s) { e = s + from.distance(to: UnsafeRawPointer(hit)) }
+                }
+                lines.append((s, e))
+                if e >= p.count { break }
+                s = e + 1
             }
         }
         var cur: (Int, Int)? = nil

@@ -12,7 +12,12 @@
 /// - headings: short blocks (up to 20 words) with no final punctuation.
 public struct BoilerplateClassifier: Sendable {
     let lexicon: Lexicon
-    public init(lexicon: Lexicon = .standard) { self.lexicon = lexicon }
+    /// The caption phrases as bytes, when all are ASCII (else `fastJudge` never decides).
+    let captionBytes: [[UInt8]]?
+    public init(lexicon: Lexicon = .standard) {
+        self.lexicon = lexicon
+        captionBytes = lexicon.captionPhrases.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } ? lexicon.captionPhrases.map { Array($0.utf8) } : nil
+    }
 
     public func classify(_ blocks: [Block], in u: [UInt8]) -> [Block] {
         var out = blocks
@@ -20,15 +25,27 @@ public struct BoilerplateClassifier: Sendable {
         for (k, b) in blocks.enumerated() {
             // Only short blocks can be furniture or headings; a long one is judged by its ends.
             let long = b.end - b.start > 600
-            let text = long
-                ? String(decoding: u[b.start..<(b.start + 200)], as: UTF8.self) + " " + String(decoding: u[(b.end - 200)..<b.end], as: UTF8.self)
-                : String(decoding: u[b.start..<b.end], as: UTF8.self)
-            var shape = judge(text)
+            func makeText() -> String {
+                long
+                    ? Tokenizer.string(u, b.start, b.start + 200) + " " + Tokenizer.string(u, b.end - 200, b.end)
+                    : Tokenizer.string(u, b.start, b.end)
+            }
+            // Most blocks are plain paragraphs, judged on their bytes; the rest by `judge`.
+            let fast = long
+                ? (Array(u[b.start..<(b.start + 200)]) + [0x20] + Array(u[(b.end - 200)..<b.end])).withUnsafeBufferPointer { fastJudge($0) }
+                : u.withUnsafeBufferPointer { fastJudge(UnsafeBufferPointer(rebasing: $0[b.start..<b.end])) }
+            var text: String?
+            var shape: (kind: Block.Kind, reason: String)
+            if let fast { shape = fast } else {
+                let t = makeText()
+                text = t
+                shape = judge(t)
+            }
             if long, shape.kind == .heading || shape.reason == "navigation" || shape.reason == "copyright" || shape.reason == "credit" { shape = (.body, "") }
             out[k].kind = shape.kind
             out[k].reason = shape.reason
             teaser[k] = shape.reason == "teaser"
-            if b.isBullet, shape.kind == .heading, text.split(separator: " ", maxSplits: 5).count >= 5 {
+            if b.isBullet, shape.kind == .heading, (text ?? makeText()).split(separator: " ", maxSplits: 5).count >= 5 {
                 // A bulleted summary line is a sentence without its full stop.
                 out[k].kind = .body
                 out[k].reason = "bullet"
@@ -59,6 +76,66 @@ public struct BoilerplateClassifier: Sendable {
             k += 1
         }
         return out
+    }
+
+    /// `judge` for the common case, on bytes: an all-ASCII block of more than four words (most
+    /// paragraphs, headings and link-list items), which is no weather or place line and holds
+    /// no `©`. The same tests in the same order as `judge`; nil for any other block, which
+    /// `judge` then reads.
+    func fastJudge(_ p: UnsafeBufferPointer<UInt8>) -> (kind: Block.Kind, reason: String)? {
+        let n = p.count
+        guard n > 0, let captionBytes else { return nil }
+        var words = 0
+        var inWord = false
+        for b in p {
+            if b >= 0x80 { return nil }
+            if b == 0x20 { inWord = false } else if !inWord { inWord = true; words += 1 }
+        }
+        guard words > 4 else { return nil }
+        @inline(__always) func low(_ c: UInt8) -> UInt8 { c >= 65 && c <= 90 ? c | 0x20 : c }
+        /// Whether the lowercased bytes `p[from..<to]` contain `needle` (lowercase).
+        func contains(_ needle: StaticString, from: Int, to: Int) -> Bool {
+            let m = needle.utf8CodeUnitCount
+            guard to - from >= m else { return false }
+            return needle.withUTF8Buffer { s in
+                for i in from...(to - m) where low(p[i]) == s[0] {
+                    var k = 1
+                    while k < m, low(p[i + k]) == s[k] { k += 1 }
+                    if k == m { return true }
+                }
+                return false
+            }
+        }
+        // The bare text: without trailing dots, colons, spaces and `>`.
+        var e = n
+        while e > 0, p[e - 1] == UInt8(ascii: ".") || p[e - 1] == UInt8(ascii: ":") || p[e - 1] == 0x20 || p[e - 1] == UInt8(ascii: ">") { e -= 1 }
+        if e <= lexicon.boilerplateLineMaxBytes, lexicon.boilerplateLines.contains(String(decoding: p[0..<e].map(low), as: UTF8.self)) {
+            return (.boilerplate, "furniture line")
+        }
+        if contains("read more", from: max(0, e - 9), to: e) && e >= 9 || contains("continue reading", from: max(0, e - 16), to: e) && e >= 16 {
+            return (.boilerplate, "teaser")
+        }
+        if words <= 40, n < 400 {
+            if contains("all rights reserved", from: 0, to: n) { return (.boilerplate, "copyright") }
+            if words <= 20 && contains(" | ", from: 0, to: n) { return (.boilerplate, "navigation") }
+        }
+        if p[0] == UInt8(ascii: "("), p[n - 1] == UInt8(ascii: ")"), words <= 25 { return (.boilerplate, "credit") }
+        // (Weather and place lines have at most four words.)
+        if words <= 12, n >= 3, low(p[0]) == UInt8(ascii: "b"), low(p[1]) == UInt8(ascii: "y"), p[2] == 0x20,
+            p[n - 1] != UInt8(ascii: ".") || contains("published", from: 0, to: n)
+        {
+            return (.boilerplate, "byline")
+        }
+        for phrase in captionBytes where phrase.count <= n && phrase.indices.allSatisfy({ low(p[$0]) == phrase[$0] }) { return (.caption, "caption") }
+        if p[n - 1] == UInt8(ascii: ")"), let open = (0..<n).last(where: { p[$0] == UInt8(ascii: "(") }) {
+            if contains("photo", from: open, to: n) || contains(" via ", from: open, to: n) || contains("getty", from: open, to: n) {
+                return (.caption, "caption credit")
+            }
+        }
+        func ends(_ c: UInt8) -> Bool { c == UInt8(ascii: ".") || c == UInt8(ascii: "!") || c == UInt8(ascii: "?") || c == UInt8(ascii: "\"") }
+        let closesSentence = p[n - 1] == UInt8(ascii: ")") && n >= 2 && ends(p[n - 2])
+        if !ends(p[n - 1]), !closesSentence, words <= 20 { return (.heading, "heading") }
+        return (.body, "")
     }
 
     /// The shape of one block on its own.
@@ -131,6 +208,8 @@ public struct BoilerplateClassifier: Sendable {
     /// "17.1 C", "-3°C", "64 °F", "Sunny 21C".
     func isWeather(_ words: [Substring]) -> Bool {
         guard words.count <= 4, let first = words.first else { return false }
+        // Quick reject: a reading ends in a unit, so it holds a `C`, an `F` or a degree sign.
+        guard words.contains(where: { $0.utf8.contains { $0 == UInt8(ascii: "C") || $0 == UInt8(ascii: "F") || $0 == 0xB0 } }) else { return false }
         let joined = words.joined(separator: " ")
         guard first.first?.isNumber == true || first.first == "-" || words.count > 1 else { return false }
         let tail = joined.filter { !$0.isNumber && $0 != "." && $0 != "-" && $0 != " " && $0 != "," }

@@ -35,10 +35,10 @@ struct Clauses {
                 let w = t[i].lower
                 // A relative clause set off by commas ends at the next comma.
                 if w == ",", inRelative { boundary = true; inRelative = false }
-                if w == ",", i + 1 < t.count, Self.relativeOpeners.contains(t[i + 1].lower) { inRelative = true }
+                if w == ",", i + 1 < t.count, t[i + 1].has(.relativeOpener) { inRelative = true }
                 if w == ";" || w == ":" { boundary = true }
-                if w == ",", i + 1 < t.count, Self.openers.contains(t[i + 1].lower) { boundary = true }
-                if w == "-", i > 0, t[i].start > t[i - 1].end, i + 1 < t.count, Self.openers.contains(t[i + 1].lower) { boundary = true }
+                if w == ",", i + 1 < t.count, t[i + 1].has(.clauseOpener) { boundary = true }
+                if w == "-", i > 0, t[i].start > t[i - 1].end, i + 1 < t.count, t[i + 1].has(.clauseOpener) { boundary = true }
             }
             // "while" and "whereas" open a new clause even without a comma.
             if i + 1 < t.count, t[i + 1].kind == .word, Self.isWhile(t[i + 1].lower), t[i].lower != "," { boundary = true }

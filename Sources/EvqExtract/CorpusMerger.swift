@@ -30,10 +30,10 @@ struct CorpusMerger {
         var key: QuickKey
     }
 
-    /// A bucket of groups: a type family and a month (`Int.min`: dates too long to bucket).
+    /// A bucket: a type family and a month (`nil`: the wide-date list).
     struct BucketKey: Hashable {
         var family: String
-        var month: Int
+        var month: Int?
     }
 
     /// Status, total, type family and date interval of a group or event.
@@ -58,10 +58,6 @@ struct CorpusMerger {
         }
     }
 
-    /// Built once: `DocumentMerger` holds the whole lexicon, and copying it for each of
-    /// millions of comparisons dominated the pass.
-    let documentMerger = DocumentMerger(lexicon: .standard)
-
     func merge(_ events: [Event]) -> [Event] {
         var groups: [Group] = []
         groups.reserveCapacity(events.count)
@@ -79,14 +75,18 @@ struct CorpusMerger {
                 continue
             }
             let months = monthKeys(s, en)
+            // The event's names lowercased once, not once per group compared.
+            let lowered = (actors: e.actors.map { $0.lowercased() }, places: e.places.map { $0.lowercased() })
             var target: Int?
-            for key in (months.map { BucketKey(family: fam, month: $0) } + [BucketKey(family: fam, month: Int.min)]) {
+            for key in (months.map { BucketKey(family: fam, month: $0) } + [BucketKey(family: fam, month: nil)]) {
                 // Only the most recent groups of a bucket: keeps the pass linear when many
                 // look-alike events do not merge.
                 guard let bucket = buckets[key] else { continue }
                 for g in bucket.suffix(Self.reach) where visited[g] != n {
                     visited[g] = n
-                    if target.map({ g < $0 }) ?? true, groups[g].key.admits(quick), sameHappening(groups[g], e) { target = g }
+                    if target.map({ g < $0 }) ?? true, groups[g].key.admits(quick), sameHappening(groups[g], e, lowered) {
+                        target = g
+                    }
                 }
             }
             if let k = target {
@@ -95,7 +95,7 @@ struct CorpusMerger {
                 let k = groups.count
                 groups.append(group(e))
                 visited.append(n)
-                let keys = months.count > Self.wideMonths ? [BucketKey(family: fam, month: Int.min)] : months.map { BucketKey(family: fam, month: $0) }
+                let keys = months.count > Self.wideMonths ? [BucketKey(family: fam, month: nil)] : months.map { BucketKey(family: fam, month: $0) }
                 for key in keys { buckets[key, default: []].append(k) }
             }
         }
@@ -117,25 +117,25 @@ struct CorpusMerger {
         return Array(a...max(a, b))
     }
 
-    func sameHappening(_ g: borrowing Group, _ b: Event) -> Bool {
+    /// `lowered` is `b`'s actors and places lowercased.
+    func sameHappening(_ g: borrowing Group, _ b: Event, _ lowered: (actors: [String], places: [String])) -> Bool {
         let ad = g.event.date, bd = b.date
         guard g.key.admits(QuickKey(b)), ad.start != nil, ad.end != nil, bd.start != nil, bd.end != nil else { return false }
         if b.sources.contains(where: { g.sources.contains($0) }) { return false }
-        let dm = documentMerger
         // The same day and place: one happening even when the reports' counts differ (the
         // difference is noted as a conflict).
         let sameDayAndPlace = ad.precision == .day && bd.precision == .day && ad.start == bd.start
-            && b.places.contains { g.places.contains($0.lowercased()) }
+            && lowered.places.contains { g.places.contains($0) }
         if let y = b.count, let vb = y.value, !sameDayAndPlace {
-            for x in g.counts { if let va = x.value, !dm.countsAgree(x, y, va, vb) { return false } }
+            for x in g.counts { if let va = x.value, !DocumentMerger.countsAgree(x, y, va, vb) { return false } }
         }
         let exactEqual = b.count.map { q in q.value != nil && g.counts.contains { $0.qualifier == q.qualifier && $0.value == q.value } } ?? false
-        if !g.actors.isEmpty, !b.actors.isEmpty, !b.actors.contains(where: { g.actors.contains($0.lowercased()) }), !exactEqual { return false }
-        if !g.places.isEmpty, !b.places.isEmpty, !b.places.contains(where: { g.places.contains($0.lowercased()) }), !exactEqual { return false }
+        if !g.actors.isEmpty, !b.actors.isEmpty, !lowered.actors.contains(where: { g.actors.contains($0) }), !exactEqual { return false }
+        if !g.places.isEmpty, !b.places.isEmpty, !lowered.places.contains(where: { g.places.contains($0) }), !exactEqual { return false }
         // Something positive must tie them: the same exact count, a shared participant or
         // place, or the same day.
-        let sharedActor = b.actors.contains { g.actors.contains($0.lowercased()) }
-        let sharedPlace = b.places.contains { g.places.contains($0.lowercased()) }
+        let sharedActor = lowered.actors.contains { g.actors.contains($0) }
+        let sharedPlace = lowered.places.contains { g.places.contains($0) }
         let sameDay = ad.precision == .day && bd.precision == .day && ad.start == bd.start
             || (ad.start == bd.start && ad.end == bd.end && ad.precision != .year)
         return exactEqual || sharedActor || sharedPlace || sameDay
@@ -143,7 +143,6 @@ struct CorpusMerger {
 
     func absorb(_ g: inout Group, _ b: Event) {
         let a = g.event
-        let dm = documentMerger
         if a.type != b.type, DocumentMerger.family(a.type) == "release" {
             let order: [EventType] = [.release, .pardon, .amnesty]
             let types = Set([a.type, b.type] + (a.attributes["also_type"]?.split(separator: ",").map { EventType(String($0)) } ?? []))
@@ -151,14 +150,14 @@ struct CorpusMerger {
             let others = types.filter { $0 != g.event.type }.map(\.rawValue).sorted()
             g.event.attributes["also_type"] = others.isEmpty ? nil : others.joined(separator: ",")
         }
-        g.event.date = dm.narrowest([a.date, b.date])
+        g.event.date = DocumentMerger.narrowest([a.date, b.date])
         if let y = b.count {
             if let x = a.count, x.display != y.display, x.display != "?", y.display != "?", g.counts.count < 6 {
                 let note = "count: \(x.display) (\(g.sources.sorted().joined(separator: ","))) / \(y.display) (\(b.sources.joined(separator: ",")))"
                 g.event.attributes["conflicts"] = [a.attributes["conflicts"], note].compactMap { $0 }.joined(separator: "; ")
             }
             if !g.counts.contains(y) { g.counts.append(y) }
-            g.event.count = dm.bestCount([a.count, y].compactMap { $0 })
+            g.event.count = DocumentMerger.bestCount([a.count, y].compactMap { $0 })
         }
         for (k, v) in b.attributes where g.event.attributes[k] == nil { g.event.attributes[k] = v }
         for x in b.actors where g.actors.insert(x.lowercased()).inserted { g.event.actors.append(x) }

@@ -7,19 +7,34 @@ import EvqModel
 /// the place the story names).
 struct DocumentAnalyzer {
     let lexicon: Lexicon
+    // The stages, built once per analyzer rather than per document (each holds a copy of the
+    // lexicon, and copying it retains every one of its tables).
+    let classifier: BoilerplateClassifier
+    let tokenizer: Tokenizer
+    let splitter: SentenceSplitter
+    let tagger: TemporalTagger
+    let qfinder: QuantityFinder
+    let nfinder: NameFinder
+    let efinder: EventFinder
+    let sfinder: StatementFinder
+
+    init(lexicon: Lexicon) {
+        self.lexicon = lexicon
+        classifier = BoilerplateClassifier(lexicon: lexicon)
+        tokenizer = Tokenizer(lexicon: lexicon)
+        splitter = SentenceSplitter(lexicon: lexicon)
+        tagger = TemporalTagger(lexicon: lexicon)
+        qfinder = QuantityFinder(lexicon: lexicon)
+        nfinder = NameFinder(lexicon: lexicon)
+        efinder = EventFinder(lexicon: lexicon)
+        sfinder = StatementFinder(lexicon: lexicon)
+    }
 
     func analyze(_ raw: RawDocument) -> AnalyzedDocument {
         let lower = raw.name.lowercased()
         let decoded = TextDecoder().decode(raw.bytes, isHTML: lower.hasSuffix(".html") || lower.hasSuffix(".htm") ? true : nil)
         let u = Array(decoded.text.utf8)
-        let blocks = BoilerplateClassifier(lexicon: lexicon).classify(BlockSplitter().split(u), in: u)
-        let tokenizer = Tokenizer()
-        let splitter = SentenceSplitter(lexicon: lexicon)
-        let tagger = TemporalTagger(lexicon: lexicon)
-        let qfinder = QuantityFinder(lexicon: lexicon)
-        let nfinder = NameFinder(lexicon: lexicon)
-        let efinder = EventFinder(lexicon: lexicon)
-        let sfinder = StatementFinder(lexicon: lexicon)
+        let blocks = classifier.classify(BlockSplitter().split(u), in: u)
 
         var doc = AnalyzedDocument(name: raw.name, bytes: raw.bytes.count, title: decoded.htmlTitle ?? "", text: decoded.text,
             sentences: [], candidates: [], statements: [], givenDate: nil, dateSource: .missing, datelineMonthDay: nil,
@@ -32,7 +47,9 @@ struct DocumentAnalyzer {
         }
         if let t = raw.metadata["title"] ?? decoded.frontMatter["title"] { doc.title = t }
 
-        var seenSentences = Set<String>()
+        // Sentences already read, by a hash of their bytes -> their indices in `doc.sentences`
+        // (a repeated sentence is read once; hashing whole sentences with `Hasher` was costly).
+        var seenSentences: [UInt64: [Int]] = [:]
         var sawBody = false
         var lastPerson: String?
         var pendingPronouns: [(Int, StatementFinder.Speaker)] = []
@@ -55,9 +72,12 @@ struct DocumentAnalyzer {
             if kind == .heading, doc.title.isEmpty, !sawBody, tokens.count >= 3 {
                 doc.title = String(decoding: u[block.start..<block.end], as: UTF8.self)
             }
-            for var s in splitter.split(tokens, kind: kind, blockIndex: bi) {
+            for r in splitter.ranges(tokens) {
+                var s = splitter.sentence(tokens, r, kind: kind, blockIndex: bi)
                 let sentText = Tokenizer.string(u, s.start, s.end)
-                if !seenSentences.insert(sentText).inserted { continue }
+                let sentHash = u.withUnsafeBufferPointer { Self.hash($0, s.start, s.end) }
+                if let same = seenSentences[sentHash], same.contains(where: { doc.sentences[$0].text == sentText }) { continue }
+                seenSentences[sentHash, default: []].append(doc.sentences.count)
                 var datelineEnd = 0
                 if kind == .body, !sawBody {
                     datelineEnd = readDatelinePrefix(s.tokens, &doc, tagger: tagger)
@@ -69,17 +89,18 @@ struct DocumentAnalyzer {
                 let t = s.tokens
                 // Counts and clauses only matter where a trigger word occurs (most sentences of a
                 // long text have none); dates and names are needed everywhere.
-                let hasTrigger = t.contains { $0.kind == .word && lexicon.triggers[$0.lower] != nil }
+                let hasTrigger = t.contains { $0.kind == .word && $0.has(.trigger) }
                 let m = SentenceMentions(tokens: t, dates: tagger.tag(t), quantities: hasTrigger ? qfinder.find(t) : [], names: nfinder.find(t),
                     clauses: hasTrigger ? Clauses(t) : Clauses([]), datelineEnd: datelineEnd)
                 if kind == .body {
                     for d in m.dates where d.lo >= datelineEnd {
+                        guard case .absolute = d.expression else { continue }
                         let r = DateResolver().resolve(d.expression, text: nil, window: nil)
-                        if case .absolute = d.expression, let st = r.start, !(t[d.lo].inQuote) {
+                        if let st = r.start, !(t[d.lo].inQuote) {
                             doc.textLowerBound = max(doc.textLowerBound ?? st, st)
                         }
                     }
-                    for k in t.indices where k + 2 < t.count && t[k + 1].text == "New" && t[k + 2].text == "Year" {
+                    for k in t.indices where k + 2 < t.count && t[k + 1].capitalized && t[k + 1].text == "New" && t[k + 2].text == "Year" {
                         if ["before", "ahead", "until", "eve"].contains(t[k].lower) || (k > 0 && ["before", "ahead"].contains(t[k - 1].lower)) {
                             doc.beforeNewYear = true
                         }
@@ -166,42 +187,91 @@ struct DocumentAnalyzer {
         return k + 1
     }
 
+    /// A fast hash of the bytes `p[a..<b]`, eight at a time (equal bytes, equal hash).
+    static func hash(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> UInt64 {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: b - a)
+        var k = a
+        let raw = UnsafeRawBufferPointer(p)
+        while k + 8 <= b {
+            let w = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+            h = (h ^ w) &* 0xFF51_AFD7_ED55_8CCD
+            h ^= h >> 32
+            k += 8
+        }
+        while k < b {
+            h = (h ^ UInt64(p[k])) &* 0x0000_0100_0000_01B3
+            k += 1
+        }
+        return h ^ (h >> 29)
+    }
+
+    /// `s.split(separator: " ")`, over bytes when `s` is ASCII (the general split walks
+    /// grapheme clusters and was a large part of name resolution).
+    static func spaceSplit(_ s: String) -> [Substring] {
+        let u = s.utf8
+        guard u.allSatisfy({ $0 < 0x80 }) else { return s.split(separator: " ") }
+        var out: [Substring] = []
+        var start = u.startIndex
+        var i = u.startIndex
+        while i < u.endIndex {
+            if u[i] == 0x20 {
+                if start < i { out.append(s[start..<i]) }
+                start = u.index(after: i)
+            }
+            i = u.index(after: i)
+        }
+        if start < u.endIndex { out.append(s[start..<u.endIndex]) }
+        return out
+    }
+
     /// Surnames to full names, pronouns and roles to people, misspelt places to places.
     func resolveNames(_ doc: inout AnalyzedDocument, allNames: [(sentence: Int, mention: NameMention)],
         pending: [(Int, StatementFinder.Speaker)])
     {
         // One pass over the mentions collects what the steps below need (names repeat through
         // an article, and copying mentions is the cost here).
-        var placeSet = Set<String>(), orgSet = Set<String>(), knownNames = Set<String>()
+        var placeSet = Set<String>(), orgSet = Set<String>()
         var unknownTexts: [String] = [], singleTexts: [String] = []
         var personMentions: [(sentence: Int, text: String, unknown: Bool)] = []
-        for e in allNames {
-            let m = e.mention
-            if m.kind == .place { placeSet.insert(m.canonical) }
-            if m.kind == .organization { orgSet.insert(m.text) }
-            if m.kind == .unknown { unknownTexts.append(m.text) } else { knownNames.insert(m.text) }
-            if m.kind == .unknown || (m.kind == .person && m.hi - m.lo == 1) { singleTexts.append(m.text) }
-            if m.kind == .person || m.kind == .unknown { personMentions.append((e.sentence, m.text, m.kind == .unknown)) }
+        for k in allNames.indices {
+            // (Read in place: copying a mention copies its four strings.)
+            let sentence = allNames[k].sentence
+            let kind = allNames[k].mention.kind, lo = allNames[k].mention.lo, hi = allNames[k].mention.hi
+            if kind == .place { placeSet.insert(allNames[k].mention.canonical) }
+            if kind == .organization { orgSet.insert(allNames[k].mention.text) }
+            let text = allNames[k].mention.text
+            if kind == .unknown { unknownTexts.append(text) }
+            if kind == .unknown || (kind == .person && hi - lo == 1) { singleTexts.append(text) }
+            if kind == .person || kind == .unknown { personMentions.append((sentence, text, kind == .unknown)) }
         }
         let fulls = doc.persons.keys.sorted()
         let places = placeSet.sorted()
         var map: [String: String] = [:]
         var toPlace: [String: String] = [:]
         // Folded name parts, computed once per article.
-        let fullParts = fulls.map { name in name.split(separator: " ").map { lexicon.fold(String($0)) } }
+        let fullParts = fulls.map { name in Self.spaceSplit(name).map { lexicon.fold(String($0)) } }
         let foldedPlaces = places.map { lexicon.fold($0) }
-        let lastKeys = fullParts.map { $0.last.map(NameVariants.phonetic) }
+        // Phonetic keys of surnames, computed when first compared (they are the costly part).
+        var lastKeys = [String?](repeating: nil, count: fullParts.count)
         func full(for single: String) -> String? {
             let f = lexicon.fold(single)
             if let k = fullParts.firstIndex(where: { $0.contains(f) }) { return fulls[k] }
             guard f.count >= 5 else { return nil }
             // The closest similar surname wins (Tsikhanovskaya is Tsikhanouskaya before she is
             // Tsikhanouski); among equally close ones the first in name order.
-            let key = NameVariants.phonetic(f)
+            var key: String?
             var best: (index: Int, distance: Int)?
             for k in fullParts.indices {
-                guard let last = fullParts[k].last, let lastKey = lastKeys[k], NameVariants.similar(f, last, keys: key, lastKey) else { continue }
-                let d = key == lastKey ? 0 : Suggest.distance(key, lastKey)
+                guard let last = fullParts[k].last else { continue }
+                // `similar`'s own quick rejects, before any key is computed: lengths far apart,
+                // or first letters that differ and that no transliteration rule rewrites.
+                if f != last && abs(f.utf8.count - last.utf8.count) > 5 { continue }
+                if let a = f.utf8.first, let b = last.utf8.first, a != b, NameVariants.keepsFirstLetter(a), NameVariants.keepsFirstLetter(b) { continue }
+                if lastKeys[k] == nil { lastKeys[k] = NameVariants.phonetic(last) }
+                let fKey: String
+                if let known = key { fKey = known } else { fKey = NameVariants.phonetic(f); key = fKey }
+                guard let lastKey = lastKeys[k], NameVariants.similar(f, last, keys: fKey, lastKey) else { continue }
+                let d = fKey == lastKey ? 0 : Suggest.distance(fKey, lastKey)
                 if let b = best, d >= b.distance { continue }
                 best = (k, d)
             }
@@ -210,7 +280,7 @@ struct DocumentAnalyzer {
         // Acronyms: "BAJ" for "Belarusian Association of Journalists".
         let orgs = orgSet.sorted()
         func initials(_ name: String) -> String {
-            String(name.split(separator: " ").filter { !["of", "and", "the", "for"].contains($0.lowercased()) }.compactMap(\.first))
+            String(Self.spaceSplit(name).filter { !["of", "and", "the", "for"].contains($0.lowercased()) }.compactMap(\.first))
         }
         let orgInitials = orgs.map(initials)
         // Each distinct text is looked up once (names repeat through an article).
@@ -231,7 +301,7 @@ struct DocumentAnalyzer {
                 }
             }
         }
-        for (k, v) in map where k != v && !v.split(separator: " ").contains(Substring(k)) { doc.variants[k] = v }
+        for (k, v) in map where k != v && !Self.spaceSplit(v).contains(Substring(k)) { doc.variants[k] = v }
         for (k, v) in toPlace { doc.variants[k] = v }
         let speakers = Set(doc.statements.map(\.speaker))
         for idx in doc.candidates.indices {
@@ -245,10 +315,10 @@ struct DocumentAnalyzer {
                 if let f = map[a] { actors.append(f); continue }
                 if a.utf8.contains(0x20) || speakers.contains(a) || doc.persons[a] != nil { actors.append(a); continue }
                 // An unknown single capitalised word that is nobody's name: probably not a name.
-                if knownNames.contains(a) { actors.append(a) }
+                // (Asked rarely: a scan instead of a set of every name built for each article.)
+                if allNames.contains(where: { $0.mention.kind != .unknown && $0.mention.text == a }) { actors.append(a) }
             }
-            var seen = Set<String>()
-            doc.candidates[idx].actors = actors.filter { seen.insert($0).inserted }
+            doc.candidates[idx].actors = EventFinder.unique(actors)
         }
         // Speakers: full names, then pronouns and roles by the nearest person before them.
         var lastPersonBySentence: [Int: String] = [:]

@@ -16,7 +16,7 @@ struct DocumentMerger {
         var members: [Candidate]
         var date: EventDate = .missing
         var counts: [Quantity] = []
-        var key: String
+        var key: Key
         /// The narrowest date of any member, used while no specific report has a date.
         var anyDate: EventDate = .missing
 
@@ -37,7 +37,15 @@ struct DocumentMerger {
         }
     }
 
-    static func key(_ c: Candidate) -> String { "\(family(c.type))|\(c.status.rawValue)|\(c.total)" }
+    /// Which candidates may be one happening at all: type family, status and total flag.
+    /// (A struct, not a joined string: building and hashing that string per candidate cost.)
+    struct Key: Hashable {
+        var family: String
+        var status: Status
+        var total: Bool
+    }
+
+    static func key(_ c: Candidate) -> Key { Key(family: family(c.type), status: c.status, total: c.total) }
 
     /// What a date resolution depends on besides the document's window.
     struct ResolveKey: Hashable {
@@ -69,7 +77,7 @@ struct DocumentMerger {
             }
         }
         var clusters: [Cluster] = []
-        var byKey: [String: [Int]] = [:]
+        var byKey: [Key: [Int]] = [:]
         // Specific body candidates first, in text order.
         for c in cands where !c.supporting && !c.isGeneric {
             let key = Self.key(c)
@@ -84,7 +92,7 @@ struct DocumentMerger {
             }
         }
         // Generic and supporting candidates attach to the nearest compatible event.
-        var anchors: [String: [(sentence: Int, cluster: Int)]] = [:]
+        var anchors: [Key: [(sentence: Int, cluster: Int)]] = [:]
         for (k, cl) in clusters.enumerated() {
             for m in cl.members { anchors[cl.key, default: []].append((m.sentence, k)) }
         }
@@ -140,10 +148,10 @@ struct DocumentMerger {
     }
 
     /// `key` is `Self.key(c)`, computed once by the caller (this runs for many cluster pairs).
-    func compatible(_ cl: Cluster, _ c: Candidate, key: String) -> Bool {
+    func compatible(_ cl: Cluster, _ c: Candidate, key: Key) -> Bool {
         guard cl.key == key else { return false }
         if let b = c.count?.value, let y = c.count {
-            for x in cl.counts { if let a = x.value, !countsAgree(x, y, a, b) { return false } }
+            for x in cl.counts { if let a = x.value, !Self.countsAgree(x, y, a, b) { return false } }
         }
         let d = cl.date.isMissing ? cl.anyDate : cl.date
         if let s1 = d.start, let e1 = d.end, let s2 = c.date.start, let e2 = c.date.end, s1 > e2 || s2 > e1 { return false }
@@ -152,10 +160,10 @@ struct DocumentMerger {
 
     /// The event's date: that of its first specific body report; others only fill a gap.
     func clusterDate(_ cl: Cluster) -> EventDate {
-        cl.date.isMissing ? (cl.anyDate.isMissing ? narrowest(cl.members.map(\.date)) : cl.anyDate) : cl.date
+        cl.date.isMissing ? (cl.anyDate.isMissing ? Self.narrowest(cl.members.map(\.date)) : cl.anyDate) : cl.date
     }
 
-    func countsAgree(_ x: Quantity, _ y: Quantity, _ a: Int, _ b: Int) -> Bool {
+    static func countsAgree(_ x: Quantity, _ y: Quantity, _ a: Int, _ b: Int) -> Bool {
         if a == b { return true }
         func fits(_ q: Quantity, _ v: Int) -> Bool {
             guard let bounds = q.bounds else { return true }
@@ -167,11 +175,11 @@ struct DocumentMerger {
 
     func event(from cl: Cluster, doc: AnalyzedDocument) -> Event {
         let ms = cl.members
-        let body = ms.filter { !$0.supporting }
-        let main = body.first ?? ms[0]
+        let main = ms.first { !$0.supporting } ?? ms[0]
         var e = Event(type: main.type, status: main.status, total: ms.contains { $0.total })
-        // Type: a release if anyone was freed; the other types are noted.
-        let types = Set(ms.map(\.type))
+        // Type: a release if anyone was freed; the other types are noted. (Most clusters have
+        // one member: the sets below are built only when there is something to compare.)
+        let types = ms.count == 1 ? [main.type] : Set(ms.map(\.type))
         if types.count > 1, Self.family(main.type) == "release" {
             let order: [EventType] = [.release, .pardon, .amnesty]
             e.type = order.first { types.contains($0) } ?? main.type
@@ -179,18 +187,18 @@ struct DocumentMerger {
             if !others.isEmpty { e.attributes["also_type"] = others.joined(separator: ",") }
         }
         e.date = clusterDate(cl)
-        e.count = bestCount(ms.compactMap(\.count))
+        e.count = Self.bestCount(ms.compactMap(\.count))
         var attrs = e.attributes
         for m in ms {
             for (k, v) in m.attributes where attrs[k] == nil { attrs[k] = v }
         }
         e.attributes = attrs
-        let counts = Set(ms.compactMap { $0.count?.display }.filter { $0 != "?" })
+        let counts = ms.count == 1 ? [] : Set(ms.compactMap { $0.count?.display }.filter { $0 != "?" })
         if counts.count > 1 { e.attributes["conflicts"] = "count: " + counts.sorted().joined(separator: " / ") }
-        e.actors = orderedUnion(ms.map(\.actors))
-        e.places = orderedUnion(ms.map(\.places))
+        e.actors = Self.orderedUnion(ms.map(\.actors))
+        e.places = Self.orderedUnion(ms.map(\.places))
         e.sources = [doc.name]
-        let sentenceIndices = Array(Set(ms.map(\.sentence))).sorted()
+        let sentenceIndices = ms.count == 1 ? [ms[0].sentence] : Array(Set(ms.map(\.sentence))).sorted()
         e.evidence = sentenceIndices.map { k in
             let s = doc.sentences[k]
             return Evidence(source: doc.name, sentence: s.text, span: SourceSpanValue(start: s.start, end: s.end))
@@ -219,7 +227,7 @@ struct DocumentMerger {
     }
 
     /// The most precise of overlapping dates (their intersection when it is not empty).
-    func narrowest(_ dates: [EventDate]) -> EventDate {
+    static func narrowest(_ dates: [EventDate]) -> EventDate {
         let known = dates.filter { !$0.isMissing }
         guard var best = known.first else { return dates.first { $0.text != nil } ?? .missing }
         for d in known.dropFirst() {
@@ -231,7 +239,7 @@ struct DocumentMerger {
 
     /// The most informative count: exact beats qualified beats unspecified; larger `more than`
     /// wins over smaller.
-    func bestCount(_ qs: [Quantity]) -> Quantity? {
+    static func bestCount(_ qs: [Quantity]) -> Quantity? {
         func rank(_ q: Quantity) -> Int {
             switch q.qualifier {
             case .exact: return 4
@@ -246,10 +254,15 @@ struct DocumentMerger {
         }
     }
 
-    func orderedUnion(_ lists: [[String]]) -> [String] {
-        var seen = Set<String>()
+    static func orderedUnion(_ lists: [[String]]) -> [String] {
         var out: [String] = []
-        for l in lists { for x in l where seen.insert(x).inserted { out.append(x) } }
+        for l in lists { for x in l where !out.contains(x) { out.append(x) } }
+        // (A linear scan: an event has a handful of names, where hashing each costs more.)
+        if out.count > 64 {
+            var seen = Set<String>()
+            out = []
+            for l in lists { for x in l where seen.insert(x).inserted { out.append(x) } }
+        }
         return out
     }
 }

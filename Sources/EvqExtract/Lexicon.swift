@@ -29,6 +29,10 @@ public struct Lexicon: Sendable {
     /// First words of hedge and negation cues (a quick test before matching).
     public var cueFirstWords: Set<String> = []
     public var negations: [[String]] = []
+    /// `hedges` and `negations` by their first word, in file order (a cue word is matched
+    /// against its own few phrases, not every phrase).
+    public var hedgesByFirst: [String: [(words: [String], status: String)]] = [:]
+    public var negationsByFirst: [String: [[String]]] = [:]
     public var habituals: [[String]] = []
     /// First words of habitual cues (a quick test before matching).
     public var habitualFirstWords: Set<String> = []
@@ -75,6 +79,11 @@ public struct Lexicon: Sendable {
     public var nonNameWords: Set<String> = []
     public var stopwords: Set<String> = []
     public var translit: [Character: String] = [:]
+    /// Every single word of the sets above with its classes (`WordClass`), built once at the
+    /// end of `init`; the tokenizer stamps each token with its entry.
+    public var wordClasses: [String: WordClass] = [:]
+    /// `wordClasses` for ASCII words, looked up from bytes.
+    var wordTable = WordTable([:])
 
     /// The lexicons shipped with the module.
     public static let standard: Lexicon = Lexicon(loader: { name in
@@ -107,6 +116,8 @@ public struct Lexicon: Sendable {
         hedges = rows("hedges.tsv").filter { $0.count >= 2 }.map { (words($0[0]), $0[1]) }
         negations = rows("negations.txt").map { words($0[0]) }
         cueFirstWords = Set(hedges.compactMap { $0.words.first } + negations.compactMap(\.first))
+        for h in hedges { if let f = h.words.first { hedgesByFirst[f, default: []].append(h) } }
+        for n in negations { if let f = n.first { negationsByFirst[f, default: []].append(n) } }
         habituals = rows("habituals.txt").map { words($0[0]) }
         habitualFirstWords = Set(habituals.compactMap(\.first))
         stocks = rows("stocks.txt").map { words($0[0]) }
@@ -153,6 +164,8 @@ public struct Lexicon: Sendable {
         ])
         dateWords = dateStarters.union(months.keys).union(weekdays.keys)
         nonNameWords = Set(months.keys.filter { $0 != "may" }).union(weekdays.keys).union(numbers.keys)
+        wordClasses = WordClass.table(for: self)
+        wordTable = WordTable(wordClasses)
     }
 
     /// A name folded to lowercase ASCII: diacritics removed, Cyrillic transliterated, so that

@@ -33,12 +33,12 @@ public struct NameFinder: Sendable {
             var j = i + 1
             while j < t.count {
                 if isNameToken(t, j) && t[j].start - t[j - 1].end <= 1 { j += 1; continue }
-                if Self.connectors.contains(t[j].lower), j + 1 < t.count, isNameToken(t, j + 1), !t[j].capitalized { j += 1; continue }
+                if t[j].has(.connector), j + 1 < t.count, isNameToken(t, j + 1), !t[j].capitalized { j += 1; continue }
                 break
             }
             // Trim trailing connectors.
-            while j > i + 1, Self.connectors.contains(t[j - 1].lower) { j -= 1 }
-            out += classify(t, i, j)
+            while j > i + 1, t[j - 1].has(.connector) { j -= 1 }
+            classify(t, i, j, into: &out)
             i = j
         }
         return out
@@ -49,32 +49,35 @@ public struct NameFinder: Sendable {
         guard t[i].kind == .word, t[i].capitalized else { return false }
         if t[i].text == "I" { return false }
         // Months (but "May"), weekdays and number words, in one lookup.
-        return !lexicon.nonNameWords.contains(t[i].lower)
+        return !t[i].has(.nonName)
     }
 
-    func classify(_ t: [Token], _ lo: Int, _ hi: Int) -> [NameMention] {
-        var out: [NameMention] = []
-        let whole = TemporalTagger.words(t, lo, hi)
+    /// Appends the names of the capitalised run `t[lo..<hi]` to `out` (in place: returning
+    /// an array to append copied every mention).
+    func classify(_ t: [Token], _ lo: Int, _ hi: Int, into out: inout [NameMention]) {
         // An organisation spelled with its country ("Belarusian Association of Journalists").
-        if hi - lo >= 2, lexicon.organizationWords.contains(t[hi - 1].lower)
-            || t[lo..<(hi - 1)].indices.contains(where: { lexicon.organizationWords.contains(t[$0].lower) && t[$0 + 1].lower == "of" }),
+        if hi - lo >= 2, t[hi - 1].has(.organization)
+            || t[lo..<(hi - 1)].indices.contains(where: { t[$0].has(.organization) && t[$0 + 1].lower == "of" }),
+            case let whole = TemporalTagger.words(t, lo, hi),
             lexicon.places[whole] == nil, !lexicon.agencies.contains(whole.lowercased())
         {
             var s = lo
-            while s < hi, lexicon.stopwords.contains(t[s].lower) { s += 1 }
+            while s < hi, t[s].has(.stopword) { s += 1 }
             if s < hi {
                 let text = TemporalTagger.words(t, s, hi)
-                return [NameMention(lo: s, hi: hi, text: text, kind: .organization, canonical: text, role: role(t, s))]
+                out.append(NameMention(lo: s, hi: hi, text: text, kind: .organization, canonical: text, role: role(t, s)))
+                return
             }
         }
         var i = lo
         var chunkStart = lo
         func flushChunk(_ end: Int) {
             var s = chunkStart
-            while s < end, lexicon.stopwords.contains(t[s].lower) || lexicon.titles.contains(t[s].lower) { s += 1 }
+            while s < end, t[s].has([.stopword, .title]) { s += 1 }
             guard s < end else { return }
             let text = TemporalTagger.words(t, s, end)
-            if lexicon.stopwords.contains(text.lowercased()) { return }
+            // (One word: its class says it; `lower` is its lowercase.)
+            if end - s == 1 ? t[s].has(.stopword) : lexicon.stopwords.contains(text.lowercased()) { return }
             var kind: NameMention.Kind = .person
             let last = t[end - 1].lower
             if ["prize", "award", "medal", "prizes"].contains(last) { kind = .award } else if lexicon.organizationWords.contains(last) { kind = .organization } else if end - s == 1 { kind = .unknown }
@@ -82,7 +85,7 @@ public struct NameFinder: Sendable {
         }
         while i < hi {
             // Longest gazetteer or agency match at i (only if some entry starts with this word).
-            if !lexicon.nameFirstWords.contains(t[i].lower) {
+            if !t[i].has(.nameFirst) {
                 i += 1
                 continue
             }
@@ -90,11 +93,19 @@ public struct NameFinder: Sendable {
             let maxLen = min(hi - i, max(lexicon.placeMaxWords, lexicon.agencyMaxWords))
             var len = maxLen
             while len >= 1 {
+                // Quick reject before building the phrase: one word must be an entry itself;
+                // words written apart must each be a word of some entry.
+                if len == 1 ? !t[i].has(.nameEntry)
+                    : ((i + 1)..<(i + len)).allSatisfy({ t[$0].start > t[$0 - 1].end }) && !(i..<(i + len)).allSatisfy({ t[$0].has(.namePart) })
+                {
+                    len -= 1
+                    continue
+                }
                 let text = TemporalTagger.words(t, i, i + len)
                 let lower = text.lowercased()
                 // One lookup rules out every kind of entry (most word runs match none).
                 if !lexicon.nameEntries.contains(lower) { len -= 1; continue }
-                if lexicon.agencies.contains(lower) || (len == 1 && lexicon.agencies.contains(t[i].lower) && t[i].text.count > 2) {
+                if lexicon.agencies.contains(lower) || (len == 1 && t[i].has(.agency) && t[i].text.count > 2) {
                     flushChunk(i)
                     out.append(NameMention(lo: i, hi: i + len, text: text, kind: .agency, canonical: text, role: nil))
                     matched = true
@@ -114,13 +125,14 @@ public struct NameFinder: Sendable {
             if !matched { i += 1 }
         }
         flushChunk(hi)
-        return out
     }
 
     /// A title or role just before a name: "President", "opposition leader", "U.S. special envoy".
     func role(_ t: [Token], _ at: Int) -> String? {
         var best: String?
         for len in 1...3 where at - len >= 0 {
+            // Every word of a title is a title word: most names have none before them.
+            guard t[at - len].has(.titlePart) else { break }
             let words = t[(at - len)..<at].map(\.lower).joined(separator: " ")
             if lexicon.titles.contains(words) { best = words }
         }

@@ -37,10 +37,10 @@ public struct QuantityFinder: Sendable {
     func number(_ t: [Token], _ i: Int) -> (value: Int?, end: Int, magnitude: Bool)? {
         let tok = t[i]
         if tok.kind == .number {
-            if tok.text.contains(":") { return nil }
+            if tok.text.utf8.contains(UInt8(ascii: ":")) { return nil }  // (ASCII: as a byte)
             var value = tok.number
             var end = i + 1
-            if end < t.count, let s = lexicon.numbers[t[end].lower], s.kind == "scale", s.value >= 100 {
+            if end < t.count, t[end].has(.scale), let s = lexicon.numbers[t[end].lower], s.kind == "scale", s.value >= 100 {
                 // "9.5 million", "3 thousand"
                 let digits = tok.text.replacingOccurrences(of: ",", with: "")
                 if let d = Double(digits), d * Double(s.value) <= Double(Self.limit) { value = Int(d * Double(s.value)) } else { return nil }
@@ -56,7 +56,7 @@ public struct QuantityFinder: Sendable {
         var any = false
         if tok.lower == "a" || tok.lower == "an" || tok.lower == "one" {
             // "a dozen", "a thousand", "a hundred"
-            if i + 1 < t.count, let s = lexicon.numbers[t[i + 1].lower], s.kind == "scale" { current = 1; j = i + 1; any = true } else if tok.lower != "one" { return nil }
+            if i + 1 < t.count, t[i + 1].has(.scale) { current = 1; j = i + 1; any = true } else if tok.lower != "one" { return nil }
         }
         while j < t.count {
             let w = t[j].lower
@@ -97,8 +97,8 @@ public struct QuantityFinder: Sendable {
             if t[i].kind == .punct { i += 1; continue }
             var q = Qualifier.exact
             var j = i
-            if t[i].kind == .word, !lexicon.quantityStarters.contains(t[i].lower), !t[i].lower.utf8.contains(UInt8(ascii: "-")) { i += 1; continue }
-            if lexicon.qualifierFirstWords.contains(t[i].lower), let len = lexicon.matchPhrase(lexicon.qualifierPhrases, at: i, in: t) {
+            if t[i].kind == .word, !t[i].has([.quantityStarter, .hyphenated]) { i += 1; continue }
+            if t[i].has(.qualifierFirst), let len = lexicon.matchPhrase(lexicon.qualifierPhrases, at: i, in: t) {
                 let words = Array(t[i..<(i + len)].map(\.lower))
                 if let entry = lexicon.qualifiers.first(where: { $0.words == words }), let qq = Qualifier(rawValue: entry.qualifier) {
                     q = qq
@@ -106,15 +106,15 @@ public struct QuantityFinder: Sendable {
                 }
             }
             // Quick reject: only digits, number words and "a"/"an" can start a number.
-            guard j < t.count, t[j].kind == .number || lexicon.numbers[t[j].lower] != nil || t[j].lower == "a" || t[j].lower == "an"
-                || t[j].lower.utf8.contains(UInt8(ascii: "-")),
+            guard j < t.count, t[j].kind == .number || t[j].has(.number) || t[j].lower == "a" || t[j].lower == "an"
+                || t[j].has(.hyphenated),
                 let n = number(t, j)
             else { i += 1; continue }
             // Not a count: a year-like number in a date, a measure, a population, an age.
-            if i > 0, Self.measurePrefixes.contains(t[i - 1].lower), t[i - 1].lower != "of" || (i > 1 && ["nation", "population", "country"].contains(t[i - 2].lower)) {
+            if i > 0, t[i - 1].has(.measurePrefix), t[i - 1].lower != "of" || (i > 1 && ["nation", "population", "country"].contains(t[i - 2].lower)) {
                 i = n.end; continue
             }
-            if n.end < t.count, Self.measureNouns.contains(t[n.end].lower) || t[n.end].lower.hasPrefix("year") { i = n.end; continue }
+            if n.end < t.count, t[n.end].has(.measureNoun) || t[n.end].lower.hasPrefix("year") { i = n.end; continue }
             if let v = n.value, t[j].kind == .number, t[j].text.count == 4, (1900...2100).contains(v), q == .exact {
                 i = n.end; continue
             }
@@ -151,9 +151,9 @@ public struct QuantityFinder: Sendable {
         var k = from
         while k < t.count, k <= from + 3 {
             let w = t[k].lower
-            if lexicon.captives.contains(w) { return (w, k + 1) }
+            if t[k].has(.captive) { return (w, k + 1) }
             // "two Americans", "two Russians": a plural demonym counts people.
-            if t[k].capitalized, w.hasSuffix("s"), lexicon.placesLower[w]?.kind == "demonym" { return (w, k + 1) }
+            if t[k].capitalized, t[k].has(.demonym), w.hasSuffix("s") { return (w, k + 1) }
             if t[k].kind != .word || ["and", "or", "were", "was", "are", "is", "have", "has", "had", "who", "of"].contains(w) { break }
             k += 1
         }
@@ -182,7 +182,7 @@ public struct QuantityFinder: Sendable {
     func isStock(_ t: [Token], _ from: Int) -> Bool {
         var k = from
         while k < min(t.count, from + 5) {
-            if lexicon.matchPhrase(lexicon.stocks, at: k, in: t) != nil { return true }
+            if t[k].has(.stockFirst), lexicon.matchPhrase(lexicon.stocks, at: k, in: t) != nil { return true }
             if [",", ".", "whose", "who", "which", "that"].contains(t[k].lower) { break }
             k += 1
         }

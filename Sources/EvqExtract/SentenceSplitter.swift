@@ -33,14 +33,25 @@ public struct SentenceSplitter: Sendable {
     public init(lexicon: Lexicon = .standard) { self.lexicon = lexicon }
 
     public func split(_ tokens: [Token], kind: Block.Kind, blockIndex: Int) -> [Sentence] {
-        var out: [Sentence] = []
+        ranges(tokens).map { sentence(tokens, $0, kind: kind, blockIndex: blockIndex) }
+    }
+
+    /// The sentence of `tokens` over `r` (one of `ranges(tokens)`).
+    func sentence(_ tokens: [Token], _ r: Range<Int>, kind: Block.Kind, blockIndex: Int) -> Sentence {
+        // (A block that is one sentence shares its token array: no copy.)
+        let slice = r.lowerBound == 0 && r.upperBound == tokens.count ? tokens : Array(tokens[r])
+        return Sentence(start: slice[0].start, end: slice[slice.count - 1].end, tokens: slice, kind: kind, blockIndex: blockIndex)
+    }
+
+    /// The sentences of a block as token ranges (non-empty, in order). A caller that reads
+    /// sentences one at a time builds each one's tokens only when it gets to it, so a huge
+    /// block never holds a second copy of all its tokens.
+    func ranges(_ tokens: [Token]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
         var s = 0
         var i = 0
         func emit(_ e: Int) {
-            if e > s {
-                let slice = Array(tokens[s..<e])
-                out.append(Sentence(start: slice[0].start, end: slice[slice.count - 1].end, tokens: slice, kind: kind, blockIndex: blockIndex))
-            }
+            if e > s { out.append(s..<e) }
             s = e
         }
         while i < tokens.count {
@@ -49,10 +60,10 @@ public struct SentenceSplitter: Sendable {
             var boundary = false
             if kind == .punct, tokens[i].lower == "." || tokens[i].lower == "!" || tokens[i].lower == "?" {
                 boundary = endsSentence(tokens, at: i)
-            } else if kind == .word, tokens[i].text.utf8.last == UInt8(ascii: "."), tokens[i].text.count > 2, i + 1 < tokens.count {
+            } else if kind == .word, tokens[i].has(.endsWithDot), tokens[i].text.count > 2, i + 1 < tokens.count {
                 // "U.S." at the end of a sentence.
                 let next = tokens[i + 1]
-                boundary = next.capitalized && Self.openers.contains(next.lower)
+                boundary = next.capitalized && next.has(.sentenceOpener)
             }
             // Run-on "sentences" (a 10 MB line, a list without punctuation) are cut into pieces:
             // the later stages scan a sentence once per trigger, so an unbounded sentence would
@@ -92,8 +103,8 @@ public struct SentenceSplitter: Sendable {
         let prev = tokens[i - 1]
         guard prev.end == tokens[i].start else { return true }
         if prev.kind == .word {
-            if Self.abbreviations.contains(prev.lower) { return false }
-            if lexicon.months[prev.lower] != nil, prev.text.count <= 4, next.kind == .number { return false }
+            if prev.has(.abbreviation) { return false }
+            if prev.has(.month), prev.text.count <= 4, next.kind == .number { return false }
             if prev.text.count == 1, prev.capitalized { return false }  // an initial
         }
         return true

@@ -26,7 +26,7 @@ struct StatementFinder {
         let t = m.tokens
         var out: [Found] = []
         for i in t.indices where !t[i].inQuote && t[i].kind == .word {
-            guard let entries = lexicon.triggers[t[i].lower], entries.contains(where: { $0.type == "statement" }) else { continue }
+            guard t[i].has(.statementTrigger) else { continue }
             if t[i].lower.hasSuffix("ing") {
                 if let prev = out.last { out.append(Found(speaker: prev.speaker, trigger: i)) }
                 continue
@@ -60,10 +60,10 @@ struct StatementFinder {
         let w = t[k].lower
         if w == "he" || w == "she" { return .some(.pronoun) }
         if w == "they" || w == "it" || w == "who" { return .some(nil) }
-        if lexicon.unnamed.contains(w) || (k > 0 && lexicon.unnamed.contains("\(t[k - 1].lower) \(w)")) { return .some(nil) }
+        if t[k].has(.unnamed) || (k > 0 && lexicon.unnamed.contains("\(t[k - 1].lower) \(w)")) { return .some(nil) }
         if let n = m.names.first(where: { $0.hi == k + 1 }) { return .some(accept(n)) }
         // "Belarus's foreign ministry said", "the Belarusian presidential press service said".
-        if lexicon.organizationWords.contains(w), !t[k].capitalized {
+        if t[k].has(.organization), !t[k].capitalized {
             var j = k
             while j > 0, j > k - 4, !t[j - 1].capitalized, t[j - 1].kind == .word, !["the", "his", "her", "its", "their", "a", "'", "s"].contains(t[j - 1].lower) { j -= 1 }
             let phrase = t[j...k].map { $0.lower.prefix(1).uppercased() + $0.lower.dropFirst() }.joined(separator: " ")
@@ -75,7 +75,7 @@ struct StatementFinder {
             }
             return .some(nil)
         }
-        if lexicon.titles.contains(w), k > 0 {
+        if t[k].has(.title), k > 0 {
             // "the U.S. envoy said"
             var j = k - 1
             while j >= 0, j >= k - 4, t[j].lower != "the" { j -= 1 }
@@ -90,7 +90,7 @@ struct StatementFinder {
                 let opener = between.first?.lower ?? ""
                 if ["who", "the", "a", "an", "which", "whose", "his", "her", "its", "their"].contains(opener) || opener.hasSuffix("ing")
                     || between.first?.kind == .number  // "Volha Sharko, 52, said"
-                    || between.first.map({ lexicon.titles.contains($0.lower) }) == true
+                    || between.first.map({ $0.has(.title) }) == true
                 {
                     return .some(accept(n))
                 }

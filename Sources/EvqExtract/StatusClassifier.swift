@@ -6,21 +6,26 @@ import EvqModel
 struct StatusClassifier {
     let lexicon: Lexicon
 
+    /// A modal right after the trigger's phrase makes it hypothetical ...
+    static let modals: Set<String> = ["could", "may", "might"]
+    /// ... unless one of these comes first.
+    static let modalStops: Set<String> = ["was", "were", "is", "are", "has", "have", "had", ","]
+
     func status(_ t: [Token], trigger: Int, clause: Range<Int>) -> Status {
         let from = clause.lowerBound
         var i = from
         var denied = false, hypothetical = false, expected = false
         while i < trigger {
-            if !lexicon.cueFirstWords.contains(t[i].lower) { i += 1; continue }
-            if let len = lexicon.matchPhrase(lexicon.negations, at: i, in: t) {
+            if !t[i].has(.cueFirst) { i += 1; continue }
+            if let len = lexicon.matchPhrase(lexicon.negationsByFirst[t[i].lower] ?? [], at: i, in: t) {
                 let word = t[i].lower
                 let strong = word == "denied" || word == "denies" || word == "deny" || word == "refused" || word == "rejected" || word == "ruled"
                 if strong || (trigger - i <= 4 && (word != "no" || trigger - i <= 2)) { denied = true }
                 i += len
                 continue
             }
-            for h in lexicon.hedges {
-                guard h.words.first == t[i].lower, lexicon.matchOne(h.words, at: i, in: t) else { continue }
+            for h in lexicon.hedgesByFirst[t[i].lower] ?? [] {
+                guard lexicon.matchOne(h.words, at: i, in: t) else { continue }
                 if h.status == "hypothetical" { hypothetical = true }
                 if h.status == "expected", trigger - i <= 6 { expected = true }
             }
@@ -29,9 +34,8 @@ struct StatusClassifier {
         // "easing U.S. sanctions could lead to ...": a modal right after the trigger's phrase.
         var k = trigger + 1
         while k < min(clause.upperBound, trigger + 5) {
-            let w = t[k].lower
-            if ["could", "may", "might"].contains(w) { hypothetical = true; break }
-            if ["was", "were", "is", "are", "has", "have", "had", ","].contains(w) { break }
+            if t[k].has(.modal) { hypothetical = true; break }
+            if t[k].has(.modalStop) { break }
             k += 1
         }
         // "... to be released": an infinitive after the trigger's auxiliaries is not a report.
@@ -46,7 +50,7 @@ struct StatusClassifier {
         // Only cues starting within four tokens of the trigger count, so only those are read.
         let lo = max(clause.lowerBound, trigger - 4), hi = min(clause.upperBound, trigger + 5)
         guard lo < hi else { return false }
-        for i in lo..<hi where lexicon.habitualFirstWords.contains(t[i].lower) && lexicon.matchPhrase(lexicon.habituals, at: i, in: t) != nil {
+        for i in lo..<hi where t[i].has(.habitualFirst) && lexicon.matchPhrase(lexicon.habituals, at: i, in: t) != nil {
             return true
         }
         return false

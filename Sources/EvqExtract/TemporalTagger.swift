@@ -55,6 +55,7 @@ public struct TemporalTagger: Sendable {
     /// The text of tokens `lo..<hi` as written (one space where the text had space). Static so
     /// that callers need no tagger (constructing one copies the whole lexicon).
     static func words(_ t: [Token], _ lo: Int, _ hi: Int) -> String {
+        if hi - lo == 1 { return t[lo].text }  // (one word: its own string, nothing to build)
         var s = ""
         for k in lo..<hi {
             if k > lo, t[k].start > t[k - 1].end { s += " " }
@@ -104,8 +105,8 @@ public struct TemporalTagger: Sendable {
         if t[i].kind == .punct { return nil }
         if t[i].kind == .word {
             if !t[i].capitalized {
-                if !lexicon.dateStarters.contains(t[i].lower) { return nil }
-            } else if !lexicon.dateWords.contains(t[i].lower), !t[i].lower.hasSuffix(".") {
+                if !t[i].has(.dateStarter) { return nil }
+            } else if !t[i].has([.dateWord, .endsWithDot]) {
                 // A capitalised word starts a date only as a month, weekday or starter ("Dec." too).
                 return nil
             }
@@ -167,8 +168,8 @@ public struct TemporalTagger: Sendable {
         if let n, n <= 10_000, i + 2 < t.count, let u = unit(t[i + 1].lower), t[i + 2].lower == "ago" { return (.ago(n, u), i + 3) }
         // A bare year in a date context: "in 2022", "the 2020 protests".
         if let y = isYear(tok) {
-            let prevOK = i == 0 || Self.yearPrepositions.contains(t[i - 1].lower) || month(t[i - 1]) != nil
-            let nextIsCount = i + 1 < t.count && lexicon.captives.contains(t[i + 1].lower)
+            let prevOK = i == 0 || t[i - 1].has(.yearPreposition) || month(t[i - 1]) != nil
+            let nextIsCount = i + 1 < t.count && t[i + 1].has(.captive)
             if prevOK && !nextIsCount { return (.absolute(year: y, month: nil, day: nil), i + 1) }
         }
         return nil

@@ -1,22 +1,28 @@
 /// One token of a block: a word, a number or a punctuation mark, with its byte range in the
 /// document's cleaned text.
 public struct Token: Sendable, Hashable {
+    // (Fields ordered so the one-byte ones pack after `number`: 72 bytes a token instead of
+    // 88. A long text has millions of tokens, and their memory is a real part of the cost.)
     public enum Kind: Sendable, Hashable { case word, number, punct }
     public var start: Int
     public var end: Int
-    public var kind: Kind
     /// Lowercased text (ASCII letters lowered byte-wise, others through `lowercased()`).
     public var lower: String
     /// The text as written.
     public var text: String
+    /// What the lexicon says about `lower` (`WordClass`), set by the tokenizer.
+    public var classes: WordClass = []
+    /// The number's value for number tokens ("1,150" -> 1150, "13th" -> 13, "9.5" -> nil).
+    public var number: Int?
+    public var kind: Kind
     /// First letter is uppercase.
     public var capitalized: Bool
     /// Inside double quotes (a quotation: its verbs are someone's words, not reported events).
     public var inQuote: Bool = false
-    /// The number's value for number tokens ("1,150" -> 1150, "13th" -> 13, "9.5" -> nil).
-    public var number: Int?
 
     public var isWord: Bool { kind == .word }
+    /// Whether the word is in any of the classes `c` (one bit test instead of a set lookup).
+    @inline(__always) public func has(_ c: WordClass) -> Bool { classes.rawValue & c.rawValue != 0 }
 }
 
 /// Stage: a block of text -> tokens, over the UTF-8 bytes in linear time.
@@ -25,7 +31,20 @@ public struct Token: Sendable, Hashable {
 /// off; dotted abbreviations stay whole ("U.S.", "a.m."); numbers keep inner separators
 /// ("1,150", "9.5") and ordinal suffixes ("13th").
 public struct Tokenizer: Sendable {
-    public init() {}
+    /// The lexicon's word classes, stamped on every token.
+    let classes: [String: WordClass]
+    let table: WordTable
+    public init(lexicon: Lexicon = .standard) {
+        classes = lexicon.wordClasses
+        table = lexicon.wordTable
+    }
+
+    /// The classes of the token `u[a..<b]` whose lowercase is `lower`: from the byte table,
+    /// or for a word with non-ASCII letters from the dictionary.
+    @inline(__always) func classes(_ u: [UInt8], _ a: Int, _ b: Int, lower: String) -> WordClass {
+        if let c = u.withUnsafeBufferPointer({ table.classes($0, a, b) }) { return c }
+        return classes[lower] ?? []
+    }
 
     /// A string from a byte range, through the contiguous fast path.
     @inline(__always) static func string(_ u: [UInt8], _ a: Int, _ b: Int) -> String {
@@ -34,6 +53,8 @@ public struct Tokenizer: Sendable {
 
     public func tokenize(_ u: [UInt8], from: Int, to: Int) -> [Token] {
         var tokens: [Token] = []
+        // (Tokens average well over five bytes with their space: one allocation, no regrowth.)
+        tokens.reserveCapacity(max(0, to - from) / 5 + 4)
         var i = from
         var inQuote = false
         while i < to {
@@ -70,10 +91,11 @@ public struct Tokenizer: Sendable {
                 }
                 let ordinal = ["th", "st", "nd", "rd"].contains(suffix)
                 let text = Self.string(u, start, i)
-                var t = Token(start: start, end: i, kind: .number, lower: suffix.isEmpty ? text : text.lowercased(), text: text, capitalized: false)
-                t.number = (plain && !overflow && (suffix.isEmpty || ordinal)) ? value : nil
-                t.inQuote = inQuote
-                tokens.append(t)
+                let lower = suffix.isEmpty ? text : text.lowercased()
+                // (Built in place, every field at once: a token copied into the array costs
+                // retains of its two strings.)
+                tokens.append(Token(start: start, end: i, lower: lower, text: text, classes: classes(u, start, i, lower: lower),
+                    number: (plain && !overflow && (suffix.isEmpty || ordinal)) ? value : nil, kind: .number, capitalized: false, inQuote: inQuote))
                 continue
             }
             if isLetterStart(u, i, to) {
@@ -107,30 +129,50 @@ public struct Tokenizer: Sendable {
                 }
                 if sawDotAbbrev, i < to, u[i] == UInt8(ascii: ".") { i += 1 }  // "U.S." keeps its final dot
                 // Most words are lowercase: then the text and its lowercase share one string.
-                var hasUpper = false
-                for k in start..<i where u[k] >= 65 && u[k] <= 90 || u[k] >= 0x80 { hasUpper = true; break }
-                let text = Self.string(u, start, i)
-                var t = Token(start: start, end: i, kind: .word, lower: hasUpper ? lowered(u, start, i, text) : text, text: text,
-                    capitalized: hasUpper && isUpperStart(u, start, text))
-                t.inQuote = inQuote
-                tokens.append(t)
+                // (Whether a letter is uppercase, or any byte is not ASCII, and whether there is
+                // a hyphen: learnt in the table lookup's pass over the word.)
+                var shape = (upper: false, hyphen: false)
+                let looked = u.withUnsafeBufferPointer { table.lookup($0, start, i, shape: &shape) }
+                var hasUpper = shape.upper, hyphen = shape.hyphen
+                if looked == nil {
+                    hasUpper = true  // a non-ASCII word: lowered through `lowercased()`
+                    for k in start..<i where u[k] == UInt8(ascii: "-") { hyphen = true; break }
+                }
+                let text: String, lower: String
+                var wordClasses: WordClass
+                if let (found, entry) = looked {
+                    // ASCII: a lexicon word shares the lexicon's string for its lowercase (and
+                    // for its text when it is written in lowercase); others build their own.
+                    wordClasses = found
+                    if entry >= 0 {
+                        lower = table.word(entry)
+                        text = hasUpper ? Self.string(u, start, i) : lower
+                    } else {
+                        text = Self.string(u, start, i)
+                        lower = hasUpper ? lowered(u, start, i, text) : text
+                    }
+                } else {
+                    text = Self.string(u, start, i)
+                    lower = lowered(u, start, i, text)
+                    wordClasses = classes[lower] ?? []
+                }
+                if hyphen { wordClasses.insert(.hyphenated) }
+                if u[i - 1] == UInt8(ascii: ".") { wordClasses.insert(.endsWithDot) }
+                tokens.append(Token(start: start, end: i, lower: lower, text: text, classes: wordClasses, number: nil, kind: .word,
+                    capitalized: hasUpper && isUpperStart(u, start, text), inQuote: inQuote))
                 continue
             }
             // Punctuation: one scalar (multi-byte symbols kept whole).
             let len = b < 0x80 ? 1 : scalarLength(b)
             i = min(to, i + len)
-            let text = Self.string(u, start, i)
-            if b == UInt8(ascii: "\"") {
-                // A closing quote belongs to the quotation; an opening one starts it.
-                var t = Token(start: start, end: i, kind: .punct, lower: text, text: text, capitalized: false)
-                t.inQuote = true
-                inQuote.toggle()
-                tokens.append(t)
-                continue
-            }
-            var t = Token(start: start, end: i, kind: .punct, lower: text, text: text, capitalized: false)
-            t.inQuote = inQuote
-            tokens.append(t)
+            let text = i - start == 1 && b < 0x80 ? table.characters[Int(b)] : Self.string(u, start, i)
+            var punctClasses = classes(u, start, i, lower: text)
+            if b == UInt8(ascii: "-") { punctClasses.insert(.hyphenated) }
+            // A closing quote belongs to the quotation; an opening one starts it.
+            let quote = b == UInt8(ascii: "\"")
+            tokens.append(Token(start: start, end: i, lower: text, text: text, classes: punctClasses, number: nil, kind: .punct,
+                capitalized: false, inQuote: quote || inQuote))
+            if quote { inQuote.toggle() }
         }
         return tokens
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import EvqExtract
 
@@ -50,5 +51,70 @@ struct BoilerplateTests {
     @Test func bulletSummaryIsBody() {
         let k = kinds("  • Belarusian President Lukashenko pardoned 22 people before the New Year\n  • More news here")
         #expect(k[0].1 == .body)
+    }
+}
+
+/// `fastJudge` (bytes, plain paragraphs) must agree with `judge` wherever it decides.
+struct FastJudgeTests {
+    static let texts: [String] = [
+        "Belarus freed 14 political prisoners on Saturday, officials said, in a move that followed months of talks.",
+        "Belarus freed 14 political prisoners on Saturday and officials said more could follow soon Read More",
+        "Belarus freed 14 political prisoners on Saturday and officials said more could follow soon. Continue reading...",
+        "Copyright 2025 The Agency, a news service for the region and beyond. All Rights Reserved.",
+        "Home | World | Europe | Politics | Business | Sports | Culture | Science | Health | Opinion | Video",
+        "(Reporting by Jane Doe in Vilnius and John Roe in Warsaw; editing by Mark Smith and Anna Lee)",
+        "In this photo released by the press service, two men shake hands in Minsk on Friday, Dec. 12, 2025.",
+        "Pictured: the freed prisoners arrive at the border crossing in Lithuania on Saturday afternoon in buses",
+        "Freed prisoners arrive at the border crossing in Lithuania on Saturday afternoon in two buses (AP Photo/Jane Doe)",
+        "Freed prisoners arrive at the border crossing in Lithuania on Saturday afternoon in two buses (potato pancakes)",
+        "Freed prisoners arrive at the border crossing in Lithuania on Saturday afternoon in two buses (as expected.)",
+        "Why the release of political prisoners in Belarus matters for the region and its future",
+        "Why the release of political prisoners in Belarus matters for the region and its future\"",
+        "Go to Source and read the whole story about the release of the prisoners in Belarus right now.",
+        "Officials said on Saturday that the prisoners had been freed and were on their way to the border >>",
+        "Ales Bialiatski, who won the Nobel Peace Prize in 2022, was among those freed on Saturday, his wife said.",
+        "By Jane Doe and John Roe, Associated Press",
+        "By Jane Doe and John Roe. Published 14 Sep 2025 09:12 GMT.",
+        "By Jane Doe and John Roe in Vilnius.",
+        "Police detain 12 at a sit-in",
+        "Ministers meet in Geneva on Monday.",
+        "Officers removed activists from the road on Monday. Read More",
+        "Related Articles and more from the region",
+        "Sunny and warm, 21 C in Minsk",
+    ]
+
+    func agrees(_ text: String) -> Bool {
+        let classifier = BoilerplateClassifier()
+        let bytes = Array(text.utf8)
+        guard let fast = bytes.withUnsafeBufferPointer({ classifier.fastJudge($0) }) else { return true }
+        let slow = classifier.judge(text)
+        return fast.kind == slow.kind && fast.reason == slow.reason
+    }
+
+    @Test(arguments: texts)
+    func agreesWithJudge(_ text: String) {
+        #expect(agrees(text), "\(text)")
+    }
+
+    @Test func decidesPlainParagraphs() {
+        let classifier = BoilerplateClassifier()
+        let bytes = Array(Self.texts[0].utf8)
+        #expect(bytes.withUnsafeBufferPointer { classifier.fastJudge($0) }?.kind == .body)
+    }
+
+    @Test func agreesOnEveryDevSetBlock() throws {
+        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("DevSet")
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+        var blocks = 0
+        for f in files where f.hasSuffix(".txt") || f.hasSuffix(".md") || f.hasSuffix(".html") {
+            let raw = try [UInt8](Data(contentsOf: dir.appendingPathComponent(f)))
+            let u = Array(TextDecoder().decode(raw).text.utf8)
+            for b in BlockSplitter().split(u) {
+                let text = String(decoding: u[b.start..<b.end], as: UTF8.self)
+                #expect(agrees(text), "\(f): \(text)")
+                blocks += 1
+            }
+        }
+        #expect(blocks > 50)
     }
 }

@@ -112,3 +112,14 @@ struct FuzzTests {
         }
     }
 }
+
+/// Plain runs are copied eight bytes at a time: a mark to rewrite at any offset is still found.
+struct NormalizeRunTests {
+    @Test(arguments: Array(0..<20))
+    func rewritesAtEveryOffset(_ k: Int) {
+        let plain = String(repeating: "a", count: k)
+        let input = plain + "\u{2019}s\u{00A0}x\r\n" + plain + "\t\u{201C}q\u{201D}" + plain
+        let expected = plain + "'s x\n" + plain + " \"q\"" + plain
+        #expect(String(decoding: TextDecoder.normalize(Array(input.utf8)), as: UTF8.self) == expected)
+    }
+}
