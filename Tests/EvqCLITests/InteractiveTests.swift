@@ -17,16 +17,16 @@ struct InteractiveTests {
     @Test func ctrlCWhileTheFirstCorpusLoadsEndsEvqWith130() throws {
         let t = Tmux()
         defer { t.stop() }
-        // Enough articles that extracting them takes seconds: the development set, twelve times.
+        // Enough articles that extracting them takes seconds: the development set, sixty times.
         let devSet = Binary.packageRoot.appendingPathComponent("Tests/EvqExtractTests/DevSet").path
         let corpus = t.home + "/corpus"
         try FileManager.default.createDirectory(atPath: corpus, withIntermediateDirectories: true)
         for name in try FileManager.default.contentsOfDirectory(atPath: devSet) where name.hasSuffix(".txt") {
             let text = try String(contentsOfFile: devSet + "/" + name, encoding: .utf8)
-            for k in 0..<12 { try (text + "\n(Copy \(k).)\n").write(toFile: corpus + "/\(k)-\(name)", atomically: true, encoding: .utf8) }
+            for k in 0..<60 { try (text + "\n(Copy \(k).)\n").write(toFile: corpus + "/\(k)-\(name)", atomically: true, encoding: .utf8) }
         }
         try t.start(arguments: ["--corpus", corpus], showExitStatus: true)
-        usleep(600_000)
+        usleep(300_000)
         #expect(!t.screen().contains("evq>"), "the corpus loaded before Ctrl-C; the test needs a bigger one")
         try t.send("C-c")
         let ended = t.wait(for: "[exit 130]")

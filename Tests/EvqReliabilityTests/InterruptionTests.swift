@@ -77,10 +77,10 @@ struct InterruptionTests {
     }
 
     @Test func ctrlCDuringTheFirstExtractionEndsWith130AndStoresNothing() throws {
-        let folder = try Self.corpus(copies: 12)
+        let folder = try Self.corpus(copies: 40)
         let cacheHome = Evq.folder()
         let (p, out, err) = try Self.start(["--corpus", folder, "-c", "events | count"], cacheHome: cacheHome)
-        usleep(400_000)  // well into the extraction (it takes seconds), past the handler's installation
+        usleep(300_000)  // well into the extraction (it takes seconds), past the handler's installation
         #expect(p.isRunning)
         kill(p.processIdentifier, SIGINT)
         p.waitUntilExit()
