@@ -304,6 +304,9 @@ struct DocumentAnalyzer {
         for (k, v) in map where k != v && !Self.spaceSplit(v).contains(Substring(k)) { doc.variants[k] = v }
         for (k, v) in toPlace { doc.variants[k] = v }
         let speakers = Set(doc.statements.map(\.speaker))
+        // Every known (not `.unknown`) name of the article, built on first need: most articles
+        // never ask, and a scan per question was quadratic on run-on text with many candidates.
+        var knownNames: Set<String>?
         for idx in doc.candidates.indices {
             var actors: [String] = []
             for a in doc.candidates[idx].actors {
@@ -315,8 +318,10 @@ struct DocumentAnalyzer {
                 if let f = map[a] { actors.append(f); continue }
                 if a.utf8.contains(0x20) || speakers.contains(a) || doc.persons[a] != nil { actors.append(a); continue }
                 // An unknown single capitalised word that is nobody's name: probably not a name.
-                // (Asked rarely: a scan instead of a set of every name built for each article.)
-                if allNames.contains(where: { $0.mention.kind != .unknown && $0.mention.text == a }) { actors.append(a) }
+                if knownNames == nil {
+                    knownNames = Set(allNames.lazy.filter { $0.mention.kind != .unknown }.map(\.mention.text))
+                }
+                if knownNames?.contains(a) == true { actors.append(a) }
             }
             doc.candidates[idx].actors = EventFinder.unique(actors)
         }
