@@ -73,53 +73,53 @@ public final class ColumnStore: Sendable {
         var type = [UInt16](repeating: 0, count: n)
         var category = [UInt8](repeating: 0, count: n), status = category, collection = category
         var total = [Bool](repeating: false, count: n)
-        var typeIndex: [String: UInt16] = [:], typeNames: [String] = []
+        var types = Interner()
         var typeCategory: [UInt8] = []
         var actors = NameColumn.Builder(count: n), places = NameColumn.Builder(count: n)
         let qualifiers = Qualifier.allCases, statuses = Status.allCases, collections = EventCollection.allCases
         let categories = Category.allCases
-        // `all[i].field` reads one field in place; binding `all[i]` to a name would copy the whole
-        // event (a dozen reference counts) per row.
-        for i in 0..<n {
-            if let s = all[i].date.start?.number, let t = all[i].date.end?.number {
-                guard let s32 = Int32(exactly: s), let t32 = Int32(exactly: t), s32 != Self.missingDay else { return nil }
-                start[i] = s32
-                end[i] = t32
-                let a = Day(number: s).components, b = Day(number: t).components
-                if a.year == b.year {
-                    guard let y = Int32(exactly: a.year), y != Int32.min else { return nil }
-                    year[i] = y
-                    (yearLow, yearHigh) = (min(yearLow, y), max(yearHigh, y))
-                    if a.month == b.month {
-                        guard let ym = Int32(exactly: a.year * 12 + a.month - 1), ym >= 0 else { return nil }
-                        month[i] = ym
-                        (monthLow, monthHigh) = (min(monthLow, ym), max(monthHigh, ym))
+        // `all[i].field` through a buffer pointer reads one field in place; on the array (or
+        // binding `all[i]` to a name) it could copy the whole event, a dozen reference counts.
+        let fits = all.withUnsafeBufferPointer { all -> Bool in
+            for i in 0..<n {
+                if let s = all[i].date.start?.number, let t = all[i].date.end?.number {
+                    guard let s32 = Int32(exactly: s), let t32 = Int32(exactly: t), s32 != Self.missingDay else { return false }
+                    start[i] = s32
+                    end[i] = t32
+                    let a = Day(number: s).components, b = Day(number: t).components
+                    if a.year == b.year {
+                        guard let y = Int32(exactly: a.year), y != Int32.min else { return false }
+                        year[i] = y
+                        (yearLow, yearHigh) = (min(yearLow, y), max(yearHigh, y))
+                        if a.month == b.month {
+                            guard let ym = Int32(exactly: a.year * 12 + a.month - 1), ym >= 0 else { return false }
+                            month[i] = ym
+                            (monthLow, monthHigh) = (min(monthLow, ym), max(monthHigh, ym))
+                        }
                     }
                 }
+                if let v = all[i].count?.value {
+                    countValue[i] = v
+                    hasCount[i] = true
+                }
+                if let q = all[i].count { qualifier[i] = UInt8(qualifiers.firstIndex(of: q.qualifier) ?? 0) }
+                let t = Int(types.id(all[i].type.rawValue))
+                if t == typeCategory.count {
+                    guard t < Int(UInt16.max) else { return false }
+                    typeCategory.append(UInt8(categories.firstIndex(of: all[i].type.category) ?? 0))
+                }
+                type[i] = UInt16(t)
+                category[i] = typeCategory[Int(type[i])]
+                status[i] = UInt8(statuses.firstIndex(of: all[i].status) ?? 0)
+                let c = Event.collection(total: all[i].total, status: all[i].status)
+                collection[i] = UInt8(collections.firstIndex(of: c) ?? 0)
+                total[i] = all[i].total
+                actors.add(all[i].actors, row: i)
+                places.add(all[i].places, row: i)
             }
-            if let v = all[i].count?.value {
-                countValue[i] = v
-                hasCount[i] = true
-            }
-            if let q = all[i].count { qualifier[i] = UInt8(qualifiers.firstIndex(of: q.qualifier) ?? 0) }
-            let raw = all[i].type.rawValue
-            if let t = typeIndex[raw] {
-                type[i] = t
-            } else {
-                guard typeNames.count < Int(UInt16.max) else { return nil }
-                let t = UInt16(typeNames.count)
-                typeIndex[raw] = t
-                typeNames.append(raw)
-                typeCategory.append(UInt8(categories.firstIndex(of: all[i].type.category) ?? 0))
-                type[i] = t
-            }
-            category[i] = typeCategory[Int(type[i])]
-            status[i] = UInt8(statuses.firstIndex(of: all[i].status) ?? 0)
-            collection[i] = UInt8(collections.firstIndex(of: all[i].collection) ?? 0)
-            total[i] = all[i].total
-            actors.add(all[i].actors, row: i)
-            places.add(all[i].places, row: i)
+            return true
         }
+        guard fits else { return nil }
         self.start = start
         self.end = end
         self.month = month
@@ -129,6 +129,7 @@ public final class ColumnStore: Sendable {
         self.countValue = countValue
         self.hasCount = hasCount
         self.qualifier = qualifier
+        let typeNames = types.names
         self.typeNames = typeNames
         self.type = type
         self.category = category
@@ -245,15 +246,60 @@ struct NameColumn: Sendable {
 }
 
 /// Interns names to dense ids in first-seen order.
+///
+/// Most lookups are answered by the string's identity: a million events name a few thousand
+/// distinct strings, nearly all shared objects (the cache's decoder and the importer share
+/// them), so the two words of a `String` are looked up in a small open-addressing table
+/// before its contents are hashed. Equal words are always the same string (the events keep
+/// every string alive while the store is built); a string met under new words falls back to
+/// the lookup by value.
 struct Interner {
     var index: [String: Int32] = [:]
     var names: [String] = []
+    private var keys: [(UInt64, UInt64)] = Array(repeating: (0, 0), count: 1 << 10)
+    private var ids: [Int32] = Array(repeating: -1, count: 1 << 10)
+    private var used = 0
 
     mutating func id(_ name: String) -> Int32 {
-        if let id = index[name] { return id }
-        let id = Int32(names.count)
-        index[name] = id
-        names.append(name)
+        let bits = unsafeBitCast(name, to: (UInt64, UInt64).self)
+        let mask = keys.count - 1
+        var slot = Interner.slot(bits, mask)
+        while ids[slot] >= 0 {
+            if keys[slot] == bits { return ids[slot] }
+            slot = (slot + 1) & mask
+        }
+        let id: Int32
+        if let known = index[name] {
+            id = known
+        } else {
+            id = Int32(names.count)
+            index[name] = id
+            names.append(name)
+        }
+        keys[slot] = bits
+        ids[slot] = id
+        used += 1
+        if used * 2 > keys.count { grow() }
         return id
+    }
+
+    @inline(__always)
+    private static func slot(_ bits: (UInt64, UInt64), _ mask: Int) -> Int {
+        var h = (bits.0 ^ (bits.1 &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE5_E9B9
+        h ^= h >> 31
+        return Int(truncatingIfNeeded: h) & mask
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys, oldIds = ids
+        keys = Array(repeating: (0, 0), count: oldKeys.count * 2)
+        ids = Array(repeating: -1, count: oldKeys.count * 2)
+        let mask = keys.count - 1
+        for k in oldKeys.indices where oldIds[k] >= 0 {
+            var slot = Interner.slot(oldKeys[k], mask)
+            while ids[slot] >= 0 { slot = (slot + 1) & mask }
+            keys[slot] = oldKeys[k]
+            ids[slot] = oldIds[k]
+        }
     }
 }
