@@ -1,3 +1,4 @@
+import Dispatch
 import EvqModel
 import EvqSema
 
@@ -75,7 +76,15 @@ public final class ColumnStore: Sendable {
         var total = [Bool](repeating: false, count: n)
         var types = Interner()
         var typeCategory: [UInt8] = []
-        var actors = NameColumn.Builder(count: n), places = NameColumn.Builder(count: n)
+        // The name lists are collected on another thread while this one fills the other
+        // columns (the two halves of the work take about as long); small corpora stay on one.
+        let lists = NameLists(count: n)
+        let group = DispatchGroup()
+        if n >= 1 << 16 {
+            DispatchQueue.global().async(group: group) { lists.collect(all) }
+        } else {
+            lists.collect(all)
+        }
         let qualifiers = Qualifier.allCases, statuses = Status.allCases, collections = EventCollection.allCases
         let categories = Category.allCases
         // `all[i].field` through a buffer pointer reads one field in place; on the array (or
@@ -114,11 +123,10 @@ public final class ColumnStore: Sendable {
                 let c = Event.collection(total: all[i].total, status: all[i].status)
                 collection[i] = UInt8(collections.firstIndex(of: c) ?? 0)
                 total[i] = all[i].total
-                actors.add(all[i].actors, row: i)
-                places.add(all[i].places, row: i)
             }
             return true
         }
+        group.wait()
         guard fits else { return nil }
         self.start = start
         self.end = end
@@ -145,6 +153,7 @@ public final class ColumnStore: Sendable {
         }
         self.collectionRows = collectionRows
         self.categoryRows = categoryRows
+        let (actors, places) = lists.take()
         let actorNames = actors.interner.names, placeNames = places.interner.names
         self.actors = actors.finish()
         self.places = places.finish()
@@ -193,6 +202,36 @@ public final class ColumnStore: Sendable {
         guard all.count == count else { return false }
         let same = all.withUnsafeBufferPointer { a in events.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress } }
         return same && corpus.aliases == aliases
+    }
+}
+
+/// The actor and place columns while they are collected (on their own thread: only that
+/// thread touches them until the builder waits for it).
+final class NameLists: @unchecked Sendable {
+    var actors: NameColumn.Builder
+    var places: NameColumn.Builder
+
+    init(count: Int) {
+        actors = NameColumn.Builder(count: count)
+        places = NameColumn.Builder(count: count)
+    }
+
+    /// The builders, leaving none behind (so that finishing them copies nothing).
+    func take() -> (NameColumn.Builder, NameColumn.Builder) {
+        defer {
+            actors = NameColumn.Builder(count: 0)
+            places = NameColumn.Builder(count: 0)
+        }
+        return (actors, places)
+    }
+
+    func collect(_ events: [Event]) {
+        events.withUnsafeBufferPointer { all in
+            for i in all.indices {
+                actors.add(all[i].actors, row: i)
+                places.add(all[i].places, row: i)
+            }
+        }
     }
 }
 
