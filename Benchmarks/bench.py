@@ -167,7 +167,10 @@ def main(argv):
     load_list = ", ".join("%.2f" % l.get("load_s", float("nan")) for l in loads)
     lines.append(f"evq cache: store {store.get('store_s', float('nan')):.2f} s, database {store.get('cache_mb', 0):.0f} MB; "
                  f"load from cache (3 fresh processes) {load_list} s, "
-                 f"peak RSS {max(l.get('peak_rss_mb', 0) for l in loads):.0f} MB; Corpus build {evq.get('corpus_s', float('nan')):.2f} s.")
+                 f"peak RSS {max(l.get('peak_rss_mb', 0) for l in loads):.0f} MB; Corpus build {evq.get('corpus_s', float('nan')):.2f} s; "
+                 f"first query (builds the columns) {evq_queries[0].get('first_ms', float('nan')) if evq_queries else float('nan'):.0f} ms; "
+                 f"query process: resident after loading {evq.get('rss_loaded_mb', 0):.0f} MB, at the end {evq.get('rss_end_mb', 0):.0f} MB, "
+                 f"import peak {imp.get('peak_rss_mb', 0):.0f} MB.")
     text = "\n".join(lines)
     print(text)
     if "--json" in opts:

@@ -71,7 +71,11 @@ public struct Event: Sendable, Hashable {
 
     /// Which collection an event belongs to: discrete happenings, cumulative totals, or things
     /// that must never be counted as having happened.
-    public var collection: EventCollection {
+    public var collection: EventCollection { Event.collection(total: total, status: status) }
+
+    /// The collection of an event with these fields (for scans that read the fields one at a
+    /// time: calling `collection` on an array element copies the whole event).
+    @inlinable public static func collection(total: Bool, status: Status) -> EventCollection {
         if total { return .totals }
         if status != .occurred { return .unconfirmed }
         return .events

@@ -131,7 +131,10 @@ public struct EventSetImporter: Sendable {
                 let estimate = Double(reader.size) / (Double(consumed) / Double(line)) * 1.05
                 events.reserveCapacity(Int(min(estimate, 50_000_000)))
             }
-            if final { return events }
+            if final {
+                workers.flush(into: &events)
+                return events
+            }
             if consumed > 0 {
                 buffer.withUnsafeMutableBufferPointer { b in
                     _ = memmove(b.baseAddress!, b.baseAddress! + consumed, filled - consumed)
@@ -150,7 +153,11 @@ final class LineWorkers: @unchecked Sendable {
     // Each worker touches only its own slot while `concurrentPerform` runs; the caller reads
     // them after it returns.
     private var parsers: [JSONLinesParser]
-    private var outputs: [[Event]]
+    /// Two sets of outputs, used in turn: while the other workers fill one, worker 0 appends
+    /// the other (the previous run's) to the result before parsing its own part, so that copy
+    /// overlaps their parsing instead of following it.
+    private var outputs: [[[Event]]]
+    private var current = 0
     private var errors: [ImportError?]
     private var parts: [(start: Int, end: Int, line: Int)] = []
     private nonisolated(unsafe) var bytes = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
@@ -160,12 +167,13 @@ final class LineWorkers: @unchecked Sendable {
     init(file: String, count: Int, threshold: Int) {
         self.threshold = threshold
         parsers = Array(repeating: JSONLinesParser(file: file), count: max(1, count))
-        outputs = Array(repeating: [], count: max(1, count))
+        outputs = Array(repeating: Array(repeating: [], count: max(1, count)), count: 2)
         errors = Array(repeating: nil, count: max(1, count))
     }
 
     /// Parses `b` (which ends at a line end, or at the end of the file) whose first line is
-    /// `firstLine + 1`; returns the number of the last line read.
+    /// `firstLine + 1`; returns the number of the last line read. The events of all but the
+    /// first part reach `events` at the next call or at `flush`.
     func parse(_ b: UnsafeBufferPointer<UInt8>, firstLine: Int, into events: inout [Event]) throws(ImportError) -> Int {
         let n = parsers.count
         // Below a few hundred kilobytes threads cost more than they save.
@@ -180,6 +188,7 @@ final class LineWorkers: @unchecked Sendable {
             start = end
         }
         bytes = b
+        current = 1 - current
         // The first part is parsed straight onto the end of `events` (it comes first in file
         // order); only the others go through `outputs`, which costs a copy of each event.
         withUnsafeMutablePointer(to: &events) { target in
@@ -196,13 +205,21 @@ final class LineWorkers: @unchecked Sendable {
                 errors[k] = nil
                 throw error
             }
-            if k > 0 {
-                events.append(contentsOf: outputs[k])
-                outputs[k].removeAll(keepingCapacity: true)
-            }
             last = parsers[k].line
         }
         return last
+    }
+
+    /// Appends the events of the last run's other parts (after its first part, in order).
+    func flush(into events: inout [Event]) {
+        flush(set: current, into: &events)
+    }
+
+    private func flush(set: Int, into events: inout [Event]) {
+        for k in outputs[set].indices.dropFirst() where !outputs[set][k].isEmpty {
+            events.append(contentsOf: outputs[set][k])
+            outputs[set][k].removeAll(keepingCapacity: true)
+        }
     }
 
     private func work(_ k: Int, into target: UnsafeMutablePointer<[Event]>?) {
@@ -211,9 +228,10 @@ final class LineWorkers: @unchecked Sendable {
         let bytes = UnsafeBufferPointer(rebasing: bytes[part.start..<part.end])
         do {
             if let target {
+                flush(set: 1 - current, into: &target.pointee)
                 _ = try parsers[k].parseLines(bytes, final: true, into: &target.pointee)
             } else {
-                _ = try parsers[k].parseLines(bytes, final: true, into: &outputs[k])
+                _ = try parsers[k].parseLines(bytes, final: true, into: &outputs[current][k])
             }
         } catch {
             errors[k] = error

@@ -301,3 +301,19 @@ func columnarRepeatedAndMissingNames(text: String) throws {
     #expect(resultDump(columnar) == resultDump(reference))
     #expect(!reference.rows.isEmpty)
 }
+
+/// A corpus large enough that the column build collects the name lists on a second thread
+/// gives the reference's answers too.
+@Test func columnarLargeCorpusMatchesReference() throws {
+    var r = SplitMix(seed: 77)
+    let corpus = ColumnarRandom.corpus(&r, count: 70_000)
+    var context = QueryContext(corpus: corpus, today: Day(iso: "2026-01-15")!)
+    for text in ["events | count by actors", "events where places contains \"Minsk\" | count by type",
+                 "releases where actors contains \"Ales Bialiatski\" | count by month(date)", "events | count by places"] {
+        let q = try #require(checkedQuery(text, context))
+        let reference = try Evaluator(context: context).run(q)
+        let attempt = context.runFast(q)
+        let columnar = try #require(attempt, "fell back: \(text)")
+        #expect(resultDump(columnar) == resultDump(reference), "\(text)")
+    }
+}

@@ -179,8 +179,9 @@ case "query" where args.count >= 5:
             }
             if error != nil { break }
         }
+        let first = times.first ?? 0
         times.sort()
-        var entry: [String: Any] = ["query": query, "median_ms": times[times.count / 2], "runs": times.count]
+        var entry: [String: Any] = ["query": query, "median_ms": times[times.count / 2], "runs": times.count, "first_ms": first]
         if let error { entry["error"] = error } else { entry["answer"] = answer }
         results.append(entry)
     }

@@ -1,3 +1,4 @@
+import Dispatch
 import EvqModel
 import EvqSema
 
@@ -73,53 +74,60 @@ public final class ColumnStore: Sendable {
         var type = [UInt16](repeating: 0, count: n)
         var category = [UInt8](repeating: 0, count: n), status = category, collection = category
         var total = [Bool](repeating: false, count: n)
-        var typeIndex: [String: UInt16] = [:], typeNames: [String] = []
+        var types = Interner()
         var typeCategory: [UInt8] = []
-        var actors = NameColumn.Builder(count: n), places = NameColumn.Builder(count: n)
+        // The name lists are collected on another thread while this one fills the other
+        // columns (the two halves of the work take about as long); small corpora stay on one.
+        let lists = NameLists(count: n)
+        let group = DispatchGroup()
+        if n >= 1 << 16 {
+            DispatchQueue.global().async(group: group) { lists.collect(all) }
+        } else {
+            lists.collect(all)
+        }
         let qualifiers = Qualifier.allCases, statuses = Status.allCases, collections = EventCollection.allCases
         let categories = Category.allCases
-        // `all[i].field` reads one field in place; binding `all[i]` to a name would copy the whole
-        // event (a dozen reference counts) per row.
-        for i in 0..<n {
-            if let s = all[i].date.start?.number, let t = all[i].date.end?.number {
-                guard let s32 = Int32(exactly: s), let t32 = Int32(exactly: t), s32 != Self.missingDay else { return nil }
-                start[i] = s32
-                end[i] = t32
-                let a = Day(number: s).components, b = Day(number: t).components
-                if a.year == b.year {
-                    guard let y = Int32(exactly: a.year), y != Int32.min else { return nil }
-                    year[i] = y
-                    (yearLow, yearHigh) = (min(yearLow, y), max(yearHigh, y))
-                    if a.month == b.month {
-                        guard let ym = Int32(exactly: a.year * 12 + a.month - 1), ym >= 0 else { return nil }
-                        month[i] = ym
-                        (monthLow, monthHigh) = (min(monthLow, ym), max(monthHigh, ym))
+        // `all[i].field` through a buffer pointer reads one field in place; on the array (or
+        // binding `all[i]` to a name) it could copy the whole event, a dozen reference counts.
+        let fits = all.withUnsafeBufferPointer { all -> Bool in
+            for i in 0..<n {
+                if let s = all[i].date.start?.number, let t = all[i].date.end?.number {
+                    guard let s32 = Int32(exactly: s), let t32 = Int32(exactly: t), s32 != Self.missingDay else { return false }
+                    start[i] = s32
+                    end[i] = t32
+                    let a = Day(number: s).components, b = Day(number: t).components
+                    if a.year == b.year {
+                        guard let y = Int32(exactly: a.year), y != Int32.min else { return false }
+                        year[i] = y
+                        (yearLow, yearHigh) = (min(yearLow, y), max(yearHigh, y))
+                        if a.month == b.month {
+                            guard let ym = Int32(exactly: a.year * 12 + a.month - 1), ym >= 0 else { return false }
+                            month[i] = ym
+                            (monthLow, monthHigh) = (min(monthLow, ym), max(monthHigh, ym))
+                        }
                     }
                 }
+                if let v = all[i].count?.value {
+                    countValue[i] = v
+                    hasCount[i] = true
+                }
+                if let q = all[i].count { qualifier[i] = UInt8(qualifiers.firstIndex(of: q.qualifier) ?? 0) }
+                let t = Int(types.id(all[i].type.rawValue))
+                if t == typeCategory.count {
+                    guard t < Int(UInt16.max) else { return false }
+                    typeCategory.append(UInt8(categories.firstIndex(of: all[i].type.category) ?? 0))
+                }
+                type[i] = UInt16(t)
+                category[i] = typeCategory[Int(type[i])]
+                status[i] = UInt8(statuses.firstIndex(of: all[i].status) ?? 0)
+                let c = Event.collection(total: all[i].total, status: all[i].status)
+                collection[i] = UInt8(collections.firstIndex(of: c) ?? 0)
+                total[i] = all[i].total
             }
-            if let v = all[i].count?.value {
-                countValue[i] = v
-                hasCount[i] = true
-            }
-            if let q = all[i].count { qualifier[i] = UInt8(qualifiers.firstIndex(of: q.qualifier) ?? 0) }
-            let raw = all[i].type.rawValue
-            if let t = typeIndex[raw] {
-                type[i] = t
-            } else {
-                guard typeNames.count < Int(UInt16.max) else { return nil }
-                let t = UInt16(typeNames.count)
-                typeIndex[raw] = t
-                typeNames.append(raw)
-                typeCategory.append(UInt8(categories.firstIndex(of: all[i].type.category) ?? 0))
-                type[i] = t
-            }
-            category[i] = typeCategory[Int(type[i])]
-            status[i] = UInt8(statuses.firstIndex(of: all[i].status) ?? 0)
-            collection[i] = UInt8(collections.firstIndex(of: all[i].collection) ?? 0)
-            total[i] = all[i].total
-            actors.add(all[i].actors, row: i)
-            places.add(all[i].places, row: i)
+            return true
         }
+        group.wait()
+        guard fits else { return nil }
         self.start = start
         self.end = end
         self.month = month
@@ -129,6 +137,7 @@ public final class ColumnStore: Sendable {
         self.countValue = countValue
         self.hasCount = hasCount
         self.qualifier = qualifier
+        let typeNames = types.names
         self.typeNames = typeNames
         self.type = type
         self.category = category
@@ -144,6 +153,7 @@ public final class ColumnStore: Sendable {
         }
         self.collectionRows = collectionRows
         self.categoryRows = categoryRows
+        let (actors, places) = lists.take()
         let actorNames = actors.interner.names, placeNames = places.interner.names
         self.actors = actors.finish()
         self.places = places.finish()
@@ -192,68 +202,5 @@ public final class ColumnStore: Sendable {
         guard all.count == count else { return false }
         let same = all.withUnsafeBufferPointer { a in events.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress } }
         return same && corpus.aliases == aliases
-    }
-}
-
-/// One name-list field (actors or places) of a column store: each distinct name with the rows
-/// that name it.
-struct NameColumn: Sendable {
-    /// Distinct names in first-seen order; an id indexes `names` and `rows`.
-    let names: [String]
-    /// Name -> id, for `contains` (the checker's resolved names).
-    let index: [String: Int32]
-    /// The rows naming each name, ascending, each row once (a name listed twice in one event
-    /// counts once, like the reference's `Set`).
-    let rows: [[Int32]]
-    /// The rows whose list is empty (the missing group of `count by`).
-    let empty: Bits
-
-    /// Collects the lists row by row.
-    struct Builder {
-        var interner = Interner()
-        var rows: [[Int32]] = []
-        var empty: Bits
-
-        init(count: Int) { empty = Bits(count: count, filled: false) }
-
-        mutating func add(_ list: [String], row: Int) {
-            if list.isEmpty {
-                empty.words[row >> 6] |= 1 << UInt64(row & 63)
-                return
-            }
-            for name in list {
-                let id = Int(interner.id(name))
-                if id == rows.count { rows.append([]) }
-                if rows[id].last != Int32(row) { rows[id].append(Int32(row)) }
-            }
-        }
-
-        /// The column, each row list copied to its exact size (growing them left up to half
-        /// of their capacity unused).
-        consuming func finish() -> NameColumn {
-            let exact = rows.indices.map { id in
-                let list = rows[id]
-                rows[id] = []
-                return [Int32](unsafeUninitializedCapacity: list.count) { buffer, count in
-                    _ = buffer.initialize(from: list)
-                    count = list.count
-                }
-            }
-            return NameColumn(names: interner.names, index: interner.index, rows: exact, empty: empty)
-        }
-    }
-}
-
-/// Interns names to dense ids in first-seen order.
-struct Interner {
-    var index: [String: Int32] = [:]
-    var names: [String] = []
-
-    mutating func id(_ name: String) -> Int32 {
-        if let id = index[name] { return id }
-        let id = Int32(names.count)
-        index[name] = id
-        names.append(name)
-        return id
     }
 }
