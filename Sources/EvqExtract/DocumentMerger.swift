@@ -68,6 +68,7 @@ struct DocumentMerger {
                 }
             }
         }
+        absorbExchangeLegs(&cands)
         var clusters: [Cluster] = []
         var byKey: [String: [Int]] = [:]
         // Specific body candidates first, in text order.
@@ -119,6 +120,29 @@ struct DocumentMerger {
         shareCounts(&events, doc: doc)
         events += statements(doc, window: window)
         return events
+    }
+
+    /// The legs of a prisoner exchange told in the sentences after it ("Tajikistan freed three
+    /// soldiers", "they were flown to Bishkek") are part of the exchange, not releases or
+    /// deportations of their own; when the exchange has no count, the legs' sum is its count
+    /// (everyone moved both ways).
+    func absorbExchangeLegs(_ cands: inout [Candidate]) {
+        var drop = Set<Int>()
+        for x in cands.indices where cands[x].type == .exchange && !cands[x].supporting && !cands[x].total {
+            let s = cands[x].sentence
+            for k in cands.indices where k != x && !drop.contains(k) {
+                let c = cands[k]
+                guard DocumentMerger.family(c.type) == "release" || c.type == .deportation, c.status == cands[x].status, !c.total,
+                    c.sentence > s, c.sentence <= s + 4, !c.supporting
+                else { continue }
+                if let s1 = cands[x].date.start, let e1 = cands[x].date.end, let s2 = c.date.start, let e2 = c.date.end, s1 > e2 || s2 > e1 { continue }
+                drop.insert(k)
+                if cands[x].count == nil, let v = c.attributes["_moved"].flatMap(Int.init) {
+                    cands[x].count = Quantity(value: v, qualifier: .exact, text: nil)
+                }
+            }
+        }
+        if !drop.isEmpty { cands = cands.indices.filter { !drop.contains($0) }.map { cands[$0] } }
     }
 
     /// Freed prisoners deported in the same sentence as their release: the deportation
@@ -184,6 +208,7 @@ struct DocumentMerger {
         for m in ms {
             for (k, v) in m.attributes where attrs[k] == nil { attrs[k] = v }
         }
+        attrs["_moved"] = nil
         e.attributes = attrs
         let counts = Set(ms.compactMap { $0.count?.display }.filter { $0 != "?" })
         if counts.count > 1 { e.attributes["conflicts"] = "count: " + counts.sorted().joined(separator: " / ") }

@@ -45,6 +45,17 @@ struct EventFinder {
                 if constraintHolds(e, at: i, m, usedSanctionToken: &usedSanctionToken) { hit = e; break }
             }
             guard let trig = hit else { i += 1; continue }
+            // "released from hospital", "met with criticism" (vetoes.txt), and trigger words
+            // inside a name ("the Free Press Forum", "Freedom Prize") report no event.
+            if lexicon.isVetoed(at: i, in: t)
+                || m.names.contains(where: { $0.lo <= i && i < $0.hi && ($0.kind == .organization || $0.kind == .award || $0.kind == .agency) })
+            {
+                i += trig.words.count; continue
+            }
+            // "were met at the airport by relatives": a passive "met" is a greeting, not talks.
+            if trig.type == "meeting", t[i].lower == "met", i > 0, ["was", "were", "been", "being", "be"].contains(t[i - 1].lower) {
+                i += 1; continue
+            }
             let clause = m.clauses.range(of: i)
             let key = "\(trig.type)#\(m.clauses.clauseOf[i])"
             let next = i + trig.words.count
@@ -56,8 +67,10 @@ struct EventFinder {
                 i = next; continue
             }
             // "jailed journalist", "those convicted of": participles used as adjectives.
+            // ("detained 37 people", "detained at least 16": a count right after makes it a verb.)
             if ["jailed", "convicted", "detained", "arrested", "imprisoned"].contains(t[i].lower),
                 i == 0 || !["was", "were", "been", "is", "are", "be", "has", "have", "had", "being"].contains(t[i - 1].lower),
+                !m.quantities.contains(where: { $0.lo > i && $0.lo <= i + 3 && $0.noun != nil }),
                 !(i > 0 && (m.names.contains { $0.hi == i && $0.kind != .place } || t[i - 1].lower == "police" || t[i - 1].lower == "court" || t[i - 1].lower == "authorities"))
             {
                 i = next; continue
@@ -109,8 +122,14 @@ struct EventFinder {
         for k in out.indices { out[k].attributes["_clause"] = nil; out[k].attributes["_at"] = nil }
         // An exchange: the releases in it are not events of their own, and its count is
         // everyone moved both ways.
+        let moved = m.quantities.filter { !$0.isStock && $0.noun != nil && $0.quantity.value != nil }
+        if moved.count >= 2, !out.contains(where: { $0.type == .exchange }) {
+            // "handed over five ..., while Tajikistan freed three ...": the legs of an exchange
+            // told in the sentence before; DocumentMerger gives the sum to that exchange.
+            let sum = moved.reduce(0) { min(QuantityFinder.limit, $0 + ($1.quantity.value ?? 0)) }
+            for k in out.indices where DocumentMerger.family(out[k].type) == "release" || out[k].type == .deportation { out[k].attributes["_moved"] = String(sum) }
+        }
         if let x = out.firstIndex(where: { $0.type == .exchange }) {
-            let moved = m.quantities.filter { !$0.isStock && $0.noun != nil && $0.quantity.value != nil }
             if moved.count >= 2 {
                 let sum = moved.reduce(0) { min(QuantityFinder.limit, $0 + ($1.quantity.value ?? 0)) }
                 out[x].count = Quantity(value: sum, qualifier: moved.allSatisfy { $0.quantity.qualifier == .exact } ? .exact : .atLeast,
@@ -144,6 +163,19 @@ struct EventFinder {
                 return true
             }
             if m.names.contains(where: { ($0.kind == .person || ($0.kind == .unknown && $0.lo > 0)) && clause.contains($0.lo) }) { return true }
+            // "Kaval, 34, was arrested": a sentence-initial single word followed by an age
+            // appositive or an auxiliary is the subject's name.
+            if let n = m.names.first(where: { $0.kind == .unknown && $0.lo == 0 && $0.hi < i }), n.hi + 1 < t.count,
+                (t[n.hi].lower == "," && t[n.hi + 1].kind == .number) || ["was", "were", "had", "has"].contains(t[n.hi].lower),
+                i > 0, ["was", "were", "been", "is", "are"].contains(t[i - 1].lower)
+            {
+                return true
+            }
+            // "Kaval, 34, was arrested": a clause opening with an auxiliary continues a subject
+            // named before the appositive.
+            if clause.lowerBound > 0, startsWithAuxiliary(clause, t) {
+                if m.names.contains(where: { ($0.kind == .person || $0.kind == .unknown) && $0.lo < clause.lowerBound && $0.lo >= m.datelineEnd }) { return true }
+            }
             // A relative clause ("Poczobut, who was arrested in March 2021") refers back to a person.
             if clause.lowerBound > 0, isRelative(clause, t) {
                 let prev = m.clauses.range(of: clause.lowerBound - 1)
@@ -154,14 +186,19 @@ struct EventFinder {
             return t[after..<min(t.count, after + 4)].contains { Self.prisonNouns.contains($0.lower) }
         case "sanctions":
             let lo = max(0, i - 8), hi = min(t.count, after + 6)
-            for k in lo..<hi where t[k].lower.hasPrefix("sanction") && !usedSanctionToken.contains(k) {
+            for k in lo..<hi where (t[k].lower.hasPrefix("sanction") || lexicon.matchPhrase(lexicon.sanctionPhrases, at: k, in: t) != nil)
+                && !usedSanctionToken.contains(k)
+            {
                 usedSanctionToken.insert(k)
                 return true
             }
             return false
         case "prize":
-            return m.names.contains { $0.kind == .award && clause.contains($0.lo) && $0.lo >= i }
+            // "won the Sakharov Prize"; passive "Last year's prize was awarded to ..." names it first.
+            let passive = i > 0 && ["was", "were", "been", "is"].contains(t[i - 1].lower)
+            return m.names.contains { $0.kind == .award && clause.contains($0.lo) && ($0.lo >= i || passive) }
                 || t[after..<max(after, clause.upperBound)].contains { ["prize", "award", "medal"].contains($0.lower) }
+                || (passive && t[clause.lowerBound..<i].contains { ["prize", "award", "medal"].contains($0.lower) })
         case "meet":
             return m.names.contains { ($0.kind == .person || $0.kind == .organization || $0.kind == .unknown) && $0.lo >= m.datelineEnd }
         case "border":
@@ -180,6 +217,13 @@ struct EventFinder {
     }
 
     static let placePrepositions: Set<String> = ["in", "at", "into", "to", "from", "across", "near", "outside", "inside", "toward", "towards"]
+
+    /// "..., was arrested": the clause (after its comma) opens with an auxiliary verb.
+    func startsWithAuxiliary(_ r: Range<Int>, _ t: [Token]) -> Bool {
+        guard r.lowerBound < t.count else { return false }
+        let first = t[r.lowerBound].lower == "," && r.lowerBound + 1 < t.count ? t[r.lowerBound + 1].lower : t[r.lowerBound].lower
+        return ["was", "were", "had", "has", "is"].contains(first)
+    }
 
     func isRelative(_ r: Range<Int>, _ t: [Token]) -> Bool {
         guard r.lowerBound < t.count else { return false }
@@ -213,9 +257,15 @@ struct EventFinder {
             }
             return false
         }
+        // (Nor from a later clause about what is still to come: "... and that talks would
+        // resume in December".)
+        func futureClauseDate(_ d: DateMention) -> Bool {
+            let from = max(triggerEnd, min(d.lo, clause.upperBound))
+            return c.status == .occurred && d.lo > from && t[from..<d.lo].contains { ["would", "will", "could", "may", "might"].contains($0.lower) }
+        }
         let pool = (!inClause.isEmpty ? inClause
             : (c.status == .occurred ? m.dates.filter { $0.lo >= m.datelineEnd && !isRelative(m.clauses.range(of: $0.lo), t) } : []))
-            .filter { !speechDate($0) }
+            .filter { !speechDate($0) && !futureClauseDate($0) }
         c.dateMention = pool.min { abs($0.lo - i) < abs($1.lo - i) }
         if let d = c.dateMention {
             switch d.expression {
@@ -272,6 +322,12 @@ struct EventFinder {
                 let ofCapital = prep == "of" && n.lo > 1 && ["capital", "city", "town"].contains(t[n.lo - 2].lower)
                 if c.type.category != .sanctions, n.hi < t.count, Self.agentNouns.contains(t[n.hi].lower), n.lo < i || clause.contains(n.lo) {
                     c.actors.append(n.country ?? n.canonical)
+                } else if c.type.category != .sanctions, n.kind == .place, n.hi <= i, !Self.placePrepositions.contains(prep), prep != "of",
+                    t[n.hi..<i].allSatisfy({ ["has", "have", "had", "was", "were", "also", "on"].contains($0.lower) || $0.kind == .number })
+                {
+                    // "Managua has freed ...": the capital or country as subject names the state
+                    // where it happened (kept as a place, so that actors still tie reports together).
+                    c.places.append(n.country ?? n.canonical)
                 } else if c.type.category == .sanctions {
                     if prep == "against" || prep == "on" { c.attributes["target"] = n.canonical }
                 } else if n.kind == .place && (Self.placePrepositions.contains(prep) || ofCapital) {

@@ -83,6 +83,10 @@ struct StatementFinder {
         }
         // Across an appositive: "NAME, ..., said", "NAME, speaking in Vilnius, said".
         if w == "," {
+            // "..., her lawyer, Tran Quoc Hung, said": the name is itself the appositive.
+            if let n = m.names.first(where: { $0.hi == k && $0.lo > 0 && t[$0.lo - 1].lower == "," }), n.kind == .person {
+                return .some(accept(n))
+            }
             for n in m.names.reversed() where n.hi < k && n.hi < t.count && t[n.hi].lower == "," {
                 guard n.kind == .person || n.kind == .organization || n.kind == .unknown else { continue }
                 let between = t[(n.hi + 1)..<k]

@@ -31,6 +31,8 @@ struct StatusClassifier {
         while k < min(clause.upperBound, trigger + 5) {
             let w = t[k].lower
             if ["could", "may", "might"].contains(w) { hypothetical = true; break }
+            // "border talks would resume in December": the happening is still to come.
+            if ["would", "will"].contains(w) { expected = true; break }
             if ["was", "were", "is", "are", "has", "have", "had", ","].contains(w) { break }
             k += 1
         }
