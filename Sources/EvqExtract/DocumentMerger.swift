@@ -68,7 +68,7 @@ struct DocumentMerger {
                 }
             }
         }
-        absorbExchangeLegs(&cands)
+        absorbExchangeLegs(&cands, doc: doc)
         var clusters: [Cluster] = []
         var byKey: [String: [Int]] = [:]
         // Specific body candidates first, in text order.
@@ -126,15 +126,23 @@ struct DocumentMerger {
     /// soldiers", "they were flown to Bishkek") are part of the exchange, not releases or
     /// deportations of their own; when the exchange has no count, the legs' sum is its count
     /// (everyone moved both ways).
-    func absorbExchangeLegs(_ cands: inout [Candidate]) {
+    func absorbExchangeLegs(_ cands: inout [Candidate], doc: AnalyzedDocument) {
+        // "Separately, ... freed nine activists": a sentence that says it tells another happening.
+        func separate(_ k: Int) -> Bool {
+            guard doc.sentences.indices.contains(k) else { return false }
+            let head = doc.sentences[k].text.prefix(24).lowercased()
+            return ["separately", "in a separate", "meanwhile", "elsewhere", "also on", "in another"].contains { head.hasPrefix($0) }
+        }
         var drop = Set<Int>()
         for x in cands.indices where cands[x].type == .exchange && !cands[x].supporting && !cands[x].total {
             let s = cands[x].sentence
             for k in cands.indices where k != x && !drop.contains(k) {
                 let c = cands[k]
                 guard DocumentMerger.family(c.type) == "release" || c.type == .deportation, c.status == cands[x].status, !c.total,
-                    c.sentence > s, c.sentence <= s + 4, !c.supporting
+                    c.sentence > s, c.sentence <= s + 4, !c.supporting, !separate(c.sentence)
                 else { continue }
+                // A leg is part of the exchange: it cannot move more people than the whole.
+                if let v = c.count?.value, let w = cands[x].count?.value, v > w { continue }
                 if let s1 = cands[x].date.start, let e1 = cands[x].date.end, let s2 = c.date.start, let e2 = c.date.end, s1 > e2 || s2 > e1 { continue }
                 drop.insert(k)
                 if cands[x].count == nil, let v = c.attributes["_moved"].flatMap(Int.init) {

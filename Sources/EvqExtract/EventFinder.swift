@@ -75,6 +75,8 @@ struct EventFinder {
             {
                 i = next; continue
             }
+            // "urged Georgia to release", "demanded the release of": a demand, not a happening.
+            if status.isDemand(t, trigger: i, clause: clause) { i = next; continue }
             claimed.insert(key)
             var c = Candidate(type: EventType(trig.type), status: status.status(t, trigger: i, clause: clause), total: false,
                 actors: [], places: [], attributes: [:], sentence: sentence, supporting: supporting)
@@ -162,7 +164,8 @@ struct EventFinder {
             }) {
                 return true
             }
-            if m.names.contains(where: { ($0.kind == .person || ($0.kind == .unknown && $0.lo > 0)) && clause.contains($0.lo) }) { return true }
+            // (An exchange needs captives or a known person: "exchange my device" is a return.)
+            if m.names.contains(where: { ($0.kind == .person || ($0.kind == .unknown && $0.lo > 0 && e.type != "exchange")) && clause.contains($0.lo) }) { return true }
             // "Kaval, 34, was arrested": a sentence-initial single word followed by an age
             // appositive or an auxiliary is the subject's name.
             if let n = m.names.first(where: { $0.kind == .unknown && $0.lo == 0 && $0.hi < i }), n.hi + 1 < t.count,
@@ -260,8 +263,7 @@ struct EventFinder {
         // (Nor from a later clause about what is still to come: "... and that talks would
         // resume in December".)
         func futureClauseDate(_ d: DateMention) -> Bool {
-            let from = max(triggerEnd, min(d.lo, clause.upperBound))
-            return c.status == .occurred && d.lo > from && t[from..<d.lo].contains { ["would", "will", "could", "may", "might"].contains($0.lower) }
+            return c.status == .occurred && d.lo > triggerEnd && t[triggerEnd..<d.lo].contains { ["would", "will", "could", "may", "might"].contains($0.lower) }
         }
         let pool = (!inClause.isEmpty ? inClause
             : (c.status == .occurred ? m.dates.filter { $0.lo >= m.datelineEnd && !isRelative(m.clauses.range(of: $0.lo), t) } : []))

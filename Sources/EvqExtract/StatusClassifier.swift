@@ -44,6 +44,17 @@ struct StatusClassifier {
         return .occurred
     }
 
+    /// A demand cue (`hedges.tsv` status `demand`: "urged", "called on", "demanded") within six
+    /// tokens before the trigger in its clause: someone asks for the happening, which is no event.
+    func isDemand(_ t: [Token], trigger: Int, clause: Range<Int>) -> Bool {
+        let lo = max(clause.lowerBound, trigger - 6)
+        guard lo < trigger else { return false }
+        for i in lo..<trigger where lexicon.cueFirstWords.contains(t[i].lower) {
+            for h in lexicon.hedges where h.status == "demand" && h.words.first == t[i].lower && lexicon.matchOne(h.words, at: i, in: t) { return true }
+        }
+        return false
+    }
+
     func isHabitual(_ t: [Token], trigger: Int, clause: Range<Int>) -> Bool {
         // Only cues starting within four tokens of the trigger count, so only those are read.
         let lo = max(clause.lowerBound, trigger - 4), hi = min(clause.upperBound, trigger + 5)
