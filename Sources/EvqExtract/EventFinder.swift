@@ -314,6 +314,7 @@ struct EventFinder {
         {
             inC.insert(subject, at: 0)
         }
+        var subjectStates: [String] = []
         for n in inC {
             switch n.kind {
             case .person, .organization, .unknown:
@@ -330,6 +331,7 @@ struct EventFinder {
                     // "Managua has freed ...": the capital or country as subject names the state
                     // where it happened (kept as a place, so that actors still tie reports together).
                     c.places.append(n.country ?? n.canonical)
+                    subjectStates.append(n.country ?? n.canonical)
                 } else if c.type.category == .sanctions {
                     if prep == "against" || prep == "on" { c.attributes["target"] = n.canonical }
                 } else if n.kind == .place && (Self.placePrepositions.contains(prep) || ofCapital) {
@@ -364,6 +366,9 @@ struct EventFinder {
             let dest = usable.filter { n in clause.contains(n.lo) && n.lo > i && (n.kind == .place || n.kind == .demonym) }
             if !dest.isEmpty { c.places = dest.map { $0.country ?? $0.canonical }.reduce(into: []) { if !$0.contains($1) { $0.append($1) } } }
         }
+        // ("Azerbaijan released 31 prisoners in Baku": Baku already places it.)
+        let named = c.places
+        c.places.removeAll { st in subjectStates.contains(st) && named.contains { lexicon.places[$0]?.country == st } }
         c.actors = unique(c.actors)
         c.hasNamedActor = c.actors.contains { lexicon.places[$0] == nil }
         c.places = unique(c.places)
