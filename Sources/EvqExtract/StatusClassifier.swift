@@ -44,6 +44,25 @@ struct StatusClassifier {
         return .occurred
     }
 
+    /// Whether the trigger is merely negated ("have not been arrested", "no prisoners were
+    /// freed") with no one denying it: nothing happened, so there is no event. An explicit
+    /// denial ("denied that ... would be freed", "refused to release") is a `denied` event.
+    func isPlainNegation(_ t: [Token], trigger: Int, clause: Range<Int>) -> Bool {
+        var plain = false
+        var i = clause.lowerBound
+        while i < trigger {
+            if lexicon.cueFirstWords.contains(t[i].lower), let len = lexicon.matchPhrase(lexicon.negations, at: i, in: t) {
+                let word = t[i].lower
+                if ["denied", "denies", "deny", "refused", "rejected", "ruled"].contains(word) { return false }
+                if trigger - i <= 4 && (word != "no" || trigger - i <= 2) { plain = true }
+                i += len
+                continue
+            }
+            i += 1
+        }
+        return plain
+    }
+
     /// A demand cue (`hedges.tsv` status `demand`: "urged", "called on", "demanded") within six
     /// tokens before the trigger in its clause: someone asks for the happening, which is no event.
     func isDemand(_ t: [Token], trigger: Int, clause: Range<Int>) -> Bool {
