@@ -124,6 +124,29 @@ struct EventFinder {
         for k in out.indices { out[k].attributes["_clause"] = nil; out[k].attributes["_at"] = nil }
         // An exchange: the releases in it are not events of their own, and its count is
         // everyone moved both ways.
+        // "freed eight Americans in exchange for 27 Venezuelans": people given for people is a
+        // prisoner exchange (for "sanctions relief" it stays an attribute of the release).
+        if !out.contains(where: { $0.type == .exchange }),
+            let r = out.firstIndex(where: { DocumentMerger.family($0.type) == "release" && $0.attributes["in_exchange_for"] != nil }),
+            let span = exchangeForSpan(t)
+        {
+            let given = m.quantities.filter { span.contains($0.lo) && !$0.isStock && $0.noun != nil }
+            let person = m.names.contains { span.contains($0.lo) && $0.kind == .person }
+            if !given.isEmpty || person || t[span].contains(where: { lexicon.captives.contains($0.lower) }) {
+                out[r].type = .exchange
+                if let own = out[r].count?.value, given.count == 1, let v = given[0].quantity.value {
+                    out[r].count = Quantity(value: min(QuantityFinder.limit, own + v),
+                        qualifier: out[r].count?.qualifier == .exact && given[0].quantity.qualifier == .exact ? .exact : .atLeast,
+                        text: (out[r].count?.text ?? "") + " + " + (given[0].quantity.text ?? ""))
+                } else if let own = out[r].count?.value, given.isEmpty, person, out[r].count?.qualifier == .exact {
+                    out[r].count = Quantity(value: own + 1, qualifier: .exact, text: (out[r].count?.text ?? "") + " + 1")
+                } else {
+                    out[r].count = nil
+                }
+                let status = out[r].status
+                out = out.enumerated().filter { $0.offset == r || !(DocumentMerger.family($0.element.type) == "release" && $0.element.status == status) }.map(\.element)
+            }
+        }
         let moved = m.quantities.filter { !$0.isStock && $0.noun != nil && $0.quantity.value != nil }
         if moved.count >= 2, !out.contains(where: { $0.type == .exchange }) {
             // "handed over five ..., while Tajikistan freed three ...": the legs of an exchange
@@ -220,6 +243,17 @@ struct EventFinder {
     }
 
     static let placePrepositions: Set<String> = ["in", "at", "into", "to", "from", "across", "near", "outside", "inside", "toward", "towards"]
+
+    /// The words after "in exchange for" up to the next comma or the sentence's end.
+    func exchangeForSpan(_ t: [Token]) -> Range<Int>? {
+        guard t.count >= 3 else { return nil }
+        for k in 0..<(t.count - 2) where t[k].lower == "in" && t[k + 1].lower == "exchange" && t[k + 2].lower == "for" {
+            var e = k + 3
+            while e < t.count, t[e].lower != ",", t[e].lower != "." { e += 1 }
+            return e > k + 3 ? (k + 3)..<e : nil
+        }
+        return nil
+    }
 
     /// "..., was arrested": the clause (after its comma) opens with an auxiliary verb.
     func startsWithAuxiliary(_ r: Range<Int>, _ t: [Token]) -> Bool {

@@ -153,7 +153,9 @@ public struct QuantityFinder: Sendable {
             let w = t[k].lower
             if lexicon.captives.contains(w) { return (w, k + 1) }
             // "two Americans", "two Russians": a plural demonym counts people.
-            if t[k].capitalized, w.hasSuffix("s"), lexicon.placesLower[w]?.kind == "demonym" { return (w, k + 1) }
+            if t[k].capitalized, w.hasSuffix("s"), lexicon.placesLower[w]?.kind == "demonym" || lexicon.placesLower[String(w.dropLast())]?.kind == "demonym" {
+                return (w, k + 1)
+            }
             if t[k].kind != .word || ["and", "or", "were", "was", "are", "is", "have", "has", "had", "who", "of"].contains(w) { break }
             k += 1
         }

@@ -19,6 +19,8 @@ struct StatusClassifier {
                 i += len
                 continue
             }
+            // "In May, Tehran freed ...": capitalised "May" is the month, not the modal.
+            if t[i].lower == "may", t[i].capitalized { i += 1; continue }
             for h in lexicon.hedges {
                 guard h.words.first == t[i].lower, lexicon.matchOne(h.words, at: i, in: t) else { continue }
                 if h.status == "hypothetical" { hypothetical = true }
@@ -30,7 +32,7 @@ struct StatusClassifier {
         var k = trigger + 1
         while k < min(clause.upperBound, trigger + 5) {
             let w = t[k].lower
-            if ["could", "may", "might"].contains(w) { hypothetical = true; break }
+            if ["could", "may", "might"].contains(w), !t[k].capitalized { hypothetical = true; break }
             // "border talks would resume in December": the happening is still to come.
             if ["would", "will"].contains(w) { expected = true; break }
             if ["was", "were", "is", "are", "has", "have", "had", ","].contains(w) { break }
