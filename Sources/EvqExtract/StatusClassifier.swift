@@ -56,7 +56,9 @@ struct StatusClassifier {
             if lexicon.cueFirstWords.contains(t[i].lower), let len = lexicon.matchPhrase(lexicon.negations, at: i, in: t) {
                 let word = t[i].lower
                 if ["denied", "denies", "deny", "refused", "rejected", "ruled"].contains(word) { return false }
-                if trigger - i <= 4 && (word != "no" || trigger - i <= 2) { plain = true }
+                // ("no prisoners were freed": "no" before the captives it denies.)
+                let noCaptives = word == "no" && t[(i + 1)..<trigger].contains { lexicon.captives.contains($0.lower) || $0.lower == "one" }
+                if trigger - i <= 4 && (word != "no" || trigger - i <= 2 || noCaptives) { plain = true }
                 i += len
                 continue
             }

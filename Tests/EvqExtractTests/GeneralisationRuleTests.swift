@@ -1,0 +1,94 @@
+import EvqModel
+import Foundation
+import Testing
+@testable import EvqExtract
+
+/// Rules added for articles evq has never seen (issue 3): exchanges told with "in exchange
+/// for" or over several sentences, arrests and sanctions without the usual words, and the
+/// phrases whose trigger words report nothing (vetoes, demands, plain negation).
+struct GeneralisationRuleTests {
+    func events(_ body: String, date: String = "2025-03-03") -> [Event] {
+        extract(files: [("a.txt", "---\ndate: \(date)\n---\n\(body)\n")]).corpus.all.filter { $0.type != .statement }
+    }
+
+    struct Case: Sendable, CustomStringConvertible {
+        var text: String
+        var type: EventType
+        var status: Status = .occurred
+        var count: Int?
+        var date: String?
+        var description: String { text }
+    }
+
+    /// Publication day 2025-03-03 is a Monday.
+    static let cases: [Case] = [
+        Case(text: "Iran released two Austrian citizens on Saturday in exchange for Reza Tavakoli, an Iranian diplomat.", type: .exchange, count: 3, date: "2025-03-01"),
+        Case(text: "In May, Tehran freed three French citizens in exchange for two Iranians held in France.", type: .exchange, count: 5, date: "2024-05"),
+        Case(text: "Police in Kazakhstan detained 37 people on Friday at a rally in Almaty.", type: .arrest, count: 37, date: "2025-02-28"),
+        Case(text: "The blogger Dana Seitkali was taken into custody at her home on Saturday.", type: .arrest, count: nil, date: "2025-03-01"),
+        Case(text: "Officers rounded up 11 oil workers on Friday.", type: .arrest, count: 11, date: "2025-02-28"),
+        Case(text: "Kaval, 34, was arrested in April at his parents' home.", type: .arrest, count: nil, date: "2024-04"),
+        Case(text: "Canada on Monday froze the assets of 14 Iranian prison officials.", type: .sanctionsImposed, count: 14, date: "2025-03-03"),
+        Case(text: "Australia blacklisted two judges of the Revolutionary Courts on Monday.", type: .sanctionsImposed, count: 2, date: "2025-03-03"),
+        Case(text: "The EU is expected to impose an asset freeze and travel ban on 20 more officials.", type: .sanctionsImposed, status: .expected, count: 20),
+        Case(text: "Last year's prize was awarded to reporter Bolot Asanov.", type: .award, date: "2024"),
+        Case(text: "Toktorov said border talks with Tajikistan would resume in December.", type: .meeting, status: .expected, date: "2025-12"),
+    ]
+
+    @Test(arguments: cases)
+    func readsOneEvent(_ c: Case) throws {
+        let all = events(c.text)
+        let e = try #require(all.first { $0.type == c.type }, "\(all.map(\.summary))")
+        #expect(e.status == c.status)
+        #expect(e.count?.value == c.count)
+        if let d = c.date { #expect(e.date.display == d) }
+    }
+
+    /// Sentences whose trigger words report no happening of any kind.
+    static let noEvents = [
+        "Father Ernesto Vilchez had been released from hospital in May, his family said.",
+        "The ministry said in a statement released on Sunday that 18 prisoners were in good health.",
+        "The three soldiers were met at the airport by relatives on Tuesday.",
+        "The court's decision met with criticism from Washington, and Hanoi has refused to meet demands from Brussels.",
+        "Last year's winner Bolot Asanov was in pre-trial detention at the time.",
+        "The U.N. human rights office on Friday urged Georgia to release the protesters.",
+        "The rally's organisers have not been arrested.",
+        "No prisoners were freed on Friday.",
+        "Q: Can I exchange my device for a larger model?",
+    ]
+
+    @Test(arguments: noEvents)
+    func yieldsNoEvent(_ text: String) {
+        let all = events(text)
+        #expect(all.isEmpty, "\(all.map(\.summary))")
+    }
+
+    @Test func explicitDenialIsStillADeniedEvent() {
+        let all = events("Foreign Minister Lukas Brenner denied that Vienna had agreed to free any other prisoners.")
+        #expect(all.map(\.status) == [.denied])
+    }
+
+    @Test func theLegsOfAnExchangeAreNotReleasesAndTheirSumIsItsCount() throws {
+        let all = events("""
+            Kyrgyzstan and Tajikistan exchanged detainees at a border crossing on Tuesday.
+
+            Kyrgyz authorities handed over five Tajik citizens, while Tajikistan freed three Kyrgyz soldiers.
+
+            The three soldiers were flown to Bishkek later on Tuesday.
+
+            Separately, Tajik police on Friday released nine activists detained at a protest.
+            """, date: "2025-11-05")
+        let x = try #require(all.first { $0.type == .exchange }, "\(all.map(\.summary))")
+        #expect(x.count?.value == 8)
+        #expect(x.date.display == "2025-11-04")
+        #expect(!all.contains { $0.type == .deportation })
+        // The release told as a separate happening stays a release.
+        #expect(all.filter { $0.type == .release }.map { $0.count?.value } == [9])
+    }
+
+    @Test func freedPrisonersFlownAbroadAreADeportationBesideTheRelease() {
+        let all = events("Nicaragua's government released eighteen political prisoners on Saturday and put them on a chartered plane to Guatemala.")
+        #expect(all.map(\.type).sorted { $0.rawValue < $1.rawValue } == [.deportation, .release])
+        #expect(all.allSatisfy { $0.count?.value == 18 && $0.date.display == "2025-03-01" })
+    }
+}
