@@ -177,6 +177,12 @@ struct DocumentMerger {
         if let b = c.count?.value, let y = c.count {
             for x in cl.counts { if let a = x.value, !countsAgree(x, y, a, b) { return false } }
         }
+        // Prizes to (or sentences of) different people are different happenings ("X was named
+        // the winner ..." and "the foundation awarded its 2024 prize to Y").
+        if c.type == .award || c.type == .sentencing, !c.actors.isEmpty {
+            let named = Set(cl.members.flatMap(\.actors))
+            if !named.isEmpty, named.isDisjoint(with: c.actors) { return false }
+        }
         let d = cl.date.isMissing ? cl.anyDate : cl.date
         if let s1 = d.start, let e1 = d.end, let s2 = c.date.start, let e2 = c.date.end, s1 > e2 || s2 > e1 { return false }
         return true

@@ -280,7 +280,9 @@ struct EventFinder {
             break
         }
         // Date: nearest in the clause; else, for a reported happening, nearest in the sentence.
-        let inClause = m.dates.filter { clause.contains($0.lo) && $0.lo >= m.datelineEnd }
+        // (Not a word inside a name: "the outlet Meydan Today".)
+        let dates = m.dates.filter { d in !m.names.contains { $0.kind != .place && $0.lo < d.lo && d.lo < $0.hi } }
+        let inClause = dates.filter { clause.contains($0.lo) && $0.lo >= m.datelineEnd }
         // (Not from a relative clause about someone: "who won the prize in 2022".)
         // A date attached to a speech verb ("said on Friday that the releases ...") dates the
         // saying, not the events reported after it.
@@ -300,9 +302,18 @@ struct EventFinder {
             return c.status == .occurred && d.lo > triggerEnd && t[triggerEnd..<d.lo].contains { ["would", "will", "could", "may", "might"].contains($0.lower) }
         }
         let pool = (!inClause.isEmpty ? inClause
-            : (c.status == .occurred ? m.dates.filter { $0.lo >= m.datelineEnd && !isRelative(m.clauses.range(of: $0.lo), t) } : []))
+            : (c.status == .occurred ? dates.filter { $0.lo >= m.datelineEnd && !isRelative(m.clauses.range(of: $0.lo), t) } : []))
             .filter { !speechDate($0) && !futureClauseDate($0) }
         c.dateMention = pool.min { abs($0.lo - i) < abs($1.lo - i) }
+        // "awarded its 2024 prize to ...": a year naming the prize dates the award.
+        if c.type == .award, c.dateMention == nil {
+            for k in clause where k + 1 < t.count && t[k].kind == .number && ["prize", "award", "medal", "edition"].contains(t[k + 1].lower) {
+                if let y = Int(t[k].lower), y >= 1900, y <= 2100 {
+                    c.dateMention = DateMention(lo: k, hi: k + 1, expression: .absolute(year: y, month: nil, day: nil), text: t[k].text)
+                    break
+                }
+            }
+        }
         if let d = c.dateMention {
             switch d.expression {
             case .since, .recent: c.total = true  // cumulative over a stretch of time

@@ -58,7 +58,9 @@ struct StatusClassifier {
                 if ["denied", "denies", "deny", "refused", "rejected", "ruled"].contains(word) { return false }
                 // ("no prisoners were freed": "no" before the captives it denies.)
                 let noCaptives = word == "no" && t[(i + 1)..<trigger].contains { lexicon.captives.contains($0.lower) || $0.lower == "one" }
-                if trigger - i <= 4 && (word != "no" || trigger - i <= 2 || noCaptives) { plain = true }
+                // (Distance from the cue's last word: "had not been allowed to visit".)
+                let gap = trigger - (i + len - 1)
+                if gap <= 4 && (word != "no" || gap <= 2 || noCaptives) { plain = true }
                 i += len
                 continue
             }
