@@ -138,8 +138,12 @@ struct DocumentMerger {
             let s = cands[x].sentence
             for k in cands.indices where k != x && !drop.contains(k) {
                 let c = cands[k]
+                // Legs are told in the few sentences around the exchange ("freed eight Americans on
+                // Saturday. The swap ..."), or later without a date of their own ("the eight
+                // Americans freed in the deal were taken to a hospital").
+                let near = c.sentence >= s - 2 && c.sentence <= s + 4
                 guard DocumentMerger.family(c.type) == "release" || c.type == .deportation, c.status == cands[x].status, !c.total,
-                    c.sentence > s, c.sentence <= s + 4, !c.supporting, !separate(c.sentence)
+                    near || (c.sentence > s && c.date.isMissing), !c.supporting, !separate(c.sentence)
                 else { continue }
                 // A leg is part of the exchange: it cannot move more people than the whole.
                 if let v = c.count?.value, let w = cands[x].count?.value, v > w { continue }

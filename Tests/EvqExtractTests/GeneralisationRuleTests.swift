@@ -86,6 +86,24 @@ struct GeneralisationRuleTests {
         #expect(all.filter { $0.type == .release }.map { $0.count?.value } == [9])
     }
 
+    @Test func anExchangeToldAsReleaseForPeopleAbsorbsItsLaterUndatedLegs() throws {
+        let all = events("""
+            Belarus released five Lithuanian citizens on Friday in exchange for 12 Belarusians held in Lithuania.
+
+            The deal was mediated by the Vatican, officials said.
+
+            Talks on the deal began in the spring.
+
+            Lithuania has closed two border crossings this year.
+
+            The five Lithuanians freed in the deal were taken to a hospital in Vilnius for checks.
+            """)
+        let x = try #require(all.first { $0.type == .exchange }, "\(all.map(\.summary))")
+        #expect(x.count?.value == 17)
+        #expect(x.date.display == "2025-02-28")
+        #expect(!all.contains { $0.type == .release })
+    }
+
     @Test func freedPrisonersFlownAbroadAreADeportationBesideTheRelease() {
         let all = events("Nicaragua's government released eighteen political prisoners on Saturday and put them on a chartered plane to Guatemala.")
         #expect(all.map(\.type).sorted { $0.rawValue < $1.rawValue } == [.deportation, .release])
