@@ -25,6 +25,8 @@ struct EventFinder {
     static let placeNouns: Set<String> = ["prison", "prisons", "capital", "border", "territory", "soil", "side", "jails", "city"]
     /// "U.S. officials met ...": the country acts through them.
     static let agentNouns: Set<String> = ["officials", "authorities", "government", "delegation", "diplomats", "negotiators", "envoy"]
+    /// Verbs of a trip whose purpose ("for talks") is a meeting that took place.
+    static let travelVerbs: Set<String> = ["arrived", "arrives", "came", "travelled", "traveled", "flew", "went", "headed", "landed", "was in", "visited"]
     static let totalCues: [[String]] = [["overall"], ["in", "total"], ["in", "all"], ["altogether"], ["a", "total", "of"], ["so", "far"], ["to", "date"]]
     static let totalCueFirstWords: Set<String> = Set(totalCues.compactMap(\.first))
 
@@ -61,8 +63,11 @@ struct EventFinder {
             let next = i + trig.words.count
             if claimed.contains(key) || status.isHabitual(t, trigger: i, clause: clause) { i = next; continue }
             // "asked for a pardon", "calls for the release": a request, not a happening.
+            // ("arrived in Minsk on Tuesday for talks with ..." is the purpose of a trip that
+            // happened: the meeting took place.)
+            let trip = trig.type == "meeting" && t[max(0, i - 8)..<i].contains { Self.travelVerbs.contains($0.lower) }
             if i >= 1, t[i - 1].lower == "for" || (i >= 2 && t[i - 2].lower == "for" && ["a", "the", "an"].contains(t[i - 1].lower)),
-                !(i >= 3 && t[i - 3].lower == "exchange") && !(i >= 2 && t[i - 2].lower == "exchange")
+                !(i >= 3 && t[i - 3].lower == "exchange") && !(i >= 2 && t[i - 2].lower == "exchange"), !trip
             {
                 i = next; continue
             }
@@ -211,7 +216,7 @@ struct EventFinder {
         case "prison":
             return t[after..<min(t.count, after + 4)].contains { Self.prisonNouns.contains($0.lower) }
         case "sanctions":
-            let lo = max(0, i - 8), hi = min(t.count, after + 6)
+            let lo = max(0, i - 8), hi = min(t.count, after + 8)
             for k in lo..<hi where (t[k].lower.hasPrefix("sanction") || lexicon.matchPhrase(lexicon.sanctionPhrases, at: k, in: t) != nil)
                 && !usedSanctionToken.contains(k)
             {
@@ -314,6 +319,13 @@ struct EventFinder {
                 }
             }
         }
+        // "... third since September, when he held talks": the "when" clause tells what happened
+        // at that date, not since it.
+        if let d = c.dateMention, case .since(let inner) = d.expression, d.hi < i,
+            t[d.hi..<min(i, d.hi + 3)].contains(where: { $0.lower == "when" })
+        {
+            c.dateMention = DateMention(lo: d.lo, hi: d.hi, expression: inner, text: d.text)
+        }
         if let d = c.dateMention {
             switch d.expression {
             case .since, .recent: c.total = true  // cumulative over a stretch of time
@@ -341,7 +353,9 @@ struct EventFinder {
                 }
             }
         }
-        if c.total && c.count == nil && c.dateMention.map({ if case .since = $0.expression { return false } else { return true } }) ?? true {
+        // (A meeting is never a cumulative figure without a number: "the visit was his third
+        // since September" is this visit.)
+        if c.total && c.count == nil && (c.type == .meeting || c.dateMention.map({ if case .since = $0.expression { return false } else { return true } }) ?? true) {
             c.total = false
         }
         // Names in the clause (and the sentence subject when the clause has none before the trigger).
