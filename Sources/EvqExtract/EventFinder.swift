@@ -335,8 +335,15 @@ struct EventFinder {
         // Count: the nearest counted quantity in the clause that is not a stock.
         // "Those pardoned include 38 women": an anaphoric mention; the numbers are subsets.
         let anaphoric = i > 0 && ["those", "them", "whom"].contains(t[i - 1].lower)
+        // "The freed prisoners included three journalists", "Among the 14 released were two
+        // Lithuanians": a count after a subset cue is part of the group, not its size.
+        let subsetCue = clause.first { k in k < t.count && (t[k].lower == "among" || t[k].lower.hasPrefix("includ")) }
+        func isSubset(_ q: QuantityMention) -> Bool {
+            guard let s = subsetCue else { return false }
+            return q.lo > s && q.lo > i
+        }
         let qs = anaphoric ? [] : m.quantities.filter {
-            clause.contains($0.lo) && !$0.isStock && !exchangeSpan.contains($0.lo)
+            clause.contains($0.lo) && !$0.isStock && !exchangeSpan.contains($0.lo) && !isSubset($0)
                 && ($0.noun != nil || $0.lo == triggerEnd || isSubjectOf(t, $0, trigger: i))
         }
         let valued = qs.filter { $0.quantity.value != nil }
@@ -349,7 +356,14 @@ struct EventFinder {
         if c.count != nil, m.clauses.ranges.indices.contains(m.clauses.clauseOf[i]) {
             for k in t.indices where (k < 3 || clause.contains(k)) && Self.totalCueFirstWords.contains(t[k].lower) {
                 for cue in Self.totalCues where t[k].lower == cue[0] && lexicon.matchOne(cue, at: k, in: t) {
-                    if cue != ["so", "far"] || c.dateMention == nil { c.total = true }
+                    // ("so far this year" is cumulative; "the largest group so far in 2025" is not.)
+                    var soFarThis = false
+                    if let d = c.dateMention, case .period(let unit, offset: 0) = d.expression {
+                        soFarThis = true
+                        // It runs from the period's start to publication, like "earlier this year".
+                        c.dateMention = DateMention(lo: d.lo, hi: d.hi, expression: .earlierThis(unit), text: d.text)
+                    }
+                    if cue != ["so", "far"] || c.dateMention == nil || soFarThis { c.total = true }
                 }
             }
         }

@@ -70,12 +70,18 @@ struct StatusClassifier {
     }
 
     /// A demand cue (`hedges.tsv` status `demand`: "urged", "called on", "demanded") within six
-    /// tokens before the trigger in its clause: someone asks for the happening, which is no event.
+    /// tokens before the trigger in its clause: someone asks for the happening, which is no
+    /// event; likewise an open question (status `question`: "did not say whether", "it was
+    /// unclear when") within eight.
     func isDemand(_ t: [Token], trigger: Int, clause: Range<Int>) -> Bool {
-        let lo = max(clause.lowerBound, trigger - 6)
+        let lo = max(clause.lowerBound, trigger - 8)
         guard lo < trigger else { return false }
         for i in lo..<trigger where lexicon.cueFirstWords.contains(t[i].lower) {
-            for h in lexicon.hedges where h.status == "demand" && h.words.first == t[i].lower && lexicon.matchOne(h.words, at: i, in: t) { return true }
+            for h in lexicon.hedges where (h.status == "demand" && trigger - i <= 6 || h.status == "question")
+                && h.words.first == t[i].lower && lexicon.matchOne(h.words, at: i, in: t)
+            {
+                return true
+            }
         }
         return false
     }
