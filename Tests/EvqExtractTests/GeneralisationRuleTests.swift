@@ -63,6 +63,17 @@ struct GeneralisationRuleTests {
         #expect(all.isEmpty, "\(all.map(\.summary))")
     }
 
+    @Test(arguments: [
+        ("The Russian embassy in London said the measures were illegal.", "Russian Embassy in London"),
+        ("The U.N. human rights office said it was alarmed by the arrests.", "U.N. Human Rights Office"),
+        ("Georgia's ruling Georgian Dream party said the decision was political.", "Georgian Dream"),
+        ("The ruling was upheld on Monday, her lawyer, Tran Quoc Hung, said.", "Tran Quoc Hung"),
+    ])
+    func organisationsAndAppositivesSpeak(_ text: String, _ speaker: String) {
+        let all = extract(files: [("a.txt", "---\ndate: 2025-03-03\n---\n\(text)\n")]).corpus.all
+        #expect(all.filter { $0.type == .statement }.flatMap(\.actors) == [speaker])
+    }
+
     @Test func explicitDenialIsStillADeniedEvent() {
         let all = events("Foreign Minister Lukas Brenner denied that Vienna had agreed to free any other prisoners.")
         #expect(all.map(\.status) == [.denied])
