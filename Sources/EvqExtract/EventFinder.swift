@@ -131,13 +131,23 @@ struct EventFinder {
         // everyone moved both ways.
         // "freed eight Americans in exchange for 27 Venezuelans": people given for people is a
         // prisoner exchange (for "sanctions relief" it stays an attribute of the release).
-        if !out.contains(where: { $0.type == .exchange }),
-            let r = out.firstIndex(where: { DocumentMerger.family($0.type) == "release" && $0.attributes["in_exchange_for"] != nil }),
-            let span = exchangeForSpan(t)
-        {
+        if !out.contains(where: { $0.type == .exchange }), let span = exchangeForSpan(t), !t[span.lowerBound].inQuote {
             let given = m.quantities.filter { span.contains($0.lo) && !$0.isStock && $0.noun != nil }
             let person = m.names.contains { span.contains($0.lo) && $0.kind == .person }
-            if !given.isEmpty || person || t[span].contains(where: { lexicon.captives.contains($0.lower) }) {
+            let people = !given.isEmpty || person || t[span].contains(where: { lexicon.captives.contains($0.lower) })
+            // "Moldova handed over two Russian soldiers in return for 12 Moldovan citizens": no
+            // release verb, but people went both ways.
+            if people, !out.contains(where: { DocumentMerger.family($0.type) == "release" || $0.type == .deportation }),
+                let k = (0..<(span.lowerBound - 3)).last(where: { Self.handOverVerbs.contains(t[$0].lower) }), !t[k].inQuote
+            {
+                let clause = m.clauses.range(of: k)
+                var c = Candidate(type: .release, status: status.status(t, trigger: k, clause: clause), total: false,
+                    actors: [], places: [], attributes: [:], sentence: sentence, supporting: supporting)
+                fillArguments(&c, trigger: k, triggerEnd: k + 1, clause: clause, m, speakers: speakers)
+                if c.attributes["in_exchange_for"] == nil { c.attributes["in_exchange_for"] = TemporalTagger.words(t, span.lowerBound, span.upperBound) }
+                out.append(c)
+            }
+            if people, let r = out.firstIndex(where: { DocumentMerger.family($0.type) == "release" && $0.attributes["in_exchange_for"] != nil }) {
                 out[r].type = .exchange
                 if let own = out[r].count?.value, given.count == 1, let v = given[0].quantity.value {
                     out[r].count = Quantity(value: min(QuantityFinder.limit, own + v),
@@ -164,6 +174,12 @@ struct EventFinder {
                 let sum = moved.reduce(0) { min(QuantityFinder.limit, $0 + ($1.quantity.value ?? 0)) }
                 out[x].count = Quantity(value: sum, qualifier: moved.allSatisfy { $0.quantity.qualifier == .exact } ? .exact : .atLeast,
                     text: moved.map { $0.quantity.text ?? "" }.joined(separator: " + "))
+            }
+            // "exchanged 95 prisoners of war each": that many went each way.
+            if moved.count == 1, let v = moved[0].quantity.value,
+                t[moved[0].hi..<min(t.count, moved[0].hi + 4)].contains(where: { $0.lower == "each" })
+            {
+                out[x].count = Quantity(value: min(QuantityFinder.limit, 2 * v), qualifier: moved[0].quantity.qualifier, text: (moved[0].quantity.text ?? "") + " each")
             }
             let status = out[x].status
             out.removeAll { DocumentMerger.family($0.type) == "release" && $0.status == status }
@@ -249,10 +265,18 @@ struct EventFinder {
 
     static let placePrepositions: Set<String> = ["in", "at", "into", "to", "from", "across", "near", "outside", "inside", "toward", "towards"]
 
+    /// "in exchange for" / "in return for" at `k`.
+    static func isExchangeFor(_ t: [Token], _ k: Int) -> Bool {
+        k + 2 < t.count && t[k].lower == "in" && (t[k + 1].lower == "exchange" || t[k + 1].lower == "return") && t[k + 2].lower == "for"
+    }
+
+    /// Verbs of handing people over that, with "in return for" people, make an exchange.
+    static let handOverVerbs: Set<String> = ["handed", "handing", "hands", "transferred", "returned", "sent", "gave", "delivered"]
+
     /// The words after "in exchange for" up to the next comma or the sentence's end.
     func exchangeForSpan(_ t: [Token]) -> Range<Int>? {
         guard t.count >= 3 else { return nil }
-        for k in 0..<(t.count - 2) where t[k].lower == "in" && t[k + 1].lower == "exchange" && t[k + 2].lower == "for" {
+        for k in 0..<(t.count - 2) where Self.isExchangeFor(t, k) {
             var e = k + 3
             while e < t.count, t[e].lower != ",", t[e].lower != "." { e += 1 }
             return e > k + 3 ? (k + 3)..<e : nil
@@ -277,7 +301,7 @@ struct EventFinder {
         let t = m.tokens
         // "in exchange for ...": kept as an attribute, and its words are not this event's arguments.
         var exchangeSpan = 0..<0
-        for k in clause where k + 2 < t.count && t[k].lower == "in" && t[k + 1].lower == "exchange" && t[k + 2].lower == "for" {
+        for k in clause where k + 2 < t.count && Self.isExchangeFor(t, k) {
             var e = k + 3
             while e < clause.upperBound, t[e].lower != "," { e += 1 }
             exchangeSpan = k..<e

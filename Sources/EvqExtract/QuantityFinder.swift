@@ -98,7 +98,9 @@ public struct QuantityFinder: Sendable {
             var q = Qualifier.exact
             var j = i
             if t[i].kind == .word, !lexicon.quantityStarters.contains(t[i].lower), !t[i].lower.utf8.contains(UInt8(ascii: "-")) { i += 1; continue }
-            if lexicon.qualifierFirstWords.contains(t[i].lower), let len = lexicon.matchPhrase(lexicon.qualifierPhrases, at: i, in: t) {
+            // "handed over two Russians": "over" is the verb's particle, not "more than".
+            let particle = t[i].lower == "over" && i > 0 && ["handed", "handing", "hand", "hands", "turned", "turning", "taken", "took", "passed", "signed"].contains(t[i - 1].lower)
+            if !particle, lexicon.qualifierFirstWords.contains(t[i].lower), let len = lexicon.matchPhrase(lexicon.qualifierPhrases, at: i, in: t) {
                 let words = Array(t[i..<(i + len)].map(\.lower))
                 if let entry = lexicon.qualifiers.first(where: { $0.words == words }), let qq = Qualifier(rawValue: entry.qualifier) {
                     q = qq
