@@ -247,7 +247,18 @@ struct EventFinder {
                 || t[after..<max(after, clause.upperBound)].contains { ["prize", "award", "medal"].contains($0.lower) }
                 || (passive && t[clause.lowerBound..<i].contains { ["prize", "award", "medal"].contains($0.lower) })
         case "meet":
-            return m.names.contains { ($0.kind == .person || $0.kind == .organization || $0.kind == .unknown) && $0.lo >= m.datelineEnd }
+            // A participant in the trigger's clause or before it (the subject), not a name in a
+            // later clause about something else.
+            // ("visited the protest camp" is no meeting: a visit is to a named place or person.)
+            if t[i].lower == "visited" || t[i].lower == "visiting" {
+                let hi = min(t.count, after + 3)
+                if !m.names.contains(where: { $0.lo >= after && $0.lo < hi && $0.kind != .agency }) { return false }
+            }
+            // (A capitalised common noun opening the sentence is no name: "(AP) - Protesters".)
+            return m.names.contains { n in
+                (n.kind == .person || n.kind == .organization || (n.kind == .unknown && !(n.hi == n.lo + 1 && isCommonNoun(t[n.lo].lower))))
+                    && n.lo >= m.datelineEnd && (n.lo < i || clause.contains(n.lo))
+            }
         case "border":
             let hi = min(t.count, after + 7)
             return t[after..<hi].contains { ["border", "abroad", "across", "frontier", "exile"].contains($0.lower) }
@@ -264,6 +275,11 @@ struct EventFinder {
     }
 
     static let placePrepositions: Set<String> = ["in", "at", "into", "to", "from", "across", "near", "outside", "inside", "toward", "towards"]
+
+    /// A word of the lexicons' common nouns (captives, unnamed sources, organisation words).
+    func isCommonNoun(_ w: String) -> Bool {
+        lexicon.captives.contains(w) || lexicon.unnamed.contains(w) || lexicon.organizationWords.contains(w)
+    }
 
     /// "in exchange for" / "in return for" at `k`.
     static func isExchangeFor(_ t: [Token], _ k: Int) -> Bool {
