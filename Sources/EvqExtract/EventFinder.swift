@@ -334,7 +334,8 @@ struct EventFinder {
         func speechDate(_ d: DateMention) -> Bool {
             for s in max(0, d.lo - 6)..<d.lo where s < i {
                 if lexicon.triggers[t[s].lower]?.contains(where: { $0.type == "statement" }) == true,
-                    !t[(s + 1)..<d.lo].contains(where: { ["that", "\"", ","].contains($0.lower) })
+                    !t[(s + 1)..<d.lo].contains(where: { ["that", "\"", ",", "he", "she", "they", "it", "would", "will"].contains($0.lower) }),
+                    !(s < i && i < d.lo)  // "said he would meet diplomats next week": the date is the meeting's
                 {
                     return true
                 }

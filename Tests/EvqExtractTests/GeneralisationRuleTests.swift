@@ -33,6 +33,11 @@ struct GeneralisationRuleTests {
         Case(text: "The EU is expected to impose an asset freeze and travel ban on 20 more officials.", type: .sanctionsImposed, status: .expected, count: 20),
         Case(text: "Last year's prize was awarded to reporter Bolot Asanov.", type: .award, date: "2024"),
         Case(text: "Toktorov said border talks with Tajikistan would resume in December.", type: .meeting, status: .expected, date: "2025-12"),
+        Case(text: "Opposition leader Nika Melia said he would meet U.S. diplomats next week.", type: .meeting, status: .expected, date: "2025-03-10..2025-03-16"),
+        Case(text: "U.S. special envoy John Coale arrived in Minsk on Tuesday for talks with President Alexander Lukashenko.", type: .meeting, date: "2025-02-25"),
+        Case(text: "Russia and Ukraine exchanged 95 prisoners of war each on Tuesday.", type: .exchange, count: 190, date: "2025-02-25"),
+        Case(text: "In December 2023, Moldova handed over two Russian soldiers in return for 12 Moldovan citizens.", type: .exchange, count: 14, date: "2023-12"),
+        Case(text: "The government has released some 300 prisoners so far this year.", type: .release, count: 300, date: "2025..2025-03-03"),
     ]
 
     @Test(arguments: cases)
@@ -55,6 +60,9 @@ struct GeneralisationRuleTests {
         "The rally's organisers have not been arrested.",
         "No prisoners were freed on Friday.",
         "Q: Can I exchange my device for a larger model?",
+        "Melia met with relatives of the detained protesters at the court on Tuesday.",
+        "Officials did not say whether more prisoners would be freed.",
+        "Lukashenko and Putin have met more than 20 times since 2020.",
     ]
 
     @Test(arguments: noEvents)
