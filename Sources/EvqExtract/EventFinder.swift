@@ -25,6 +25,8 @@ struct EventFinder {
     static let placeNouns: Set<String> = ["prison", "prisons", "capital", "border", "territory", "soil", "side", "jails", "city"]
     /// "U.S. officials met ...": the country acts through them.
     static let agentNouns: Set<String> = ["officials", "authorities", "government", "delegation", "diplomats", "negotiators", "envoy"]
+    /// Adverbs that may stand between an auxiliary and its participle ("was first detained").
+    static let adverbs: Set<String> = ["first", "later", "also", "again", "briefly", "subsequently", "initially", "reportedly", "allegedly", "eventually", "previously", "twice", "since"]
     /// Verbs of a trip whose purpose ("for talks") is a meeting that took place.
     static let travelVerbs: Set<String> = ["arrived", "arrives", "came", "travelled", "traveled", "flew", "went", "headed", "landed", "was in", "visited"]
     static let totalCues: [[String]] = [["overall"], ["in", "total"], ["in", "all"], ["altogether"], ["a", "total", "of"], ["so", "far"], ["to", "date"]]
@@ -73,8 +75,10 @@ struct EventFinder {
             }
             // "jailed journalist", "those convicted of": participles used as adjectives.
             // ("detained 37 people", "detained at least 16": a count right after makes it a verb.)
+            // ("was first detained", "were later arrested": an adverb may sit after the auxiliary.)
+            let aux = i > 0 ? (Self.adverbs.contains(t[i - 1].lower) && i > 1 ? t[i - 2].lower : t[i - 1].lower) : ""
             if ["jailed", "convicted", "detained", "arrested", "imprisoned"].contains(t[i].lower),
-                i == 0 || !["was", "were", "been", "is", "are", "be", "has", "have", "had", "being"].contains(t[i - 1].lower),
+                !["was", "were", "been", "is", "are", "be", "has", "have", "had", "being"].contains(aux),
                 !m.quantities.contains(where: { $0.lo > i && $0.lo <= i + 3 && $0.noun != nil }),
                 !(i > 0 && (m.names.contains { $0.hi == i && $0.kind != .place } || t[i - 1].lower == "police" || t[i - 1].lower == "court" || t[i - 1].lower == "authorities"))
             {
@@ -215,6 +219,7 @@ struct EventFinder {
             if let n = m.names.first(where: { $0.kind == .unknown && $0.lo == 0 && $0.hi < i }), n.hi + 1 < t.count,
                 (t[n.hi].lower == "," && t[n.hi + 1].kind == .number) || ["was", "were", "had", "has"].contains(t[n.hi].lower),
                 i > 0, ["was", "were", "been", "is", "are"].contains(t[i - 1].lower)
+                    || (i > 1 && Self.adverbs.contains(t[i - 1].lower) && ["was", "were", "been", "is", "are"].contains(t[i - 2].lower))
             {
                 return true
             }

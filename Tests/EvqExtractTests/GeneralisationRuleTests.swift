@@ -28,6 +28,7 @@ struct GeneralisationRuleTests {
         Case(text: "The blogger Dana Seitkali was taken into custody at her home on Saturday.", type: .arrest, count: nil, date: "2025-03-01"),
         Case(text: "Officers rounded up 11 oil workers on Friday.", type: .arrest, count: 11, date: "2025-02-28"),
         Case(text: "Kaval, 34, was arrested in April at his parents' home.", type: .arrest, count: nil, date: "2024-04"),
+        Case(text: "Amaglobeli was first detained in January after a scuffle with a police officer.", type: .arrest, count: nil, date: "2025-01"),
         Case(text: "Canada on Monday froze the assets of 14 Iranian prison officials.", type: .sanctionsImposed, count: 14, date: "2025-03-03"),
         Case(text: "Australia blacklisted two judges of the Revolutionary Courts on Monday.", type: .sanctionsImposed, count: 2, date: "2025-03-03"),
         Case(text: "The EU is expected to impose an asset freeze and travel ban on 20 more officials.", type: .sanctionsImposed, status: .expected, count: 20),
