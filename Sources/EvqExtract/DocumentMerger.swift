@@ -58,7 +58,7 @@ struct DocumentMerger {
         var resolved: [ResolveKey: EventDate] = [:]
         for k in cands.indices {
             if let d = cands[k].dateMention {
-                let key = ResolveKey(expression: d.expression, text: d.text, future: cands[k].status == .expected)
+                let key = ResolveKey(expression: d.expression, text: d.text, future: cands[k].status == .expected || cands[k].status == .hypothetical)
                 if let r = resolved[key] {
                     cands[k].date = r
                 } else {

@@ -347,6 +347,12 @@ struct EventFinder {
             }
             return false
         }
+        // (Nor a date told before the speech verb that introduces the event: "Delaney, named
+        // envoy in March, told reporters that more could be released".)
+        func beforeSpeech(_ d: DateMention) -> Bool {
+            guard c.status != .occurred, d.hi < i else { return false }
+            return t[d.hi..<i].contains { lexicon.triggers[$0.lower]?.contains(where: { $0.type == "statement" }) == true && !$0.inQuote && !$0.lower.hasSuffix("ing") }
+        }
         // (Nor from a later clause about what is still to come: "... and that talks would
         // resume in December".)
         func futureClauseDate(_ d: DateMention) -> Bool {
@@ -354,7 +360,7 @@ struct EventFinder {
         }
         let pool = (!inClause.isEmpty ? inClause
             : (c.status == .occurred ? dates.filter { $0.lo >= m.datelineEnd && !isRelative(m.clauses.range(of: $0.lo), t) } : []))
-            .filter { !speechDate($0) && !futureClauseDate($0) }
+            .filter { !speechDate($0) && !futureClauseDate($0) && !beforeSpeech($0) }
         c.dateMention = pool.min { abs($0.lo - i) < abs($1.lo - i) }
         // "awarded its 2024 prize to ...": a year naming the prize dates the award.
         if c.type == .award, c.dateMention == nil {
