@@ -247,7 +247,7 @@ struct EventFinder {
             return false
         case "prize":
             // "won the Sakharov Prize"; passive "Last year's prize was awarded to ..." names it first.
-            let passive = i > 0 && ["was", "were", "been", "is"].contains(t[i - 1].lower)
+            let passive = i > 0 && ["was", "were", "been", "is"].contains(t[i - 1].lower) || ["went", "go", "goes"].contains(t[i].lower)
             return m.names.contains { $0.kind == .award && clause.contains($0.lo) && ($0.lo >= i || passive) }
                 || t[after..<max(after, clause.upperBound)].contains { ["prize", "award", "medal"].contains($0.lower) }
                 || (passive && t[clause.lowerBound..<i].contains { ["prize", "award", "medal"].contains($0.lower) })
@@ -364,7 +364,9 @@ struct EventFinder {
         c.dateMention = pool.min { abs($0.lo - i) < abs($1.lo - i) }
         // "awarded its 2024 prize to ...": a year naming the prize dates the award.
         if c.type == .award, c.dateMention == nil {
-            for k in clause where k + 1 < t.count && t[k].kind == .number && ["prize", "award", "medal", "edition"].contains(t[k + 1].lower) {
+            for k in clause where k + 1 < t.count && t[k].kind == .number
+                && (["prize", "award", "medal", "edition"].contains(t[k + 1].lower) || m.names.contains { $0.lo == k + 1 && $0.kind == .award })
+            {
                 if let y = Int(t[k].lower), y >= 1900, y <= 2100 {
                     c.dateMention = DateMention(lo: k, hi: k + 1, expression: .absolute(year: y, month: nil, day: nil), text: t[k].text)
                     break

@@ -33,6 +33,7 @@ struct GeneralisationRuleTests {
         Case(text: "Australia blacklisted two judges of the Revolutionary Courts on Monday.", type: .sanctionsImposed, count: 2, date: "2025-03-03"),
         Case(text: "The EU is expected to impose an asset freeze and travel ban on 20 more officials.", type: .sanctionsImposed, status: .expected, count: 20),
         Case(text: "Last year's prize was awarded to reporter Bolot Asanov.", type: .award, date: "2024"),
+        Case(text: "The 2023 Golden Quill Prize went to reporter Bolot Asanov.", type: .award, date: "2023"),
         Case(text: "Toktorov said border talks with Tajikistan would resume in December.", type: .meeting, status: .expected, date: "2025-12"),
         Case(text: "Opposition leader Nika Melia said he would meet U.S. diplomats next week.", type: .meeting, status: .expected, date: "2025-03-10..2025-03-16"),
         Case(text: "U.S. special envoy John Coale arrived in Minsk on Tuesday for talks with President Alexander Lukashenko.", type: .meeting, date: "2025-02-25"),
