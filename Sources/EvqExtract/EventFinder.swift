@@ -373,6 +373,14 @@ struct EventFinder {
                 }
             }
         }
+        // "since Russia's full-scale invasion of Ukraine in February 2022": a long "since" phrase
+        // still starts the stretch at its date.
+        if let d = c.dateMention, case .absolute = d.expression, d.lo >= 2,
+            let s = (max(0, d.lo - 10)..<d.lo).last(where: { t[$0].lower == "since" }),
+            !t[(s + 1)..<d.lo].contains(where: { [",", "when", "after", "and", "but"].contains($0.lower) || lexicon.triggers[$0.lower] != nil })
+        {
+            c.dateMention = DateMention(lo: d.lo, hi: d.hi, expression: .since(d.expression), text: "since " + d.text)
+        }
         // "... third since September, when he held talks": the "when" clause tells what happened
         // at that date, not since it.
         if let d = c.dateMention, case .since(let inner) = d.expression, d.hi < i,

@@ -34,6 +34,8 @@ struct GeneralisationRuleTests {
         Case(text: "The EU is expected to impose an asset freeze and travel ban on 20 more officials.", type: .sanctionsImposed, status: .expected, count: 20),
         Case(text: "Last year's prize was awarded to reporter Bolot Asanov.", type: .award, date: "2024"),
         Case(text: "The 2023 Golden Quill Prize went to reporter Bolot Asanov.", type: .award, date: "2023"),
+        Case(text: "Canada has sanctioned more than 200 individuals since the start of the crackdown in August 2020.", type: .sanctionsImposed,
+            count: 200, date: "2020-08..2025-03-03"),
         Case(text: "Toktorov said border talks with Tajikistan would resume in December.", type: .meeting, status: .expected, date: "2025-12"),
         Case(text: "Opposition leader Nika Melia said he would meet U.S. diplomats next week.", type: .meeting, status: .expected, date: "2025-03-10..2025-03-16"),
         Case(text: "U.S. special envoy John Coale arrived in Minsk on Tuesday for talks with President Alexander Lukashenko.", type: .meeting, date: "2025-02-25"),
