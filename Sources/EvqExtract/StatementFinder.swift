@@ -59,6 +59,14 @@ struct StatementFinder {
         guard k >= 0 else { return nil }
         let w = t[k].lower
         if w == "he" || w == "she" { return .some(.pronoun) }
+        // "Nguyen Van Duc, ..., accepted the award ... and said": the subject of the first verb
+        // speaks, when no other person or organisation is named in between.
+        if w == "and", let n = m.names.first(where: { $0.kind == .person && $0.lo >= m.datelineEnd && $0.hi < k }),
+            !m.names.contains(where: { $0.lo > n.lo && $0.lo < k && ($0.kind == .person || $0.kind == .organization || $0.kind == .unknown) }),
+            !t[n.hi..<k].contains(where: { $0.lower == "\"" || $0.lower == "who" || $0.lower == "that" })
+        {
+            return .some(accept(n))
+        }
         if w == "they" || w == "it" || w == "who" { return .some(nil) }
         if lexicon.unnamed.contains(w) || (k > 0 && lexicon.unnamed.contains("\(t[k - 1].lower) \(w)")) { return .some(nil) }
         if let n = m.names.first(where: { $0.hi == k + 1 }) {

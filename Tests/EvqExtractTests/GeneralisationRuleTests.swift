@@ -80,6 +80,7 @@ struct GeneralisationRuleTests {
         ("The U.N. human rights office said it was alarmed by the arrests.", "U.N. Human Rights Office"),
         ("Georgia's ruling Georgian Dream party said the decision was political.", "Georgian Dream"),
         ("The ruling was upheld on Monday, her lawyer, Tran Quoc Hung, said.", "Tran Quoc Hung"),
+        ("Her husband, Nguyen Van Duc, accepted the award at a ceremony in Geneva and said the family was proud.", "Nguyen Van Duc"),
     ])
     func organisationsAndAppositivesSpeak(_ text: String, _ speaker: String) {
         let all = extract(files: [("a.txt", "---\ndate: 2025-03-03\n---\n\(text)\n")]).corpus.all
