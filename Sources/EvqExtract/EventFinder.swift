@@ -85,7 +85,11 @@ struct EventFinder {
                 i = next; continue
             }
             // "urged Georgia to release", "demanded the release of": a demand, not a happening.
-            if status.isDemand(t, trigger: i, clause: clause) || status.isPlainNegation(t, trigger: i, clause: clause) { i = next; continue }
+            if status.isDemand(t, trigger: i, clause: clause) || status.isPlainNegation(t, trigger: i, clause: clause)
+                || status.isGenericClaim(t, trigger: i, triggerEnd: next, clause: clause)
+            {
+                i = next; continue
+            }
             claimed.insert(key)
             var c = Candidate(type: EventType(trig.type), status: status.status(t, trigger: i, clause: clause), total: false,
                 actors: [], places: [], attributes: [:], sentence: sentence, supporting: supporting)

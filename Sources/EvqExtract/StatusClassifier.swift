@@ -69,6 +69,26 @@ struct StatusClassifier {
         return plain
     }
 
+    /// A generic claim about what something would bring: a gerund subject with a modal
+    /// ("easing U.S. sanctions could lead to ...") or a speculated consequence ("could lead to
+    /// the release of ..."). Neither reports nor predicts a particular happening.
+    func isGenericClaim(_ t: [Token], trigger: Int, triggerEnd: Int, clause: Range<Int>) -> Bool {
+        let modals: Set<String> = ["could", "may", "might", "would", "can"]
+        if t[trigger].lower.hasSuffix("ing") {
+            var k = triggerEnd
+            while k < min(clause.upperBound, triggerEnd + 6) {
+                if modals.contains(t[k].lower), !t[k].capitalized { return true }
+                if [",", "was", "were", "is", "are", "has", "have", "had"].contains(t[k].lower) { break }
+                k += 1
+            }
+        }
+        let lo = max(clause.lowerBound, trigger - 5)
+        if lo + 2 < trigger {
+            for k in lo..<(trigger - 2) where modals.contains(t[k].lower) && ["lead", "contribute", "pave"].contains(t[k + 1].lower) { return true }
+        }
+        return false
+    }
+
     /// A demand cue (`hedges.tsv` status `demand`: "urged", "called on", "demanded") within six
     /// tokens before the trigger in its clause: someone asks for the happening, which is no
     /// event; likewise an open question (status `question`: "did not say whether", "it was

@@ -67,6 +67,8 @@ struct GeneralisationRuleTests {
         "Melia met with relatives of the detained protesters at the court on Tuesday.",
         "Officials did not say whether more prisoners would be freed.",
         "Lukashenko and Putin have met more than 20 times since 2020.",
+        "She said that lifting sanctions on the airline could lead to the release of more prisoners.",
+        "The talks are part of efforts to release Belarusian political prisoners.",
     ]
 
     @Test(arguments: noEvents)
