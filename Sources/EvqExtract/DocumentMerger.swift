@@ -66,7 +66,7 @@ struct DocumentMerger {
         var resolved: [ResolveKey: EventDate] = [:]
         for k in cands.indices {
             if let d = cands[k].dateMention {
-                let key = ResolveKey(expression: d.expression, text: d.text, future: cands[k].status == .expected)
+                let key = ResolveKey(expression: d.expression, text: d.text, future: cands[k].status == .expected || cands[k].status == .hypothetical)
                 if let r = resolved[key] {
                     cands[k].date = r
                 } else {
@@ -76,6 +76,7 @@ struct DocumentMerger {
                 }
             }
         }
+        absorbExchangeLegs(&cands, doc: doc)
         var clusters: [Cluster] = []
         var byKey: [Key: [Int]] = [:]
         // Specific body candidates first, in text order.
@@ -129,6 +130,41 @@ struct DocumentMerger {
         return events
     }
 
+    /// The legs of a prisoner exchange told in the sentences after it ("Tajikistan freed three
+    /// soldiers", "they were flown to Bishkek") are part of the exchange, not releases or
+    /// deportations of their own; when the exchange has no count, the legs' sum is its count
+    /// (everyone moved both ways).
+    func absorbExchangeLegs(_ cands: inout [Candidate], doc: AnalyzedDocument) {
+        // "Separately, ... freed nine activists": a sentence that says it tells another happening.
+        func separate(_ k: Int) -> Bool {
+            guard doc.sentences.indices.contains(k) else { return false }
+            let head = doc.sentences[k].text.prefix(24).lowercased()
+            return ["separately", "in a separate", "meanwhile", "elsewhere", "also on", "in another"].contains { head.hasPrefix($0) }
+        }
+        var drop = Set<Int>()
+        for x in cands.indices where cands[x].type == .exchange && !cands[x].supporting && !cands[x].total {
+            let s = cands[x].sentence
+            for k in cands.indices where k != x && !drop.contains(k) {
+                let c = cands[k]
+                // Legs are told in the few sentences around the exchange ("freed eight Americans on
+                // Saturday. The swap ..."), or later without a date of their own ("the eight
+                // Americans freed in the deal were taken to a hospital").
+                let near = c.sentence >= s - 2 && c.sentence <= s + 4
+                guard DocumentMerger.family(c.type) == "release" || c.type == .deportation, c.status == cands[x].status, !c.total,
+                    near || (c.sentence > s && c.date.isMissing), !c.supporting, !separate(c.sentence)
+                else { continue }
+                // A leg is part of the exchange: it cannot move more people than the whole.
+                if let v = c.count?.value, let w = cands[x].count?.value, v > w { continue }
+                if let s1 = cands[x].date.start, let e1 = cands[x].date.end, let s2 = c.date.start, let e2 = c.date.end, s1 > e2 || s2 > e1 { continue }
+                drop.insert(k)
+                if cands[x].count == nil, let v = c.attributes["_moved"].flatMap(Int.init) {
+                    cands[x].count = Quantity(value: v, qualifier: .exact, text: nil)
+                }
+            }
+        }
+        if !drop.isEmpty { cands = cands.indices.filter { !drop.contains($0) }.map { cands[$0] } }
+    }
+
     /// Freed prisoners deported in the same sentence as their release: the deportation
     /// counts the same people.
     func shareCounts(_ events: inout [Event], doc: AnalyzedDocument) {
@@ -152,6 +188,12 @@ struct DocumentMerger {
         guard cl.key == key else { return false }
         if let b = c.count?.value, let y = c.count {
             for x in cl.counts { if let a = x.value, !Self.countsAgree(x, y, a, b) { return false } }
+        }
+        // Prizes to (or sentences of) different people are different happenings ("X was named
+        // the winner ..." and "the foundation awarded its 2024 prize to Y").
+        if c.type == .award || c.type == .sentencing, !c.actors.isEmpty {
+            let named = Set(cl.members.flatMap(\.actors))
+            if !named.isEmpty, named.isDisjoint(with: c.actors) { return false }
         }
         let d = cl.date.isMissing ? cl.anyDate : cl.date
         if let s1 = d.start, let e1 = d.end, let s2 = c.date.start, let e2 = c.date.end, s1 > e2 || s2 > e1 { return false }
@@ -192,6 +234,7 @@ struct DocumentMerger {
         for m in ms {
             for (k, v) in m.attributes where attrs[k] == nil { attrs[k] = v }
         }
+        attrs["_moved"] = nil
         e.attributes = attrs
         let counts = ms.count == 1 ? [] : Set(ms.compactMap { $0.count?.display }.filter { $0 != "?" })
         if counts.count > 1 { e.attributes["conflicts"] = "count: " + counts.sorted().joined(separator: " / ") }

@@ -32,6 +32,10 @@ struct EventFinder {
     static let placeNouns: Set<String> = ["prison", "prisons", "capital", "border", "territory", "soil", "side", "jails", "city"]
     /// "U.S. officials met ...": the country acts through them.
     static let agentNouns: Set<String> = ["officials", "authorities", "government", "delegation", "diplomats", "negotiators", "envoy"]
+    /// Adverbs that may stand between an auxiliary and its participle ("was first detained").
+    static let adverbs: Set<String> = ["first", "later", "also", "again", "briefly", "subsequently", "initially", "reportedly", "allegedly", "eventually", "previously", "twice", "since"]
+    /// Verbs of a trip whose purpose ("for talks") is a meeting that took place.
+    static let travelVerbs: Set<String> = ["arrived", "arrives", "came", "travelled", "traveled", "flew", "went", "headed", "landed", "was in", "visited"]
     static let totalCues: [[String]] = [["overall"], ["in", "total"], ["in", "all"], ["altogether"], ["a", "total", "of"], ["so", "far"], ["to", "date"]]
     static let totalCueFirstWords: Set<String> = Set(totalCues.compactMap(\.first))
 
@@ -54,20 +58,44 @@ struct EventFinder {
                 if constraintHolds(e, at: i, m, usedSanctionToken: &usedSanctionToken) { hit = e; break }
             }
             guard let trig = hit else { i += 1; continue }
+            // "released from hospital", "met with criticism" (vetoes.txt), and trigger words
+            // inside a name ("the Free Press Forum", "Freedom Prize") report no event.
+            if lexicon.isVetoed(at: i, in: t)
+                || m.names.contains(where: { $0.lo <= i && i < $0.hi && ($0.kind == .organization || $0.kind == .award || $0.kind == .agency) })
+            {
+                i += trig.words.count; continue
+            }
+            // "were met at the airport by relatives": a passive "met" is a greeting, not talks.
+            if trig.type == "meeting", t[i].lower == "met", i > 0, ["was", "were", "been", "being", "be"].contains(t[i - 1].lower) {
+                i += 1; continue
+            }
             let clause = m.clauses.range(of: i)
             let key = (type: trig.type, clause: m.clauses.clauseOf[i])
             let next = i + trig.words.count
             if claimed.contains(where: { $0.clause == key.clause && $0.type == key.type }) || status.isHabitual(t, trigger: i, clause: clause) { i = next; continue }
             // "asked for a pardon", "calls for the release": a request, not a happening.
+            // ("arrived in Minsk on Tuesday for talks with ..." is the purpose of a trip that
+            // happened: the meeting took place.)
+            let trip = trig.type == "meeting" && t[max(0, i - 8)..<i].contains { Self.travelVerbs.contains($0.lower) }
             if i >= 1, t[i - 1].lower == "for" || (i >= 2 && t[i - 2].lower == "for" && ["a", "the", "an"].contains(t[i - 1].lower)),
-                !(i >= 3 && t[i - 3].lower == "exchange") && !(i >= 2 && t[i - 2].lower == "exchange")
+                !(i >= 3 && t[i - 3].lower == "exchange") && !(i >= 2 && t[i - 2].lower == "exchange"), !trip
             {
                 i = next; continue
             }
             // "jailed journalist", "those convicted of": participles used as adjectives.
+            // ("detained 37 people", "detained at least 16": a count right after makes it a verb.)
+            // ("was first detained", "were later arrested": an adverb may sit after the auxiliary.)
+            let aux = i > 0 ? (Self.adverbs.contains(t[i - 1].lower) && i > 1 ? t[i - 2].lower : t[i - 1].lower) : ""
             if ["jailed", "convicted", "detained", "arrested", "imprisoned"].contains(t[i].lower),
-                i == 0 || !["was", "were", "been", "is", "are", "be", "has", "have", "had", "being"].contains(t[i - 1].lower),
+                !["was", "were", "been", "is", "are", "be", "has", "have", "had", "being"].contains(aux),
+                !m.quantities.contains(where: { $0.lo > i && $0.lo <= i + 3 && $0.noun != nil }),
                 !(i > 0 && (m.names.contains { $0.hi == i && $0.kind != .place } || t[i - 1].lower == "police" || t[i - 1].lower == "court" || t[i - 1].lower == "authorities"))
+            {
+                i = next; continue
+            }
+            // "urged Georgia to release", "demanded the release of": a demand, not a happening.
+            if status.isDemand(t, trigger: i, clause: clause) || status.isPlainNegation(t, trigger: i, clause: clause)
+                || status.isGenericClaim(t, trigger: i, triggerEnd: next, clause: clause)
             {
                 i = next; continue
             }
@@ -117,12 +145,57 @@ struct EventFinder {
         out.removeAll { $0.type.rawValue == "_drop" }
         // An exchange: the releases in it are not events of their own, and its count is
         // everyone moved both ways.
+        // "freed eight Americans in exchange for 27 Venezuelans": people given for people is a
+        // prisoner exchange (for "sanctions relief" it stays an attribute of the release).
+        if !out.contains(where: { $0.type == .exchange }), let span = exchangeForSpan(t), !t[span.lowerBound].inQuote {
+            let given = m.quantities.filter { span.contains($0.lo) && !$0.isStock && $0.noun != nil }
+            let person = m.names.contains { span.contains($0.lo) && $0.kind == .person }
+            let people = !given.isEmpty || person || t[span].contains(where: { lexicon.captives.contains($0.lower) })
+            // "Moldova handed over two Russian soldiers in return for 12 Moldovan citizens": no
+            // release verb, but people went both ways.
+            if people, !out.contains(where: { DocumentMerger.family($0.type) == "release" || $0.type == .deportation }),
+                let k = (0..<(span.lowerBound - 3)).last(where: { Self.handOverVerbs.contains(t[$0].lower) }), !t[k].inQuote
+            {
+                let clause = m.clauses.range(of: k)
+                var c = Candidate(type: .release, status: status.status(t, trigger: k, clause: clause), total: false,
+                    actors: [], places: [], attributes: [:], sentence: sentence, supporting: supporting)
+                fillArguments(&c, trigger: k, triggerEnd: k + 1, clause: clause, m, speakers: speakers)
+                if c.attributes["in_exchange_for"] == nil { c.attributes["in_exchange_for"] = TemporalTagger.words(t, span.lowerBound, span.upperBound) }
+                out.append(c)
+            }
+            if people, let r = out.firstIndex(where: { DocumentMerger.family($0.type) == "release" && $0.attributes["in_exchange_for"] != nil }) {
+                out[r].type = .exchange
+                if let own = out[r].count?.value, given.count == 1, let v = given[0].quantity.value {
+                    out[r].count = Quantity(value: min(QuantityFinder.limit, own + v),
+                        qualifier: out[r].count?.qualifier == .exact && given[0].quantity.qualifier == .exact ? .exact : .atLeast,
+                        text: (out[r].count?.text ?? "") + " + " + (given[0].quantity.text ?? ""))
+                } else if let own = out[r].count?.value, given.isEmpty, person, out[r].count?.qualifier == .exact {
+                    out[r].count = Quantity(value: own + 1, qualifier: .exact, text: (out[r].count?.text ?? "") + " + 1")
+                } else {
+                    out[r].count = nil
+                }
+                let status = out[r].status
+                out = out.enumerated().filter { $0.offset == r || !(DocumentMerger.family($0.element.type) == "release" && $0.element.status == status) }.map(\.element)
+            }
+        }
+        let moved = m.quantities.filter { !$0.isStock && $0.noun != nil && $0.quantity.value != nil }
+        if moved.count >= 2, !out.contains(where: { $0.type == .exchange }) {
+            // "handed over five ..., while Tajikistan freed three ...": the legs of an exchange
+            // told in the sentence before; DocumentMerger gives the sum to that exchange.
+            let sum = moved.reduce(0) { min(QuantityFinder.limit, $0 + ($1.quantity.value ?? 0)) }
+            for k in out.indices where DocumentMerger.family(out[k].type) == "release" || out[k].type == .deportation { out[k].attributes["_moved"] = String(sum) }
+        }
         if let x = out.firstIndex(where: { $0.type == .exchange }) {
-            let moved = m.quantities.filter { !$0.isStock && $0.noun != nil && $0.quantity.value != nil }
             if moved.count >= 2 {
                 let sum = moved.reduce(0) { min(QuantityFinder.limit, $0 + ($1.quantity.value ?? 0)) }
                 out[x].count = Quantity(value: sum, qualifier: moved.allSatisfy { $0.quantity.qualifier == .exact } ? .exact : .atLeast,
                     text: moved.map { $0.quantity.text ?? "" }.joined(separator: " + "))
+            }
+            // "exchanged 95 prisoners of war each": that many went each way.
+            if moved.count == 1, let v = moved[0].quantity.value,
+                t[moved[0].hi..<min(t.count, moved[0].hi + 4)].contains(where: { $0.lower == "each" })
+            {
+                out[x].count = Quantity(value: min(QuantityFinder.limit, 2 * v), qualifier: moved[0].quantity.qualifier, text: (moved[0].quantity.text ?? "") + " each")
             }
             let status = out[x].status
             out.removeAll { DocumentMerger.family($0.type) == "release" && $0.status == status }
@@ -151,7 +224,22 @@ struct EventFinder {
             }) {
                 return true
             }
-            if m.names.contains(where: { ($0.kind == .person || ($0.kind == .unknown && $0.lo > 0)) && clause.contains($0.lo) }) { return true }
+            // (An exchange needs captives or a known person: "exchange my device" is a return.)
+            if m.names.contains(where: { ($0.kind == .person || ($0.kind == .unknown && $0.lo > 0 && e.type != "exchange")) && clause.contains($0.lo) }) { return true }
+            // "Kaval, 34, was arrested": a sentence-initial single word followed by an age
+            // appositive or an auxiliary is the subject's name.
+            if let n = m.names.first(where: { $0.kind == .unknown && $0.lo == 0 && $0.hi < i }), n.hi + 1 < t.count,
+                (t[n.hi].lower == "," && t[n.hi + 1].kind == .number) || ["was", "were", "had", "has"].contains(t[n.hi].lower),
+                i > 0, ["was", "were", "been", "is", "are"].contains(t[i - 1].lower)
+                    || (i > 1 && Self.adverbs.contains(t[i - 1].lower) && ["was", "were", "been", "is", "are"].contains(t[i - 2].lower))
+            {
+                return true
+            }
+            // "Kaval, 34, was arrested": a clause opening with an auxiliary continues a subject
+            // named before the appositive.
+            if clause.lowerBound > 0, startsWithAuxiliary(clause, t) {
+                if m.names.contains(where: { ($0.kind == .person || $0.kind == .unknown) && $0.lo < clause.lowerBound && $0.lo >= m.datelineEnd }) { return true }
+            }
             // A relative clause ("Poczobut, who was arrested in March 2021") refers back to a person.
             if clause.lowerBound > 0, Self.isRelative(clause, t) {
                 let prev = m.clauses.range(of: clause.lowerBound - 1)
@@ -161,17 +249,33 @@ struct EventFinder {
         case "prison":
             return t[after..<min(t.count, after + 4)].contains { $0.has(.prisonNoun) }
         case "sanctions":
-            let lo = max(0, i - 8), hi = min(t.count, after + 6)
-            for k in lo..<hi where t[k].lower.hasPrefix("sanction") && !usedSanctionToken.contains(k) {
+            let lo = max(0, i - 8), hi = min(t.count, after + 8)
+            for k in lo..<hi where (t[k].lower.hasPrefix("sanction") || lexicon.matchPhrase(lexicon.sanctionPhrases, at: k, in: t) != nil)
+                && !usedSanctionToken.contains(k)
+            {
                 usedSanctionToken.insert(k)
                 return true
             }
             return false
         case "prize":
-            return m.names.contains { $0.kind == .award && clause.contains($0.lo) && $0.lo >= i }
+            // "won the Sakharov Prize"; passive "Last year's prize was awarded to ..." names it first.
+            let passive = i > 0 && ["was", "were", "been", "is"].contains(t[i - 1].lower) || ["went", "go", "goes"].contains(t[i].lower)
+            return m.names.contains { $0.kind == .award && clause.contains($0.lo) && ($0.lo >= i || passive) }
                 || t[after..<max(after, clause.upperBound)].contains { ["prize", "award", "medal"].contains($0.lower) }
+                || (passive && t[clause.lowerBound..<i].contains { ["prize", "award", "medal"].contains($0.lower) })
         case "meet":
-            return m.names.contains { ($0.kind == .person || $0.kind == .organization || $0.kind == .unknown) && $0.lo >= m.datelineEnd }
+            // A participant in the trigger's clause or before it (the subject), not a name in a
+            // later clause about something else.
+            // ("visited the protest camp" is no meeting: a visit is to a named place or person.)
+            if t[i].lower == "visited" || t[i].lower == "visiting" {
+                let hi = min(t.count, after + 3)
+                if !m.names.contains(where: { $0.lo >= after && $0.lo < hi && $0.kind != .agency }) { return false }
+            }
+            // (A capitalised common noun opening the sentence is no name: "(AP) - Protesters".)
+            return m.names.contains { n in
+                (n.kind == .person || n.kind == .organization || (n.kind == .unknown && !(n.hi == n.lo + 1 && isCommonNoun(t[n.lo].lower))))
+                    && n.lo >= m.datelineEnd && (n.lo < i || clause.contains(n.lo))
+            }
         case "border":
             let hi = min(t.count, after + 7)
             return t[after..<hi].contains { ["border", "abroad", "across", "frontier", "exile"].contains($0.lower) }
@@ -189,6 +293,37 @@ struct EventFinder {
 
     static let placePrepositions: Set<String> = ["in", "at", "into", "to", "from", "across", "near", "outside", "inside", "toward", "towards"]
 
+    /// A word of the lexicons' common nouns (captives, unnamed sources, organisation words).
+    func isCommonNoun(_ w: String) -> Bool {
+        lexicon.captives.contains(w) || lexicon.unnamed.contains(w) || lexicon.organizationWords.contains(w)
+    }
+
+    /// "in exchange for" / "in return for" at `k`.
+    static func isExchangeFor(_ t: [Token], _ k: Int) -> Bool {
+        k + 2 < t.count && t[k].lower == "in" && (t[k + 1].lower == "exchange" || t[k + 1].lower == "return") && t[k + 2].lower == "for"
+    }
+
+    /// Verbs of handing people over that, with "in return for" people, make an exchange.
+    static let handOverVerbs: Set<String> = ["handed", "handing", "hands", "transferred", "returned", "sent", "gave", "delivered"]
+
+    /// The words after "in exchange for" up to the next comma or the sentence's end.
+    func exchangeForSpan(_ t: [Token]) -> Range<Int>? {
+        guard t.count >= 3 else { return nil }
+        for k in 0..<(t.count - 2) where Self.isExchangeFor(t, k) {
+            var e = k + 3
+            while e < t.count, t[e].lower != ",", t[e].lower != "." { e += 1 }
+            return e > k + 3 ? (k + 3)..<e : nil
+        }
+        return nil
+    }
+
+    /// "..., was arrested": the clause (after its comma) opens with an auxiliary verb.
+    func startsWithAuxiliary(_ r: Range<Int>, _ t: [Token]) -> Bool {
+        guard r.lowerBound < t.count else { return false }
+        let first = t[r.lowerBound].lower == "," && r.lowerBound + 1 < t.count ? t[r.lowerBound + 1].lower : t[r.lowerBound].lower
+        return ["was", "were", "had", "has", "is"].contains(first)
+    }
+
     static func isRelative(_ r: Range<Int>, _ t: [Token]) -> Bool {
         guard r.lowerBound < t.count else { return false }
         let first = t[r.lowerBound].lower == "," && r.lowerBound + 1 < t.count ? t[r.lowerBound + 1].lower : t[r.lowerBound].lower
@@ -199,7 +334,7 @@ struct EventFinder {
         let t = m.tokens
         // "in exchange for ...": kept as an attribute, and its words are not this event's arguments.
         var exchangeSpan = 0..<0
-        for k in clause where k + 2 < t.count && t[k].lower == "in" && t[k + 1].lower == "exchange" && t[k + 2].lower == "for" {
+        for k in clause where k + 2 < t.count && Self.isExchangeFor(t, k) {
             var e = k + 3
             while e < clause.upperBound, t[e].lower != "," { e += 1 }
             exchangeSpan = k..<e
@@ -207,24 +342,64 @@ struct EventFinder {
             break
         }
         // Date: nearest in the clause; else, for a reported happening, nearest in the sentence.
-        let inClause = m.dates.filter { clause.contains($0.lo) && $0.lo >= m.datelineEnd }
+        // (Not a word inside a name: "the outlet Meydan Today".)
+        let dates = m.dates.filter { d in !m.names.contains { $0.kind != .place && $0.lo < d.lo && d.lo < $0.hi } }
+        let inClause = dates.filter { clause.contains($0.lo) && $0.lo >= m.datelineEnd }
         // (Not from a relative clause about someone: "who won the prize in 2022".)
         // A date attached to a speech verb ("said on Friday that the releases ...") dates the
         // saying, not the events reported after it.
         func speechDate(_ d: DateMention) -> Bool {
             for s in max(0, d.lo - 6)..<d.lo where s < i {
                 if t[s].has(.statementTrigger),
-                    !t[(s + 1)..<d.lo].contains(where: { ["that", "\"", ","].contains($0.lower) })
+                    !t[(s + 1)..<d.lo].contains(where: { ["that", "\"", ",", "he", "she", "they", "it", "would", "will"].contains($0.lower) }),
+                    !(s < i && i < d.lo)  // "said he would meet diplomats next week": the date is the meeting's
                 {
                     return true
                 }
             }
             return false
         }
+        // (Nor a date told before the speech verb that introduces the event: "Delaney, named
+        // envoy in March, told reporters that more could be released".)
+        func beforeSpeech(_ d: DateMention) -> Bool {
+            guard c.status != .occurred, d.hi < i else { return false }
+            return t[d.hi..<i].contains { lexicon.triggers[$0.lower]?.contains(where: { $0.type == "statement" }) == true && !$0.inQuote && !$0.lower.hasSuffix("ing") }
+        }
+        // (Nor from a later clause about what is still to come: "... and that talks would
+        // resume in December".)
+        func futureClauseDate(_ d: DateMention) -> Bool {
+            return c.status == .occurred && d.lo > triggerEnd && t[triggerEnd..<d.lo].contains { ["would", "will", "could", "may", "might"].contains($0.lower) }
+        }
         let pool = (!inClause.isEmpty ? inClause
-            : (c.status == .occurred ? m.dates.filter { $0.lo >= m.datelineEnd && !Self.isRelative(m.clauses.range(of: $0.lo), t) } : []))
-            .filter { !speechDate($0) }
+            : (c.status == .occurred ? dates.filter { $0.lo >= m.datelineEnd && !Self.isRelative(m.clauses.range(of: $0.lo), t) } : []))
+            .filter { !speechDate($0) && !futureClauseDate($0) && !beforeSpeech($0) }
         c.dateMention = pool.min { abs($0.lo - i) < abs($1.lo - i) }
+        // "awarded its 2024 prize to ...": a year naming the prize dates the award.
+        if c.type == .award, c.dateMention == nil {
+            for k in clause where k + 1 < t.count && t[k].kind == .number
+                && (["prize", "award", "medal", "edition"].contains(t[k + 1].lower) || m.names.contains { $0.lo == k + 1 && $0.kind == .award })
+            {
+                if let y = Int(t[k].lower), y >= 1900, y <= 2100 {
+                    c.dateMention = DateMention(lo: k, hi: k + 1, expression: .absolute(year: y, month: nil, day: nil), text: t[k].text)
+                    break
+                }
+            }
+        }
+        // "since Russia's full-scale invasion of Ukraine in February 2022": a long "since" phrase
+        // still starts the stretch at its date.
+        if let d = c.dateMention, case .absolute = d.expression, d.lo >= 2,
+            let s = (max(0, d.lo - 10)..<d.lo).last(where: { t[$0].lower == "since" }),
+            !t[(s + 1)..<d.lo].contains(where: { [",", "when", "after", "and", "but"].contains($0.lower) || lexicon.triggers[$0.lower] != nil })
+        {
+            c.dateMention = DateMention(lo: d.lo, hi: d.hi, expression: .since(d.expression), text: "since " + d.text)
+        }
+        // "... third since September, when he held talks": the "when" clause tells what happened
+        // at that date, not since it.
+        if let d = c.dateMention, case .since(let inner) = d.expression, d.hi < i,
+            t[d.hi..<min(i, d.hi + 3)].contains(where: { $0.lower == "when" })
+        {
+            c.dateMention = DateMention(lo: d.lo, hi: d.hi, expression: inner, text: d.text)
+        }
         if let d = c.dateMention {
             switch d.expression {
             case .since, .recent: c.total = true  // cumulative over a stretch of time
@@ -234,8 +409,15 @@ struct EventFinder {
         // Count: the nearest counted quantity in the clause that is not a stock.
         // "Those pardoned include 38 women": an anaphoric mention; the numbers are subsets.
         let anaphoric = i > 0 && ["those", "them", "whom"].contains(t[i - 1].lower)
+        // "The freed prisoners included three journalists", "Among the 14 released were two
+        // Lithuanians": a count after a subset cue is part of the group, not its size.
+        let subsetCue = clause.first { k in k < t.count && (t[k].lower == "among" || t[k].lower.hasPrefix("includ")) }
+        func isSubset(_ q: QuantityMention) -> Bool {
+            guard let s = subsetCue else { return false }
+            return q.lo > s && q.lo > i
+        }
         let qs = anaphoric ? [] : m.quantities.filter {
-            clause.contains($0.lo) && !$0.isStock && !exchangeSpan.contains($0.lo)
+            clause.contains($0.lo) && !$0.isStock && !exchangeSpan.contains($0.lo) && !isSubset($0)
                 && ($0.noun != nil || $0.lo == triggerEnd || Self.isSubjectOf(t, $0, trigger: i))
         }
         let valued = qs.filter { $0.quantity.value != nil }
@@ -248,11 +430,20 @@ struct EventFinder {
         if c.count != nil, m.clauses.ranges.indices.contains(m.clauses.clauseOf[i]) {
             for k in t.indices where (k < 3 || clause.contains(k)) && t[k].has(.totalCueFirst) {
                 for cue in Self.totalCues where t[k].lower == cue[0] && lexicon.matchOne(cue, at: k, in: t) {
-                    if cue != ["so", "far"] || c.dateMention == nil { c.total = true }
+                    // ("so far this year" is cumulative; "the largest group so far in 2025" is not.)
+                    var soFarThis = false
+                    if let d = c.dateMention, case .period(let unit, offset: 0) = d.expression {
+                        soFarThis = true
+                        // It runs from the period's start to publication, like "earlier this year".
+                        c.dateMention = DateMention(lo: d.lo, hi: d.hi, expression: .earlierThis(unit), text: d.text)
+                    }
+                    if cue != ["so", "far"] || c.dateMention == nil || soFarThis { c.total = true }
                 }
             }
         }
-        if c.total && c.count == nil && c.dateMention.map({ if case .since = $0.expression { return false } else { return true } }) ?? true {
+        // (A meeting is never a cumulative figure without a number: "the visit was his third
+        // since September" is this visit.)
+        if c.total && c.count == nil && (c.type == .meeting || c.dateMention.map({ if case .since = $0.expression { return false } else { return true } }) ?? true) {
             c.total = false
         }
         // Names in the clause (and the sentence subject when the clause has none before the trigger).
@@ -279,6 +470,7 @@ struct EventFinder {
         {
             inC.insert(subject, at: 0)
         }
+        var subjectStates: [String] = []
         for idx in inC {
             let n = names[idx]
             switch n.kind {
@@ -290,7 +482,14 @@ struct EventFinder {
                 let ofCapital = prep == "of" && n.lo > 1 && ["capital", "city", "town"].contains(t[n.lo - 2].lower)
                 if category != .sanctions, n.hi < t.count, t[n.hi].has(.agentNoun), n.lo < i || clause.contains(n.lo) {
                     c.actors.append(n.country ?? n.canonical)
-                } else if category == .sanctions {
+                } else if c.type.category != .sanctions, n.kind == .place, n.hi <= i, !Self.placePrepositions.contains(prep), prep != "of",
+                    t[n.hi..<i].allSatisfy({ ["has", "have", "had", "was", "were", "also", "on"].contains($0.lower) || $0.kind == .number })
+                {
+                    // "Managua has freed ...": the capital or country as subject names the state
+                    // where it happened (kept as a place, so that actors still tie reports together).
+                    c.places.append(n.country ?? n.canonical)
+                    subjectStates.append(n.country ?? n.canonical)
+                } else if c.type.category == .sanctions {
                     if prep == "against" || prep == "on" { c.attributes["target"] = n.canonical }
                 } else if n.kind == .place && ((n.lo > 0 && t[n.lo - 1].has(.placePreposition)) || ofCapital) {
                     c.places.append(n.canonical)
@@ -329,6 +528,9 @@ struct EventFinder {
             let dest = usable.filter { k in clause.contains(names[k].lo) && names[k].lo > i && (names[k].kind == .place || names[k].kind == .demonym) }
             if !dest.isEmpty { c.places = dest.map { names[$0].country ?? names[$0].canonical }.reduce(into: []) { if !$0.contains($1) { $0.append($1) } } }
         }
+        // ("Azerbaijan released 31 prisoners in Baku": Baku already places it.)
+        let named = c.places
+        c.places.removeAll { st in subjectStates.contains(st) && named.contains { lexicon.places[$0]?.country == st } }
         c.actors = Self.unique(c.actors)
         let places = lexicon.places
         c.hasNamedActor = c.actors.contains { places[$0] == nil }

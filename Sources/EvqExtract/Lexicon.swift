@@ -84,6 +84,11 @@ public struct Lexicon: Sendable {
     public var wordClasses: [String: WordClass] = [:]
     /// `wordClasses` for ASCII words, looked up from bytes.
     var wordTable = WordTable([:])
+    /// Phrases in which a trigger word does not signal its event ("released from hospital",
+    /// "met with criticism"), by each of their words; `*` stands for any one word.
+    public var vetoes: [String: [[String]]] = [:]
+    /// Phrases that, like the word "sanctions", make a sanctions trigger hold ("asset freeze").
+    public var sanctionPhrases: [[String]] = []
 
     /// The lexicons shipped with the module.
     public static let standard: Lexicon = Lexicon(loader: { name in
@@ -153,6 +158,12 @@ public struct Lexicon: Sendable {
         for r in rows("translit.tsv") where r.count >= 1 {
             if let c = r[0].first { translit[c] = r.count > 1 ? r[1] : "" }
         }
+        for r in rows("vetoes.txt") {
+            let w = words(r[0])
+            for x in Set(w) where x != "*" { vetoes[x, default: []].append(w) }
+        }
+        for k in vetoes.keys { vetoes[k]?.sort { $0.lexicographicallyPrecedes($1) } }
+        sanctionPhrases = rows("sanctionwords.txt").map { words($0[0]) }
         for name in places.keys { if let f = name.lowercased().split(separator: " ").first { nameFirstWords.insert(String(f)) } }
         for a in agencies { if let f = a.split(separator: " ").first { nameFirstWords.insert(String(f)) } }
         for t in titles { if let f = t.split(separator: " ").first { nameFirstWords.insert(String(f)) } }
@@ -187,6 +198,21 @@ public struct Lexicon: Sendable {
         guard i + p.count <= tokens.count else { return false }
         for (k, w) in p.enumerated() where tokens[i + k].lower != w { return false }
         return true
+    }
+
+    /// Whether the trigger word at `i` sits inside a veto phrase of `vetoes.txt`.
+    func isVetoed(at i: Int, in tokens: [Token]) -> Bool {
+        guard let phrases = vetoes[tokens[i].lower] else { return false }
+        for p in phrases {
+            for (j, w) in p.enumerated() where w == tokens[i].lower {
+                let start = i - j
+                guard start >= 0, start + p.count <= tokens.count else { continue }
+                var ok = true
+                for (k, x) in p.enumerated() where x != "*" && tokens[start + k].lower != x { ok = false; break }
+                if ok { return true }
+            }
+        }
+        return false
     }
 
     /// Whether `words` starting at `i` in `tokens` begin with one of `phrases`; returns its length.

@@ -98,7 +98,9 @@ public struct QuantityFinder: Sendable {
             var q = Qualifier.exact
             var j = i
             if t[i].kind == .word, !t[i].has([.quantityStarter, .hyphenated]) { i += 1; continue }
-            if t[i].has(.qualifierFirst), let len = lexicon.matchPhrase(lexicon.qualifierPhrases, at: i, in: t) {
+            // "handed over two Russians": "over" is the verb's particle, not "more than".
+            let particle = t[i].lower == "over" && i > 0 && ["handed", "handing", "hand", "hands", "turned", "turning", "taken", "took", "passed", "signed"].contains(t[i - 1].lower)
+            if !particle, t[i].has(.qualifierFirst), let len = lexicon.matchPhrase(lexicon.qualifierPhrases, at: i, in: t) {
                 let words = Array(t[i..<(i + len)].map(\.lower))
                 if let entry = lexicon.qualifiers.first(where: { $0.words == words }), let qq = Qualifier(rawValue: entry.qualifier) {
                     q = qq
@@ -153,7 +155,9 @@ public struct QuantityFinder: Sendable {
             let w = t[k].lower
             if t[k].has(.captive) { return (w, k + 1) }
             // "two Americans", "two Russians": a plural demonym counts people.
-            if t[k].capitalized, t[k].has(.demonym), w.hasSuffix("s") { return (w, k + 1) }
+            if t[k].capitalized, w.hasSuffix("s"), lexicon.placesLower[w]?.kind == "demonym" || lexicon.placesLower[String(w.dropLast())]?.kind == "demonym" {
+                return (w, k + 1)
+            }
             if t[k].kind != .word || ["and", "or", "were", "was", "are", "is", "have", "has", "had", "who", "of"].contains(w) { break }
             k += 1
         }

@@ -59,9 +59,26 @@ struct StatementFinder {
         guard k >= 0 else { return nil }
         let w = t[k].lower
         if w == "he" || w == "she" { return .some(.pronoun) }
+        // "Nguyen Van Duc, ..., accepted the award ... and said": the subject of the first verb
+        // speaks, when no other person or organisation is named in between.
+        if w == "and", let n = m.names.first(where: { $0.kind == .person && $0.lo >= m.datelineEnd && $0.hi < k }),
+            !m.names.contains(where: { $0.lo > n.lo && $0.lo < k && ($0.kind == .person || $0.kind == .organization || $0.kind == .unknown) }),
+            !t[n.hi..<k].contains(where: { $0.lower == "\"" || $0.lower == "who" || $0.lower == "that" })
+        {
+            return .some(accept(n))
+        }
         if w == "they" || w == "it" || w == "who" { return .some(nil) }
         if t[k].has(.unnamed) || (k > 0 && lexicon.unnamed.contains("\(t[k - 1].lower) \(w)")) { return .some(nil) }
-        if let n = m.names.first(where: { $0.hi == k + 1 }) { return .some(accept(n)) }
+        if let n = m.names.first(where: { $0.hi == k + 1 }) {
+            // "the Russian embassy in London said": the organisation before "in PLACE" speaks.
+            if n.kind == .place, n.lo >= 2, t[n.lo - 1].lower == "in", lexicon.organizationWords.contains(t[n.lo - 2].lower) {
+                if case .some(.some(.name(let org))) = speaker(before: n.lo - 1, m) { return .some(.name(org + " in " + n.text)) }
+                return .some(nil)
+            }
+            // "Transparency International Georgia said": an organisation named with its country.
+            if let o = orgWithCountry(n, m) { return .some(.name(o)) }
+            return .some(accept(n))
+        }
         // "Belarus's foreign ministry said", "the Belarusian presidential press service said".
         if t[k].has(.organization), !t[k].capitalized {
             var j = k
@@ -73,6 +90,16 @@ struct StatementFinder {
                 let demonym = n.kind == .demonym ? n.text : (lexicon.demonymOf[n.canonical] ?? n.canonical)
                 return .some(.name(demonym + " " + phrase))
             }
+            // "The U.N. human rights office said": the body it belongs to names it.
+            if p >= 0, let n = m.names.first(where: { $0.hi == p + 1 && ($0.kind == .organization || $0.kind == .unknown) }) {
+                // "the Georgian Dream party said": a proper name with a one-word descriptor is
+                // the name itself (with a demonym that starts it).
+                if n.kind == .unknown, j == k {
+                    let lead = m.names.first { $0.hi == n.lo && $0.kind == .demonym }
+                    return .some(.name((lead.map { $0.text + " " } ?? "") + n.text))
+                }
+                return .some(.name(n.text + " " + phrase))
+            }
             return .some(nil)
         }
         if t[k].has(.title), k > 0 {
@@ -83,8 +110,13 @@ struct StatementFinder {
         }
         // Across an appositive: "NAME, ..., said", "NAME, speaking in Vilnius, said".
         if w == "," {
+            // "..., her lawyer, Tran Quoc Hung, said": the name is itself the appositive.
+            if let n = m.names.first(where: { $0.hi == k && $0.lo > 0 && t[$0.lo - 1].lower == "," }), n.kind == .person {
+                return .some(accept(n))
+            }
             for n in m.names.reversed() where n.hi < k && n.hi < t.count && t[n.hi].lower == "," {
-                guard n.kind == .person || n.kind == .organization || n.kind == .unknown else { continue }
+                let withCountry = orgWithCountry(n, m)
+                guard n.kind == .person || n.kind == .organization || n.kind == .unknown || withCountry != nil else { continue }
                 let between = t[(n.hi + 1)..<k]
                 if between.contains(where: { $0.lower == "\"" }) { break }
                 let opener = between.first?.lower ?? ""
@@ -92,12 +124,19 @@ struct StatementFinder {
                     || between.first?.kind == .number  // "Volha Sharko, 52, said"
                     || between.first.map({ $0.has(.title) }) == true
                 {
+                    if let o = withCountry { return .some(.name(o)) }
                     return .some(accept(n))
                 }
                 break
             }
         }
         return nil
+    }
+
+    /// "Transparency International" + "Georgia": an organisation's name ending in its country.
+    func orgWithCountry(_ n: NameMention, _ m: SentenceMentions) -> String? {
+        guard n.kind == .place, let o = m.names.first(where: { $0.hi == n.lo && ($0.kind == .organization || $0.kind == .unknown) }) else { return nil }
+        return o.text + " " + n.text
     }
 
     func accept(_ n: NameMention) -> Speaker? {

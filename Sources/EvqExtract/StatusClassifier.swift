@@ -24,6 +24,8 @@ struct StatusClassifier {
                 i += len
                 continue
             }
+            // "In May, Tehran freed ...": capitalised "May" is the month, not the modal.
+            if t[i].lower == "may", t[i].capitalized { i += 1; continue }
             for h in lexicon.hedgesByFirst[t[i].lower] ?? [] {
                 guard lexicon.matchOne(h.words, at: i, in: t) else { continue }
                 if h.status == "hypothetical" { hypothetical = true }
@@ -34,8 +36,11 @@ struct StatusClassifier {
         // "easing U.S. sanctions could lead to ...": a modal right after the trigger's phrase.
         var k = trigger + 1
         while k < min(clause.upperBound, trigger + 5) {
-            if t[k].has(.modal) { hypothetical = true; break }
-            if t[k].has(.modalStop) { break }
+            let w = t[k].lower
+            if ["could", "may", "might"].contains(w), !t[k].capitalized { hypothetical = true; break }
+            // "border talks would resume in December": the happening is still to come.
+            if ["would", "will"].contains(w) { expected = true; break }
+            if ["was", "were", "is", "are", "has", "have", "had", ","].contains(w) { break }
             k += 1
         }
         // "... to be released": an infinitive after the trigger's auxiliaries is not a report.
@@ -44,6 +49,66 @@ struct StatusClassifier {
         if hypothetical { return .hypothetical }
         if expected { return .expected }
         return .occurred
+    }
+
+    /// Whether the trigger is merely negated ("have not been arrested", "no prisoners were
+    /// freed") with no one denying it: nothing happened, so there is no event. An explicit
+    /// denial ("denied that ... would be freed", "refused to release") is a `denied` event.
+    func isPlainNegation(_ t: [Token], trigger: Int, clause: Range<Int>) -> Bool {
+        var plain = false
+        var i = clause.lowerBound
+        while i < trigger {
+            if lexicon.cueFirstWords.contains(t[i].lower), let len = lexicon.matchPhrase(lexicon.negations, at: i, in: t) {
+                let word = t[i].lower
+                if ["denied", "denies", "deny", "refused", "rejected", "ruled"].contains(word) { return false }
+                // ("no prisoners were freed": "no" before the captives it denies.)
+                let noCaptives = word == "no" && t[(i + 1)..<trigger].contains { lexicon.captives.contains($0.lower) || $0.lower == "one" }
+                // (Distance from the cue's last word: "had not been allowed to visit".)
+                let gap = trigger - (i + len - 1)
+                if gap <= 4 && (word != "no" || gap <= 2 || noCaptives) { plain = true }
+                i += len
+                continue
+            }
+            i += 1
+        }
+        return plain
+    }
+
+    /// A generic claim about what something would bring: a gerund subject with a modal
+    /// ("easing U.S. sanctions could lead to ...") or a speculated consequence ("could lead to
+    /// the release of ..."). Neither reports nor predicts a particular happening.
+    func isGenericClaim(_ t: [Token], trigger: Int, triggerEnd: Int, clause: Range<Int>) -> Bool {
+        let modals: Set<String> = ["could", "may", "might", "would", "can"]
+        if t[trigger].lower.hasSuffix("ing") {
+            var k = triggerEnd
+            while k < min(clause.upperBound, triggerEnd + 6) {
+                if modals.contains(t[k].lower), !t[k].capitalized { return true }
+                if [",", "was", "were", "is", "are", "has", "have", "had"].contains(t[k].lower) { break }
+                k += 1
+            }
+        }
+        let lo = max(clause.lowerBound, trigger - 5)
+        if lo + 2 < trigger {
+            for k in lo..<(trigger - 2) where modals.contains(t[k].lower) && ["lead", "contribute", "pave"].contains(t[k + 1].lower) { return true }
+        }
+        return false
+    }
+
+    /// A demand cue (`hedges.tsv` status `demand`: "urged", "called on", "demanded") within six
+    /// tokens before the trigger in its clause: someone asks for the happening, which is no
+    /// event; likewise an open question (status `question`: "did not say whether", "it was
+    /// unclear when") within eight.
+    func isDemand(_ t: [Token], trigger: Int, clause: Range<Int>) -> Bool {
+        let lo = max(clause.lowerBound, trigger - 8)
+        guard lo < trigger else { return false }
+        for i in lo..<trigger where lexicon.cueFirstWords.contains(t[i].lower) {
+            for h in lexicon.hedges where (h.status == "demand" && trigger - i <= 6 || h.status == "question")
+                && h.words.first == t[i].lower && lexicon.matchOne(h.words, at: i, in: t)
+            {
+                return true
+            }
+        }
+        return false
     }
 
     func isHabitual(_ t: [Token], trigger: Int, clause: Range<Int>) -> Bool {
