@@ -58,11 +58,11 @@ struct StatusClassifier {
         var plain = false
         var i = clause.lowerBound
         while i < trigger {
-            if lexicon.cueFirstWords.contains(t[i].lower), let len = lexicon.matchPhrase(lexicon.negations, at: i, in: t) {
+            if t[i].has(.cueFirst), let len = lexicon.matchPhrase(lexicon.negations, at: i, in: t) {
                 let word = t[i].lower
                 if ["denied", "denies", "deny", "refused", "rejected", "ruled"].contains(word) { return false }
                 // ("no prisoners were freed": "no" before the captives it denies.)
-                let noCaptives = word == "no" && t[(i + 1)..<trigger].contains { lexicon.captives.contains($0.lower) || $0.lower == "one" }
+                let noCaptives = word == "no" && t[(i + 1)..<trigger].contains { $0.has(.captive) || $0.lower == "one" }
                 // (Distance from the cue's last word: "had not been allowed to visit".)
                 let gap = trigger - (i + len - 1)
                 if gap <= 4 && (word != "no" || gap <= 2 || noCaptives) { plain = true }
@@ -78,21 +78,25 @@ struct StatusClassifier {
     /// ("easing U.S. sanctions could lead to ...") or a speculated consequence ("could lead to
     /// the release of ..."). Neither reports nor predicts a particular happening.
     func isGenericClaim(_ t: [Token], trigger: Int, triggerEnd: Int, clause: Range<Int>) -> Bool {
-        let modals: Set<String> = ["could", "may", "might", "would", "can"]
         if t[trigger].lower.hasSuffix("ing") {
             var k = triggerEnd
             while k < min(clause.upperBound, triggerEnd + 6) {
-                if modals.contains(t[k].lower), !t[k].capitalized { return true }
-                if [",", "was", "were", "is", "are", "has", "have", "had"].contains(t[k].lower) { break }
+                if Self.claimModals.contains(t[k].lower), !t[k].capitalized { return true }
+                if Self.claimStops.contains(t[k].lower) { break }
                 k += 1
             }
         }
         let lo = max(clause.lowerBound, trigger - 5)
         if lo + 2 < trigger {
-            for k in lo..<(trigger - 2) where modals.contains(t[k].lower) && ["lead", "contribute", "pave"].contains(t[k + 1].lower) { return true }
+            for k in lo..<(trigger - 2) where Self.claimModals.contains(t[k].lower) && Self.consequenceVerbs.contains(t[k + 1].lower) { return true }
         }
         return false
     }
+
+    // Built once (this runs for every trigger): the words `isGenericClaim` looks for.
+    static let claimModals: Set<String> = ["could", "may", "might", "would", "can"]
+    static let claimStops: Set<String> = [",", "was", "were", "is", "are", "has", "have", "had"]
+    static let consequenceVerbs: Set<String> = ["lead", "contribute", "pave"]
 
     /// A demand cue (`hedges.tsv` status `demand`: "urged", "called on", "demanded") within six
     /// tokens before the trigger in its clause: someone asks for the happening, which is no
@@ -101,9 +105,9 @@ struct StatusClassifier {
     func isDemand(_ t: [Token], trigger: Int, clause: Range<Int>) -> Bool {
         let lo = max(clause.lowerBound, trigger - 8)
         guard lo < trigger else { return false }
-        for i in lo..<trigger where lexicon.cueFirstWords.contains(t[i].lower) {
-            for h in lexicon.hedges where (h.status == "demand" && trigger - i <= 6 || h.status == "question")
-                && h.words.first == t[i].lower && lexicon.matchOne(h.words, at: i, in: t)
+        for i in lo..<trigger where t[i].has(.cueFirst) {
+            for h in lexicon.hedgesByFirst[t[i].lower] ?? [] where (h.status == "demand" && trigger - i <= 6 || h.status == "question")
+                && lexicon.matchOne(h.words, at: i, in: t)
             {
                 return true
             }
