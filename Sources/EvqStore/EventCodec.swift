@@ -209,67 +209,17 @@ public enum EventCodec {
     }
 }
 
-/// Assigns each distinct string an index, in order of first use.
-///
-/// Looked up by the string's identity first: the strings of a large event set are mostly
-/// shared objects (the importer and the decoder share them), so the two words of a `String`
-/// are found in a small open-addressing table without hashing or comparing contents. Equal
-/// words are always the same string (the events being encoded keep every string alive); a
-/// string met under new words falls back to the lookup by value.
+/// Assigns each distinct string an index, in order of first use (`IdentityInterner`).
 struct StringTable {
-    var list: [String] = []
-    var indices: [String: Int] = [:]
-    private var keys: [(UInt64, UInt64)] = Array(repeating: (0, 0), count: 1 << 10)
-    private var ids: [Int] = Array(repeating: -1, count: 1 << 10)
-    private var used = 0
+    private var table = IdentityInterner()
+    var list: [String] { table.strings }
 
-    mutating func index(_ s: String) -> UInt64 {
-        let bits = unsafeBitCast(s, to: (UInt64, UInt64).self)
-        let mask = keys.count - 1
-        var slot = StringTable.slot(bits, mask)
-        while ids[slot] >= 0 {
-            if keys[slot] == bits { return UInt64(ids[slot]) }
-            slot = (slot + 1) & mask
-        }
-        let i: Int
-        if let known = indices[s] {
-            i = known
-        } else {
-            i = list.count
-            list.append(s)
-            indices[s] = i
-        }
-        keys[slot] = bits
-        ids[slot] = i
-        used += 1
-        if used * 2 > keys.count { grow() }
-        return UInt64(i)
-    }
+    mutating func index(_ s: String) -> UInt64 { UInt64(table.id(s)) }
 
     /// 0 for nil, index + 1 otherwise.
     mutating func optional(_ s: String?) -> UInt64 {
         guard let s else { return 0 }
         return index(s) + 1
-    }
-
-    @inline(__always)
-    private static func slot(_ bits: (UInt64, UInt64), _ mask: Int) -> Int {
-        var h = (bits.0 ^ (bits.1 &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE5_E9B9
-        h ^= h >> 31
-        return Int(truncatingIfNeeded: h) & mask
-    }
-
-    private mutating func grow() {
-        let oldKeys = keys, oldIds = ids
-        keys = Array(repeating: (0, 0), count: oldKeys.count * 2)
-        ids = Array(repeating: -1, count: oldKeys.count * 2)
-        let mask = keys.count - 1
-        for k in oldKeys.indices where oldIds[k] >= 0 {
-            var slot = StringTable.slot(oldKeys[k], mask)
-            while ids[slot] >= 0 { slot = (slot + 1) & mask }
-            keys[slot] = oldKeys[k]
-            ids[slot] = oldIds[k]
-        }
     }
 }
 

@@ -10,7 +10,7 @@ import Testing
 /// (scripts/reliability.sh checks the release build at 10 MB.)
 struct LinearityTests {
     static func runOn(words: Int) -> RawDocument {
-        var rng = SplitMix(seed: 7)
+        var rng = FuzzTests.SeededGenerator(state: 7)
         let vocabulary = ["the", "released", "prisoners", "Minsk", "said", "on", "Tuesday", "42", "sanctions", "envoy", "met", "more",
                           "than", "Kowalski", "Lukashenko", "arrested", "pardoned", "Vilnius"]
         let text = (0..<words).map { _ in vocabulary[Int(rng.next() % UInt64(vocabulary.count))] }.joined(separator: " ")
@@ -36,18 +36,5 @@ struct LinearityTests {
         let small = Self.cost(words: 40_000)
         let large = Self.cost(words: 160_000)
         #expect(large / small < 7, "40,000 words: \(small) s, 160,000 words: \(large) s of CPU (x\(large / small))")
-    }
-}
-
-/// A small deterministic generator (SplitMix64).
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -79,61 +79,12 @@ struct NameColumn: Sendable {
     }
 }
 
-/// Interns names to dense ids in first-seen order.
-///
-/// Most lookups are answered by the string's identity: a million events name a few thousand
-/// distinct strings, nearly all shared objects (the cache's decoder and the importer share
-/// them), so the two words of a `String` are looked up in a small open-addressing table
-/// before its contents are hashed. Equal words are always the same string (the events keep
-/// every string alive while the store is built); a string met under new words falls back to
-/// the lookup by value.
+/// Interns names to dense ids in first-seen order (`IdentityInterner`, with the column
+/// store's 32-bit ids).
 struct Interner {
-    var index: [String: Int32] = [:]
-    var names: [String] = []
-    private var keys: [(UInt64, UInt64)] = Array(repeating: (0, 0), count: 1 << 10)
-    private var ids: [Int32] = Array(repeating: -1, count: 1 << 10)
-    private var used = 0
+    private var table = IdentityInterner()
+    var names: [String] { table.strings }
+    var index: [String: Int32] { table.index.mapValues { Int32(truncatingIfNeeded: $0) } }
 
-    mutating func id(_ name: String) -> Int32 {
-        let bits = unsafeBitCast(name, to: (UInt64, UInt64).self)
-        let mask = keys.count - 1
-        var slot = Interner.slot(bits, mask)
-        while ids[slot] >= 0 {
-            if keys[slot] == bits { return ids[slot] }
-            slot = (slot + 1) & mask
-        }
-        let id: Int32
-        if let known = index[name] {
-            id = known
-        } else {
-            id = Int32(names.count)
-            index[name] = id
-            names.append(name)
-        }
-        keys[slot] = bits
-        ids[slot] = id
-        used += 1
-        if used * 2 > keys.count { grow() }
-        return id
-    }
-
-    @inline(__always)
-    private static func slot(_ bits: (UInt64, UInt64), _ mask: Int) -> Int {
-        var h = (bits.0 ^ (bits.1 &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE5_E9B9
-        h ^= h >> 31
-        return Int(truncatingIfNeeded: h) & mask
-    }
-
-    private mutating func grow() {
-        let oldKeys = keys, oldIds = ids
-        keys = Array(repeating: (0, 0), count: oldKeys.count * 2)
-        ids = Array(repeating: -1, count: oldKeys.count * 2)
-        let mask = keys.count - 1
-        for k in oldKeys.indices where oldIds[k] >= 0 {
-            var slot = Interner.slot(oldKeys[k], mask)
-            while ids[slot] >= 0 { slot = (slot + 1) & mask }
-            keys[slot] = oldKeys[k]
-            ids[slot] = oldIds[k]
-        }
-    }
+    mutating func id(_ name: String) -> Int32 { Int32(truncatingIfNeeded: table.id(name)) }
 }
