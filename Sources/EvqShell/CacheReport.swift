@@ -14,6 +14,7 @@ enum CacheReport {
             do { info = try cache.info() } catch { return .failure(error) }
             out += "event cache: \(info.path) (\(megabytes(info.bytes)))\n"
             out += "  articles: \(info.documents) (\(info.documentEvents) events)\n"
+            out += "  merged corpora: \(info.corpora) (one per set of paths loaded)\n"
             out += "  event sets: \(info.snapshots) (\(info.snapshotEvents) events)\n"
         } else {
             out += "event cache: none (\(settings.problem ?? "not opened"))\n"

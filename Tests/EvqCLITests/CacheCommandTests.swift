@@ -26,6 +26,7 @@ struct CacheCommandTests {
         let info = try Binary.run(["cache", "info"], environment: env)
         #expect(info.status == 0)
         #expect(info.stdout.contains("articles: 2 ("), "\(info.stdout)")
+        #expect(info.stdout.contains("merged corpora: 1 "), "\(info.stdout)")
         let clear = try Binary.run(["cache", "clear"], environment: env)
         #expect(clear.status == 0 && clear.stderr.contains("cleared"))
         #expect(try Binary.run(["cache", "info"], environment: env).stdout.contains("articles: 0 ("))
