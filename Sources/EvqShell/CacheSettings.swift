@@ -23,6 +23,12 @@ public struct CacheSettings: Sendable {
         -> (settings: CacheSettings, warnings: [String])
     {
         if disabled { return (.none, []) }
+        // Nowhere to put it (neither XDG_CACHE_HOME nor HOME): run without a cache, quietly, as
+        // sqlite3 does without a history file; `.cache` says why.
+        guard CacheLocation.databasePath(environment: environment) != nil else {
+            return (CacheSettings(cache: nil, disabled: false, problem: "neither XDG_CACHE_HOME nor HOME is set to an absolute path",
+                                  buildIdentity: buildIdentity), [])
+        }
         do {
             let cache = try EventCache.openDefault(environment: environment)
             return (CacheSettings(cache: cache, disabled: false, problem: nil, buildIdentity: buildIdentity),

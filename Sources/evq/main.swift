@@ -176,7 +176,11 @@ struct CacheCommand: ParsableCommand {
         let console = Console.standard()
         let (settings, warnings) = CacheSettings.open(environment: ProcessInfo.processInfo.environment, disabled: false)
         for warning in warnings { console.err(warning + "\n") }
-        guard let cache = settings.cache else { throw ExitCode(ExitStatus.failure.rawValue) }
+        guard let cache = settings.cache else {
+            // (When opening failed, the warning above has said why.)
+            if warnings.isEmpty { console.err("evq: error: no event cache: \(settings.problem ?? "it could not be opened")\n") }
+            throw ExitCode(ExitStatus.failure.rawValue)
+        }
         let status = action == .info ? Startup.cacheInfo(settings, console: console) : Startup.clearCache(cache, console: console)
         if status != .ok { throw ExitCode(status.rawValue) }
     }

@@ -45,6 +45,15 @@ struct CacheCommandTests {
         #expect(extract.status == 0 && !FileManager.default.fileExists(atPath: home + "/evq"))
     }
 
+    @Test func withoutACacheLocationEvqRunsQuietlyWithoutOne() throws {
+        let run = try Binary.run(["-c", "releases | count"], environment: ["XDG_CACHE_HOME": "relative/ignored", "HOME": ""])
+        #expect(run.status == 0 && run.stderr.isEmpty, "\(run.stderr)")
+        let dot = try Binary.run(["-c", ".cache"], environment: ["XDG_CACHE_HOME": "", "HOME": ""])
+        #expect(dot.stdout.contains("event cache: none (neither XDG_CACHE_HOME nor HOME"), "\(dot.stdout)")
+        let info = try Binary.run(["cache", "info"], environment: ["XDG_CACHE_HOME": "", "HOME": ""])
+        #expect(info.status == 1 && info.stderr.contains("evq: error: no event cache: neither"), "\(info.stderr)")
+    }
+
     @Test(arguments: ["garbage", "damaged-sqlite"])
     func aDamagedOrForeignCacheIsSetAsideWithAWarning(kind: String) throws {
         let home = Self.cacheHome()
