@@ -14,31 +14,21 @@ public struct RawDocument: Sendable {
         self.metadata = metadata
     }
 
-    /// What the event cache keys this article by: 32 hex digits of two FNV-1a hashes over its
-    /// name (sources and evidence carry it), its metadata and its bytes. Not cryptographic; it
-    /// only has to tell changed articles from unchanged ones.
+    /// What the event cache keys this article by: the 32-hex-digit `ContentDigest` of its name
+    /// (sources and evidence carry it), its metadata and its bytes.
     public var contentKey: String {
-        var a: UInt64 = 0xcbf2_9ce4_8422_2325
-        var b: UInt64 = 0x6c62_272e_07bb_0142
-        func feed(_ byte: UInt8) {
-            a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-            b = (b ^ UInt64(byte ^ 0x5a)) &* 0x0000_0100_0000_01B3
-        }
-        for byte in name.utf8 { feed(byte) }
-        feed(0)
+        var d = ContentDigest()
+        d.feed(name)
+        d.feed(0)
         for (key, value) in metadata.sorted(by: { $0.key < $1.key }) {
-            for byte in key.utf8 { feed(byte) }
-            feed(1)
-            for byte in value.utf8 { feed(byte) }
-            feed(0)
+            d.feed(key)
+            d.feed(1)
+            d.feed(value)
+            d.feed(0)
         }
-        feed(2)
-        for byte in bytes { feed(byte) }
-        func hex(_ v: UInt64) -> String {
-            let s = String(v, radix: 16)
-            return String(repeating: "0", count: 16 - s.count) + s
-        }
-        return hex(a) + hex(b)
+        d.feed(2)
+        d.feed(bytes)
+        return d.hex
     }
 }
 
@@ -59,8 +49,11 @@ public struct Extraction: Sendable {
     public var warnings: [FileWarning]
     /// Each article's own result, in input order (what the event cache stores).
     public var perDocument: [DocumentExtraction] = []
+    /// The positions (in input order) of the articles that were read rather than taken from
+    /// `reusing`: what a cache must store.
+    public var extracted: [Int] = []
     /// How many articles were taken from `reusing` rather than read.
-    public var reused = 0
+    public var reused: Int { perDocument.count - extracted.count }
     public init(corpus: Corpus, warnings: [FileWarning]) {
         self.corpus = corpus
         self.warnings = warnings
@@ -92,11 +85,9 @@ public struct Extractor: Sendable {
         let inference = PublicationInference()
         var perDocument: [DocumentExtraction?] = Array(repeating: nil, count: documents.count)
         var analyzed: [Int: AnalyzedDocument] = [:]
-        var reused = 0
         for (k, document) in documents.enumerated() {
             if !cached.isEmpty, let c = cached[document.contentKey] {
                 perDocument[k] = c
-                reused += 1
                 continue
             }
             if isCancelled() { return nil }
@@ -115,24 +106,21 @@ public struct Extractor: Sendable {
         // whose window moved is read again.
         let dated = PublicationInference.Index(
             perDocument.compactMap { $0 }.filter(\.facts.isSelfDated).flatMap(\.events))
-        for k in documents.indices {
+        for k in documents.indices where perDocument[k]?.facts.isSelfDated != true {
             if let c = perDocument[k] {
-                guard !c.facts.isSelfDated else { continue }
                 let w = inference.window(for: c.facts, datedEvents: dated)
                 if w.0 == c.facts.publicationWindow && w.1 == c.facts.windowSource { continue }
                 if isCancelled() { return nil }
                 analyzed[k] = analyzer.analyze(documents[k])
-                reused -= 1
             }
             guard let d = analyzed[k] else { continue }
-            if perDocument[k]?.facts.isSelfDated == true { continue }
             let w = inference.window(for: d.facts(window: nil, source: .missing), datedEvents: dated)
             perDocument[k] = DocumentExtraction(facts: d.facts(window: w.0, source: w.1), events: merger.merge(d, window: w.0))
         }
         let results = perDocument.compactMap { $0 }
         var extraction = corpus(from: results)
         extraction.perDocument = results
-        extraction.reused = reused
+        extraction.extracted = analyzed.keys.sorted()
         return extraction
     }
 

@@ -1,3 +1,4 @@
+import EvqModel
 import Foundation
 
 extension Extractor {
@@ -11,18 +12,20 @@ extension Extractor {
     /// trusts results of an older build even if nobody bumped `codeRevision`.)
     public static let version: String = "x\(codeRevision)-" + lexiconFingerprint()
 
-    /// FNV-1a over the names and contents of the lexicon resource files, in name order.
+    /// FNV-1a (`ContentDigest`) over the names and contents of the lexicon resource files, in name order.
     static func lexiconFingerprint() -> String {
         let fm = FileManager.default
         guard let root = Bundle.module.url(forResource: "Lexicons", withExtension: nil)
             ?? Bundle.module.resourceURL
         else { return "0" }
         let names = ((try? fm.contentsOfDirectory(atPath: root.path)) ?? []).sorted()
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var digest = ContentDigest()
         for name in names {
             guard let data = fm.contents(atPath: root.appendingPathComponent(name).path) else { continue }
-            for byte in Array(name.utf8) + [0] + Array(data) { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+            digest.feed(name)
+            digest.feed(0)
+            digest.feed(data)
         }
-        return String(hash, radix: 16)
+        return String(digest.lane64, radix: 16)
     }
 }

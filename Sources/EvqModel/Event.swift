@@ -153,14 +153,7 @@ public enum EventID {
         return "e" + String(String(fnv1a(key), radix: 16).suffix(7)).leftPadded(to: 7)
     }
 
-    public static func fnv1a(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        return hash
-    }
+    public static func fnv1a(_ text: String) -> UInt64 { ContentDigest.fnv1a64(text) }
 }
 
 extension String {

@@ -147,10 +147,9 @@ public struct CachingCorpusLoader: Sendable {
         }
         statistics.reusedArticles = extraction.reused
         if let cache = use.cache, extraction.perDocument.count == articles.count {
-            var fresh: [(documentHash: String, extractorVersion: String, cached: CachedDocument)] = []
-            for (k, result) in extraction.perDocument.enumerated() where cached[keys[k]] != result {
-                fresh.append((keys[k], extractorVersion, result))
-            }
+            // Only what was read: comparing every reused result with its stored copy would
+            // cost as much as the restart it saves.
+            let fresh = extraction.extracted.map { k in (documentHash: keys[k], extractorVersion: extractorVersion, cached: extraction.perDocument[k]) }
             do {
                 // Only a run that stores anything prunes: a start with nothing new writes nothing.
                 if !fresh.isEmpty {

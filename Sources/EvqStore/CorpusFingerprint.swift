@@ -1,4 +1,5 @@
 import EvqExtract
+import EvqModel
 import Foundation
 
 /// Cheap identities for a whole corpus, so a restart over unchanged articles can skip reading
@@ -16,7 +17,7 @@ public enum CorpusFingerprint {
         let cwd = FileManager.default.currentDirectoryPath
         let absolute = paths.map { ($0.hasPrefix("/") ? $0 : (cwd as NSString).appendingPathComponent($0)) as NSString }
             .map { $0.standardizingPath }
-        return "corpus:" + hex(absolute.joined(separator: "\u{0}").utf8)
+        return "corpus:" + ContentDigest.hex(of: absolute.joined(separator: "\u{0}").utf8)
     }
 
     /// The validator of the articles among `files`, or nil when one cannot be examined.
@@ -28,24 +29,12 @@ public enum CorpusFingerprint {
             // A sidecar that appears or disappears changes the folder's listing, hence `sidecar`.
             text += "\u{1}" + (file.sidecar.map { "\($0)=" + (identity($0) ?? "-") } ?? "-")
         }
-        return hex(text.utf8)
+        return ContentDigest.hex(of: text.utf8)
     }
 
     static func identity(_ path: String) -> String? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         return "\(info.st_size).\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec).\(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec).\(info.st_ino)"
-    }
-
-    /// Two FNV-1a 64-bit hashes with different bases, as 32 hex digits.
-    static func hex(_ bytes: some Sequence<UInt8>) -> String {
-        var a: UInt64 = 0xcbf2_9ce4_8422_2325
-        var b: UInt64 = 0x6c62_272e_07bb_0142
-        for byte in bytes {
-            a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-            b = (b ^ UInt64(byte ^ 0x5a)) &* 0x0000_0100_0000_01B3
-        }
-        let x = String(a, radix: 16), y = String(b, radix: 16)
-        return String(repeating: "0", count: 16 - x.count) + x + String(repeating: "0", count: 16 - y.count) + y
     }
 }

@@ -223,28 +223,6 @@ public final class EventCache: Sendable {
         try? queue.close()
     }
 
-    /// The cached document with this content hash, extracted by this extractor version, or nil.
-    public func lookup(documentHash: String, extractorVersion: String) throws(CacheError) -> CachedDocument? {
-        do {
-            return try queue.read { db -> CachedDocument? in
-                guard
-                    let row = try Row.fetchOne(
-                        db, sql: "SELECT document, events FROM documents WHERE hash = ? AND extractor = ?",
-                        arguments: [documentHash, extractorVersion])
-                else { return nil }
-                let documentData: Data = row[0]
-                let eventData: Data = row[1]
-                let facts = try JSONDecoder().decode(DocumentFacts.self, from: documentData)
-                let events = try eventData.withUnsafeBytes { raw in
-                    try EventCodec.decode(raw.bindMemory(to: UInt8.self))
-                }
-                return CachedDocument(facts: facts, events: events)
-            }
-        } catch {
-            throw CacheError(message: "cannot read the event cache \(path): \(EventCache.describe(error))")
-        }
-    }
-
     /// The cached documents among `documentHashes` for this extractor version, keyed by hash,
     /// read in one transaction (a restart over ten thousand articles is one query, not ten
     /// thousand).
@@ -273,27 +251,6 @@ public final class EventCache: Sendable {
             }
         } catch {
             throw CacheError(message: "cannot read the event cache \(path): \(EventCache.describe(error))")
-        }
-    }
-
-    /// Removes the documents of this extractor version whose hash is not in `keeping`, and
-    /// every document of other extractor versions; returns how many were removed.
-    @discardableResult
-    public func prune(keeping documentHashes: Set<String>, extractorVersion: String) throws(CacheError) -> Int {
-        do {
-            return try queue.write { db in
-                let stale = try Row.fetchAll(db, sql: "SELECT rowid, hash, extractor FROM documents").filter { row in
-                    let hash: String = row[1], extractor: String = row[2]
-                    return extractor != extractorVersion || !documentHashes.contains(hash)
-                }
-                for row in stale {
-                    let rowid: Int64 = row[0]
-                    try db.execute(sql: "DELETE FROM documents WHERE rowid = ?", arguments: [rowid])
-                }
-                return stale.count
-            }
-        } catch {
-            throw CacheError(message: "cannot write the event cache \(path): \(EventCache.describe(error))")
         }
     }
 
@@ -336,11 +293,6 @@ public final class EventCache: Sendable {
         } catch {
             throw CacheError(message: "cannot write the event cache \(path): \(EventCache.describe(error))")
         }
-    }
-
-    /// Stores one document with its events.
-    public func store(documentHash: String, extractorVersion: String, _ cached: CachedDocument, now: Date = Date()) throws(CacheError) {
-        try store([(documentHash, extractorVersion, cached)], now: now)
     }
 
     /// Stores a whole event set under `key` (replacing any previous one) in one transaction.

@@ -38,3 +38,15 @@ struct LinearityTests {
         #expect(large / small < 7, "40,000 words: \(small) s, 160,000 words: \(large) s of CPU (x\(large / small))")
     }
 }
+
+/// The extractor version keys the event cache; it must notice a lexicon edit, which it can only
+/// do if the lexicon files were found and fingerprinted.
+struct ExtractorVersionTests {
+    @Test func versionNamesTheCodeRevisionAndALexiconFingerprint() {
+        #expect(Extractor.version.hasPrefix("x\(Extractor.codeRevision)-"))
+        #expect(Extractor.lexiconFingerprint() != "0", "the Lexicons resource folder was not found")
+        #expect(Extractor.lexiconFingerprint() != String(ContentDigest().lane64, radix: 16), "no lexicon file was read")
+        #expect(Extractor.lexiconFingerprint() == Extractor.lexiconFingerprint())
+        #expect(Extractor.version == "x\(Extractor.codeRevision)-" + Extractor.lexiconFingerprint())
+    }
+}

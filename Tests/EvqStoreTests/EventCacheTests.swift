@@ -66,19 +66,19 @@ struct EventCacheTests {
                                 dateSource: .dateline, variants: ["Bialacki": "Ales Bialiatski"], warnings: ["invalid UTF-8"],
                                 window: .init(start: Day(year: 2025, month: 12, day: 13)!, end: nil), windowSource: .dateline)
         let events = EventCacheTests.sampleEvents(3, seed: 1)
-        let hash = ContentHash.fnv1a64("article text")
-        try cache.store(documentHash: hash, extractorVersion: "x1", CachedDocument(facts: doc, events: events))
-        #expect(try cache.lookup(documentHash: hash, extractorVersion: "x1") == CachedDocument(facts: doc, events: events))
-        #expect(try cache.lookup(documentHash: hash, extractorVersion: "x2") == nil)
-        #expect(try cache.lookup(documentHash: ContentHash.fnv1a64("other text"), extractorVersion: "x1") == nil)
+        let hash = ContentDigest.fnv1a64Hex("article text")
+        try cache.store([(hash, "x1", CachedDocument(facts: doc, events: events))])
+        #expect(try cache.lookup(documentHashes: [hash], extractorVersion: "x1")[hash] == CachedDocument(facts: doc, events: events))
+        #expect(try cache.lookup(documentHashes: [hash], extractorVersion: "x2").isEmpty)
+        #expect(try cache.lookup(documentHashes: [ContentDigest.fnv1a64Hex("other text")], extractorVersion: "x1").isEmpty)
         let info = try cache.info()
         #expect(info.documents == 1 && info.documentEvents == 3 && info.extractorVersions == ["x1"])
 
         // A second process (here: a second connection) sees it after reopening.
         let reopened = try EventCache(path: dir.database)
-        #expect(try reopened.lookup(documentHash: hash, extractorVersion: "x1")?.events == events)
+        #expect(try reopened.lookup(documentHashes: [hash], extractorVersion: "x1")[hash]?.events == events)
         try reopened.clear()
-        #expect(try reopened.lookup(documentHash: hash, extractorVersion: "x1") == nil)
+        #expect(try reopened.lookup(documentHashes: [hash], extractorVersion: "x1").isEmpty)
         #expect(try reopened.info().documents == 0)
     }
 
@@ -88,17 +88,18 @@ struct EventCacheTests {
         var entries: [(documentHash: String, extractorVersion: String, cached: CachedDocument)] = []
         for k in 0..<50 {
             let doc = DocumentFacts(name: "doc\(k).txt")
-            entries.append((ContentHash.fnv1a64("text \(k)"), "x1", CachedDocument(facts: doc, events: EventCacheTests.sampleEvents(2, seed: UInt64(k)))))
+            entries.append((ContentDigest.fnv1a64Hex("text \(k)"), "x1", CachedDocument(facts: doc, events: EventCacheTests.sampleEvents(2, seed: UInt64(k)))))
         }
-        entries.append((ContentHash.fnv1a64("text 0"), "x0", CachedDocument(facts: DocumentFacts(name: "old.txt"), events: [])))
+        entries.append((ContentDigest.fnv1a64Hex("text 0"), "x0", CachedDocument(facts: DocumentFacts(name: "old.txt"), events: [])))
         try cache.store(entries)
-        let wanted = Set((0..<50).filter { $0 % 2 == 0 }.map { ContentHash.fnv1a64("text \($0)") } + ["ffffffffffffffff"])
+        let wanted = Set((0..<50).filter { $0 % 2 == 0 }.map { ContentDigest.fnv1a64Hex("text \($0)") } + ["ffffffffffffffff"])
         let found = try cache.lookup(documentHashes: wanted, extractorVersion: "x1")
         #expect(found.count == 25)
-        #expect(found[ContentHash.fnv1a64("text 4")] == entries[4].cached)
-        #expect(try cache.prune(keeping: wanted, extractorVersion: "x1") == 26)
-        #expect(try cache.info().documents == 25)
-        #expect(try cache.lookup(documentHash: ContentHash.fnv1a64("text 0"), extractorVersion: "x0") == nil)
+        #expect(found[ContentDigest.fnv1a64Hex("text 4")] == entries[4].cached)
+        // Pruning removes other extractor versions only: other corpora share the cache.
+        #expect(try cache.prune(otherThan: "x1") == 1)
+        #expect(try cache.info().documents == 50)
+        #expect(try cache.lookup(documentHashes: [ContentDigest.fnv1a64Hex("text 0")], extractorVersion: "x0").isEmpty)
     }
 
     @Test func snapshotRoundTripAcrossChunks() throws {
@@ -341,10 +342,14 @@ struct EventCacheTests {
         #expect(CacheLocation.databasePath(environment: [:]) == nil)
     }
 
-    @Test func contentHashIsFNV1a64() {
-        #expect(ContentHash.fnv1a64("") == "cbf29ce484222325")
-        #expect(ContentHash.fnv1a64("a") == "af63dc4c8601ec8c")
-        #expect(ContentHash.fnv1a64("a") != ContentHash.fnv1a64("b"))
+    @Test func contentDigestIsFNV1a64InItsFirstLane() {
+        #expect(ContentDigest.fnv1a64Hex("") == "cbf29ce484222325")
+        #expect(ContentDigest.fnv1a64Hex("a") == "af63dc4c8601ec8c")
+        #expect(ContentDigest.fnv1a64Hex("a") != ContentDigest.fnv1a64Hex("b"))
+        // The 128-bit form starts with that lane and differs in the second.
+        #expect(ContentDigest.hex(of: Array("a".utf8)).hasPrefix("af63dc4c8601ec8c"))
+        #expect(ContentDigest.hex(of: Array("a".utf8)) != ContentDigest.hex(of: Array("b".utf8)))
+        #expect(ContentDigest.hex(of: Array("a".utf8)).count == 32)
     }
 }
 

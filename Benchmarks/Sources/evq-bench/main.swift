@@ -84,7 +84,7 @@ func normalise(_ result: ResultSet) -> Any {
     switch result.kind {
     case .events, .why:
         let ids = result.events.map(\.id).sorted()
-        return ["events": ids.count, "ids_fnv": ContentHash.fnv1a64(ids.joined(separator: "\n")),
+        return ["events": ids.count, "ids_fnv": ContentDigest.fnv1a64Hex(ids.joined(separator: "\n")),
                 "counts": result.events.map { $0.count?.value.map { $0 as Any } ?? NSNull() }]
     case .table, .timeline:
         return result.rows.map { $0.map(text) }
