@@ -136,8 +136,10 @@ struct CorpusMerger {
         // place, or the same day.
         let sharedActor = lowered.actors.contains { g.actors.contains($0) }
         let sharedPlace = lowered.places.contains { g.places.contains($0) }
+        // (The same month alone ties two reports only when a count is given: two arrests
+        // "in March 2023" without a number or a shared name are two people's.)
         let sameDay = ad.precision == .day && bd.precision == .day && ad.start == bd.start
-            || (ad.start == bd.start && ad.end == bd.end && ad.precision != .year)
+            || (ad.start == bd.start && ad.end == bd.end && ad.precision != .year && (g.event.count?.value != nil || b.count?.value != nil))
         return exactEqual || sharedActor || sharedPlace || sameDay
     }
 

@@ -99,6 +99,7 @@ struct DocumentMerger {
         }
         for key in anchors.keys { anchors[key]?.sort { $0.sentence < $1.sentence } }
         var families = Set(clusters.map { Self.family($0.members[0].type) })
+        var chained: [Key: [(sentence: Int, cluster: Int)]] = [:]
         for c in cands where c.supporting || c.isGeneric {
             let key = Self.key(c)
             let list = anchors[key] ?? []
@@ -115,8 +116,18 @@ struct DocumentMerger {
                 let cost = d >= 0 ? 2 * d : -2 * d + 1
                 if best.map({ cost < $0.cost }) ?? true, compatible(clusters[a.cluster], c, key: key) { best = (cost, a.cluster) }
             }
+            // Mentions continue the story they joined ("Belarus freed 14 ... The freed prisoners
+            // included ... They were taken by bus ..."): the body mentions already placed, in
+            // text order, are anchors too.
+            // (Headings and captions keep to the events told in the body.)
+            let told = c.supporting ? [] : chained[key] ?? []
+            for a in told.suffix(Self.reach).reversed() {
+                let cost = 2 * (c.sentence - a.sentence)
+                if best.map({ cost < $0.cost }) ?? true { if compatible(clusters[a.cluster], c, key: key) { best = (cost, a.cluster) } } else { break }
+            }
             if let b = best {
                 clusters[b.cluster].add(c)
+                if !c.supporting { chained[key, default: []].append((c.sentence, b.cluster)) }
             } else if !c.supporting, c.status != .occurred || !families.contains(Self.family(c.type)) {
                 var cl = Cluster(members: [], key: key)
                 cl.add(c)
@@ -144,24 +155,42 @@ struct DocumentMerger {
         var drop = Set<Int>()
         for x in cands.indices where cands[x].type == .exchange && !cands[x].supporting && !cands[x].total {
             let s = cands[x].sentence
+            // Without a count of its own, the exchange counts everyone its legs moved: the sum
+            // of the counted release legs, one figure per sentence ("Moscow freed five Americans
+            // and three Germans. In return, ... released six Russians." = 14).
+            let counted = cands[x].count?.value != nil
+            var legSum = 0, legSentences = Set<Int>(), summed: [Int] = []
             for k in cands.indices where k != x && !drop.contains(k) {
                 let c = cands[k]
                 // Legs are told in the few sentences around the exchange ("freed eight Americans on
                 // Saturday. The swap ..."), or later without a date of their own ("the eight
-                // Americans freed in the deal were taken to a hospital").
+                // Americans freed in the deal were taken to a hospital") or on its very day.
                 let near = c.sentence >= s - 2 && c.sentence <= s + 4
+                let sameDay = !c.date.isMissing && c.date.start == cands[x].date.start && c.date.end == cands[x].date.end
                 guard DocumentMerger.family(c.type) == "release" || c.type == .deportation, c.status == cands[x].status, !c.total,
-                    near || (c.sentence > s && c.date.isMissing), !c.supporting, !separate(c.sentence)
+                    near || (c.sentence > s && (c.date.isMissing || sameDay)), !c.supporting, !separate(c.sentence)
                 else { continue }
                 // A leg is part of the exchange: it cannot move more people than the whole.
                 if let v = c.count?.value, let w = cands[x].count?.value, v > w { continue }
                 if let s1 = cands[x].date.start, let e1 = cands[x].date.end, let s2 = c.date.start, let e2 = c.date.end, s1 > e2 || s2 > e1 { continue }
                 drop.insert(k)
-                if cands[x].count == nil, let v = c.attributes["_moved"].flatMap(Int.init) {
-                    cands[x].count = Quantity(value: v, qualifier: .exact, text: nil)
+                // (A group already counted is told again, not moved again: "the five Tajiks had
+                // arrived home" after "handed over five Tajik citizens, while ... freed three".)
+                if !counted, near, c.type != .deportation, !legSentences.contains(c.sentence),
+                    let v = c.attributes["_moved"].flatMap(Int.init) ?? (c.count?.qualifier == .exact ? c.count?.value : nil)
+                {
+                    let parts = c.attributes["_parts"].map { $0.split(separator: ",").compactMap { Int($0) } } ?? [v]
+                    legSentences.insert(c.sentence)
+                    if !parts.contains(where: { summed.contains($0) }) {
+                        summed += parts
+                        legSum = min(QuantityFinder.limit, legSum + v)
+                    }
                 }
             }
+            if !counted, legSum > 0 { cands[x].count = Quantity(value: legSum, qualifier: .exact, text: nil) }
         }
+        // Hand-over sentences that no exchange claimed report nothing of their own.
+        for k in cands.indices where cands[k].attributes["_leg"] != nil { drop.insert(k) }
         if !drop.isEmpty { cands = cands.indices.filter { !drop.contains($0) }.map { cands[$0] } }
     }
 
@@ -235,6 +264,7 @@ struct DocumentMerger {
             for (k, v) in m.attributes where attrs[k] == nil { attrs[k] = v }
         }
         attrs["_moved"] = nil
+        attrs["_parts"] = nil
         e.attributes = attrs
         let counts = ms.count == 1 ? [] : Set(ms.compactMap { $0.count?.display }.filter { $0 != "?" })
         if counts.count > 1 { e.attributes["conflicts"] = "count: " + counts.sorted().joined(separator: " / ") }

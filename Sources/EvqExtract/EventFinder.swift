@@ -31,7 +31,10 @@ struct EventFinder {
     static let prisonNouns: Set<String> = ["prison", "prisons", "jail", "jails", "colony", "colonies", "custody", "detention"]
     static let placeNouns: Set<String> = ["prison", "prisons", "capital", "border", "territory", "soil", "side", "jails", "city"]
     /// "U.S. officials met ...": the country acts through them.
-    static let agentNouns: Set<String> = ["officials", "authorities", "government", "delegation", "diplomats", "negotiators", "envoy"]
+    static let agentNouns: Set<String> = [
+        "officials", "authorities", "government", "delegation", "diplomats", "negotiators", "envoy",
+        "ministers", "delegations", "envoys", "leaders", "counterparts",
+    ]
     /// Adverbs that may stand between an auxiliary and its participle ("was first detained").
     static let adverbs: Set<String> = ["first", "later", "also", "again", "briefly", "subsequently", "initially", "reportedly", "allegedly", "eventually", "previously", "twice", "since"]
     /// Verbs of a trip whose purpose ("for talks") is a meeting that took place.
@@ -46,7 +49,7 @@ struct EventFinder {
         // attributes, which would cost a dictionary entry and a number printed and parsed back).
         var where_: [(clause: Int, at: Int)] = []
         var usedSanctionToken = Set<Int>()
-        var claimed: [(type: String, clause: Int)] = []  // one candidate per type per clause (few)
+        var claimed: [(type: String, clause: Int, anaphoric: Bool)] = []  // one candidate per type per clause (few)
         var i = 0
         while i < t.count {
             guard !t[i].inQuote, t[i].kind == .word, t[i].has(.trigger), let entries = lexicon.triggers[t[i].lower] else { i += 1; continue }
@@ -54,7 +57,8 @@ struct EventFinder {
             if t[i].lower == "exchange", i > 0, t[i - 1].lower == "in", i + 1 < t.count, t[i + 1].lower == "for" { i += 1; continue }
             var hit: Lexicon.Trigger?
             for e in entries where lexicon.matchOne(e.words, at: i, in: t) {
-                if e.type == "statement" { continue }
+                // (Speech and publishing verbs are StatementFinder's.)
+                if e.type == "statement" || e.type == "publication" { continue }
                 if constraintHolds(e, at: i, m, usedSanctionToken: &usedSanctionToken) { hit = e; break }
             }
             guard let trig = hit else { i += 1; continue }
@@ -62,6 +66,7 @@ struct EventFinder {
             // inside a name ("the Free Press Forum", "Freedom Prize") report no event.
             if lexicon.isVetoed(at: i, in: t)
                 || m.names.contains(where: { $0.lo <= i && i < $0.hi && ($0.kind == .organization || $0.kind == .award || $0.kind == .agency) })
+                || isCapitalisedName(at: i, m)
             {
                 i += trig.words.count; continue
             }
@@ -70,16 +75,16 @@ struct EventFinder {
                 i += 1; continue
             }
             let clause = m.clauses.range(of: i)
-            let key = (type: trig.type, clause: m.clauses.clauseOf[i])
+            let key = (type: trig.type, clause: m.clauses.clauseOf[i], anaphoric: false)
             let next = i + trig.words.count
-            if claimed.contains(where: { $0.clause == key.clause && $0.type == key.type }) || status.isHabitual(t, trigger: i, clause: clause) { i = next; continue }
+            if claimed.contains(where: { $0.clause == key.clause && $0.type == key.type && !$0.anaphoric }) || status.isHabitual(t, trigger: i, clause: clause) { i = next; continue }
             // "asked for a pardon", "calls for the release": a request, not a happening.
             // ("arrived in Minsk on Tuesday for talks with ..." is the purpose of a trip that
             // happened: the meeting took place.)
             let trip = trig.type == "meeting" && t[max(0, i - 8)..<i].contains { Self.travelVerbs.contains($0.lower) }
-            if i >= 1, t[i - 1].lower == "for" || (i >= 2 && t[i - 2].lower == "for" && ["a", "the", "an"].contains(t[i - 1].lower)),
-                !(i >= 3 && t[i - 3].lower == "exchange") && !(i >= 2 && t[i - 2].lower == "exchange"), !trip
-            {
+            // ("pressing for their release", "called for the immediate release": a determiner or
+            // possessive and one adjective may stand between.)
+            if let f = Self.forBefore(t, i), !(f >= 1 && (t[f - 1].lower == "exchange" || t[f - 1].lower == "return")), !trip {
                 i = next; continue
             }
             // "jailed journalist", "those convicted of": participles used as adjectives.
@@ -94,16 +99,29 @@ struct EventFinder {
                 i = next; continue
             }
             // "urged Georgia to release", "demanded the release of": a demand, not a happening.
-            if status.isDemand(t, trigger: i, clause: clause) || status.isPlainNegation(t, trigger: i, clause: clause)
+            if status.isDemand(t, trigger: i, clause: clause, meeting: trig.type == "meeting") || status.isPlainNegation(t, trigger: i, clause: clause)
                 || status.isGenericClaim(t, trigger: i, triggerEnd: next, clause: clause)
             {
                 i = next; continue
             }
-            claimed.append(key)
             var c = Candidate(type: EventType(trig.type), status: status.status(t, trigger: i, clause: clause), total: false,
                 actors: [], places: [], attributes: [:], sentence: sentence, supporting: supporting)
             fillArguments(&c, trigger: i, triggerEnd: next, clause: clause, m, speakers: speakers)
             if c.type == .sentencing, c.dateMention == nil, !c.hasNamedActor { i = next; continue }
+            // ("the exchange had been prepared for months", "after the meeting", "his release")
+            // (A date right after the noun makes it a report of its own: "the swap in Ankara
+            // last year", "the release on Saturday".)
+            if i > 0, Self.anaphoricDeterminers.contains(t[i - 1].lower), c.count?.value == nil,
+                !m.dates.contains(where: { $0.lo >= next && $0.lo <= next + 4 }),
+                // ("the lifting of some US sanctions", "the release of the prisoners" say what.)
+                next >= t.count || t[next].lower != "of",
+                !m.names.contains(where: { $0.lo >= next && $0.lo <= next + 2 && ($0.kind == .person || $0.kind == .organization || $0.kind == .unknown) })
+            {
+                c.anaphoric = true
+            }
+            // (A mention of a happening told elsewhere leaves the clause to a new one: "after
+            // the meeting ... had agreed to meet again".)
+            claimed.append((key.type, key.clause, c.anaphoric))
             out.append(c)
             where_.append((m.clauses.clauseOf[i], i))
             i = next
@@ -142,7 +160,11 @@ struct EventFinder {
                 out[r].type = EventType("_drop")
             }
         }
-        out.removeAll { $0.type.rawValue == "_drop" }
+        if out.contains(where: { $0.type.rawValue == "_drop" }) {
+            let keep = out.indices.filter { out[$0].type.rawValue != "_drop" }
+            out = keep.map { out[$0] }
+            where_ = keep.map { where_[$0] }
+        }
         // An exchange: the releases in it are not events of their own, and its count is
         // everyone moved both ways.
         // "freed eight Americans in exchange for 27 Venezuelans": people given for people is a
@@ -162,6 +184,7 @@ struct EventFinder {
                 fillArguments(&c, trigger: k, triggerEnd: k + 1, clause: clause, m, speakers: speakers)
                 if c.attributes["in_exchange_for"] == nil { c.attributes["in_exchange_for"] = TemporalTagger.words(t, span.lowerBound, span.upperBound) }
                 out.append(c)
+                where_.append((m.clauses.clauseOf[k], k))
             }
             if people, let r = out.firstIndex(where: { DocumentMerger.family($0.type) == "release" && $0.attributes["in_exchange_for"] != nil }) {
                 out[r].type = .exchange
@@ -175,15 +198,51 @@ struct EventFinder {
                     out[r].count = nil
                 }
                 let status = out[r].status
-                out = out.enumerated().filter { $0.offset == r || !(DocumentMerger.family($0.element.type) == "release" && $0.element.status == status) }.map(\.element)
+                let keep = out.indices.filter { $0 == r || !(DocumentMerger.family(out[$0].type) == "release" && out[$0].status == status) }
+                out = keep.map { out[$0] }
+                where_ = keep.map { where_[$0] }
             }
         }
-        let moved = m.quantities.filter { !$0.isStock && $0.noun != nil && $0.quantity.value != nil }
+        // Groups moved (not a subset of another: "among them three women").
+        let moved = m.quantities.filter { q in
+            !q.isStock && q.noun != nil && q.quantity.value != nil
+                && !t[max(0, q.lo - 2)..<q.lo].contains { $0.lower == "among" || $0.lower == "including" || $0.lower == "included" }
+        }
+        // "Russia and Ukraine each released 150 prisoners": the same number went each way.
+        if !out.contains(where: { $0.type == .exchange }), let r = out.indices.first(where: { k in
+            out[k].type == .release && where_[k].at > 0 && t[where_[k].at - 1].lower == "each" && out[k].count?.value != nil
+        }) {
+            let at = where_[r].at
+            let parties = m.names.filter { n in
+                n.hi <= at && m.clauses.range(of: at).contains(n.lo) && (n.kind == .place || n.kind == .demonym || n.kind == .person)
+            }
+            if parties.count >= 2, let q = out[r].count, let v = q.value {
+                out[r].type = .exchange
+                out[r].count = Quantity(value: min(QuantityFinder.limit, 2 * v), qualifier: q.qualifier, text: "each " + (q.text ?? ""))
+            }
+        }
         if moved.count >= 2, !out.contains(where: { $0.type == .exchange }) {
             // "handed over five ..., while Tajikistan freed three ...": the legs of an exchange
             // told in the sentence before; DocumentMerger gives the sum to that exchange.
             let sum = moved.reduce(0) { min(QuantityFinder.limit, $0 + ($1.quantity.value ?? 0)) }
-            for k in out.indices where DocumentMerger.family(out[k].type) == "release" || out[k].type == .deportation { out[k].attributes["_moved"] = String(sum) }
+            let parts = moved.map { String($0.quantity.value ?? 0) }.joined(separator: ",")
+            for k in out.indices where DocumentMerger.family(out[k].type) == "release" || out[k].type == .deportation {
+                out[k].attributes["_moved"] = String(sum)
+                out[k].attributes["_parts"] = parts
+            }
+            // "Pakistan handed over 22 fishermen, while India sent back 15 civilians": legs told
+            // with hand-over verbs only. The mark is dropped unless an exchange claims it.
+            if !out.contains(where: { DocumentMerger.family($0.type) == "release" || $0.type == .deportation }),
+                let k = t.indices.first(where: { Self.handOverVerbs.contains(t[$0].lower) && !t[$0].inQuote })
+            {
+                let clause = m.clauses.range(of: k)
+                var c = Candidate(type: .release, status: status.status(t, trigger: k, clause: clause), total: false,
+                    actors: [], places: [], attributes: ["_moved": String(sum), "_parts": parts, "_leg": "1"], sentence: sentence, supporting: supporting)
+                fillArguments(&c, trigger: k, triggerEnd: k + 1, clause: clause, m, speakers: speakers)
+                c.count = nil
+                out.append(c)
+                where_.append((m.clauses.clauseOf[k], k))
+            }
         }
         if let x = out.firstIndex(where: { $0.type == .exchange }) {
             if moved.count >= 2 {
@@ -196,6 +255,16 @@ struct EventFinder {
                 t[moved[0].hi..<min(t.count, moved[0].hi + 4)].contains(where: { $0.lower == "each" })
             {
                 out[x].count = Quantity(value: min(QuantityFinder.limit, 2 * v), qualifier: moved[0].quantity.qualifier, text: (moved[0].quantity.text ?? "") + " each")
+            }
+            // "Griner was exchanged for Bout": one person each way.
+            for y in out.indices where out[y].type == .exchange && out[y].count == nil {
+                let at = where_[y].at
+                if at + 1 < t.count, t[at + 1].lower == "for",
+                    m.names.contains(where: { $0.kind == .person && $0.lo > at + 1 && $0.lo <= at + 5 }),
+                    m.names.contains(where: { $0.kind == .person && $0.hi <= at && m.clauses.range(of: at).contains($0.lo) })
+                {
+                    out[y].count = Quantity(value: 2, qualifier: .exact, text: "one for one")
+                }
             }
             let status = out[x].status
             out.removeAll { DocumentMerger.family($0.type) == "release" && $0.status == status }
@@ -216,6 +285,8 @@ struct EventFinder {
                 return t[lo..<i].contains { $0.has(.captive) } || m.names.contains { $0.kind == .person && $0.hi <= i && $0.hi >= lo }
             }
             if t[clause].contains(where: { $0.has(.captive) }) { return true }
+            // "since his arrest", "her release": a possessive pronoun names the person.
+            if i > 0, Self.personalPossessives.contains(t[i - 1].lower) { return true }
             if m.quantities.contains(where: { clause.contains($0.lo) && ($0.noun != nil || Self.isSubjectOf(t, $0, trigger: i)) }) { return true }
             // "A third American ... could be pardoned".
             if m.names.contains(where: { n in
@@ -273,9 +344,18 @@ struct EventFinder {
             }
             // (A capitalised common noun opening the sentence is no name: "(AP) - Protesters".)
             return m.names.contains { n in
-                (n.kind == .person || n.kind == .organization || (n.kind == .unknown && !(n.hi == n.lo + 1 && isCommonNoun(t[n.lo].lower))))
+                (n.kind == .person || n.kind == .organization || (n.kind == .unknown && !(n.hi == n.lo + 1 && isCommonNoun(t[n.lo].lower)))
+                    || Self.isStateParty(n, t))
                     && n.lo >= m.datelineEnd && (n.lo < i || clause.contains(n.lo))
             }
+        case "host":
+            // "Cassis received Bayramov", "hosted Armenia's Ararat Mirzoyan": a person or
+            // organisation named right after the verb is the guest.
+            let hi = min(t.count, after + 4)
+            return !t[after..<hi].contains { ["prize", "award", "medal", "call", "calls", "letter", "threats"].contains($0.lower) }
+                && m.names.contains { n in
+                    (n.kind == .person || n.kind == .organization || (n.kind == .unknown && !isCommonNoun(t[n.lo].lower))) && n.lo >= after && n.lo < hi
+                }
         case "border":
             let hi = min(t.count, after + 7)
             return t[after..<hi].contains { ["border", "abroad", "across", "frontier", "exile"].contains($0.lower) }
@@ -289,6 +369,47 @@ struct EventFinder {
             }
             return true
         }
+    }
+
+    /// Determiners and possessives that may stand between "for" and a trigger noun.
+    static let determiners: Set<String> = ["a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these", "those"]
+
+    /// "for the release", "for their release", "for the immediate release": the index of "for"
+    /// when the trigger at `i` is the object of "for" (a request or a purpose), else nil.
+    static func forBefore(_ t: [Token], _ i: Int) -> Int? {
+        if i >= 1, t[i - 1].lower == "for" { return i - 1 }
+        if i >= 2, t[i - 2].lower == "for", determiners.contains(t[i - 1].lower) { return i - 2 }
+        // One adjective after the determiner: a lowercase word that is no trigger or number.
+        if i >= 3, t[i - 3].lower == "for", determiners.contains(t[i - 2].lower), t[i - 1].kind == .word, !t[i - 1].capitalized,
+            !t[i - 1].has(.trigger), !t[i - 1].has(.number)
+        {
+            return i - 3
+        }
+        return nil
+    }
+
+    /// A capitalised trigger word that is part of a name: inside a name of several words
+    /// ("Amnesty International", "Freedom House") or, alone, in mid-sentence after a word
+    /// ("according to Amnesty"). A sentence's first word ("Freed prisoners ...") is no name.
+    func isCapitalisedName(at i: Int, _ m: SentenceMentions) -> Bool {
+        let t = m.tokens
+        guard t[i].capitalized else { return false }
+        if m.names.contains(where: { $0.lo <= i && i < $0.hi && $0.hi - $0.lo >= 2 && $0.kind != .place && $0.kind != .demonym }) { return true }
+        return i > m.datelineEnd && t[i - 1].kind == .word && !t[i - 1].capitalized
+    }
+
+    static let personalPossessives: Set<String> = ["his", "her", "their"]
+    static let anaphoricDeterminers: Set<String> = ["the", "this", "these", "those", "his", "her", "their", "its"]
+
+    /// A state taking part through its representatives: "Armenian officials", "the foreign
+    /// ministers of Armenia and Azerbaijan".
+    static func isStateParty(_ n: NameMention, _ t: [Token]) -> Bool {
+        guard n.kind == .place || n.kind == .demonym else { return false }
+        if n.hi < t.count, t[n.hi].has(.agentNoun) { return true }
+        var k = n.lo - 1
+        // (Back over "Armenia and" to "ministers of".)
+        while k >= 2, t[k].lower == "and" || t[k].lower == "," || t[k].capitalized { k -= 1 }
+        return k >= 1 && t[k].lower == "of" && t[k - 1].has(.agentNoun)
     }
 
     static let placePrepositions: Set<String> = ["in", "at", "into", "to", "from", "across", "near", "outside", "inside", "toward", "towards"]
@@ -397,6 +518,13 @@ struct EventFinder {
         // at that date, not since it.
         if let d = c.dateMention, case .since(let inner) = d.expression, d.hi < i,
             t[d.hi..<min(i, d.hi + 3)].contains(where: { $0.lower == "when" })
+        {
+            c.dateMention = DateMention(lo: d.lo, hi: d.hi, expression: inner, text: d.text)
+        }
+        // "since his arrest in March 2023": the trigger is the happening that starts the stretch,
+        // so it took place at that date.
+        if let d = c.dateMention, case .since(let inner) = d.expression, d.lo > i, max(0, d.lo - 5) < i,
+            (max(0, d.lo - 5)..<i).contains(where: { t[$0].lower == "since" })
         {
             c.dateMention = DateMention(lo: d.lo, hi: d.hi, expression: inner, text: d.text)
         }

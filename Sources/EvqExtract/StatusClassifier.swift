@@ -30,6 +30,8 @@ struct StatusClassifier {
                 guard lexicon.matchOne(h.words, at: i, in: t) else { continue }
                 if h.status == "hypothetical" { hypothetical = true }
                 if h.status == "expected", trigger - i <= 6 { expected = true }
+                // "a planned meeting", "the proposed exchange": only right before the noun.
+                if h.status == "planned", trigger - i == 1 { expected = true }
             }
             i += 1
         }
@@ -45,6 +47,17 @@ struct StatusClassifier {
         }
         // "... to be released": an infinitive after the trigger's auxiliaries is not a report.
         if trigger >= 2, t[trigger - 1].lower == "be", t[trigger - 2].lower == "to" { expected = expected || !hypothetical }
+        // "she would pardon them if parliament did not pass the law": a condition after the
+        // trigger makes what would happen hypothetical.
+        if expected, !hypothetical {
+            var k = trigger + 1
+            while k < min(t.count, trigger + 16) {
+                let w = t[k].lower
+                if w == ";" || w == "." { break }
+                if (w == "if" || w == "unless"), !t[k].inQuote { hypothetical = true; break }
+                k += 1
+            }
+        }
         if denied { return .denied }
         if hypothetical { return .hypothetical }
         if expected { return .expected }
@@ -101,12 +114,13 @@ struct StatusClassifier {
     /// A demand cue (`hedges.tsv` status `demand`: "urged", "called on", "demanded") within six
     /// tokens before the trigger in its clause: someone asks for the happening, which is no
     /// event; likewise an open question (status `question`: "did not say whether", "it was
-    /// unclear when") within eight.
-    func isDemand(_ t: [Token], trigger: Int, clause: Range<Int>) -> Bool {
-        let lo = max(clause.lowerBound, trigger - 8)
+    /// unclear when") within twelve.
+    func isDemand(_ t: [Token], trigger: Int, clause: Range<Int>, meeting: Bool = false) -> Bool {
+        let lo = max(clause.lowerBound, trigger - 12)
         guard lo < trigger else { return false }
         for i in lo..<trigger where t[i].has(.cueFirst) {
-            for h in lexicon.hedgesByFirst[t[i].lower] ?? [] where (h.status == "demand" && trigger - i <= 6 || h.status == "question")
+            for h in lexicon.hedgesByFirst[t[i].lower] ?? []
+            where ((h.status == "demand" || (h.status == "topic" && !meeting)) && trigger - i <= 6 || h.status == "question" && trigger - i <= 12)
                 && lexicon.matchOne(h.words, at: i, in: t)
             {
                 return true
