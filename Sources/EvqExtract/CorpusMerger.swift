@@ -11,13 +11,17 @@ import EvqModel
 /// Candidates are found through buckets keyed by type family and month, so the pass stays
 /// near-linear in the number of events.
 ///
-/// Limits: two different releases of the same size on overlapping dates are merged; a
-/// happening reported with no date in one article stays separate from its dated report.
+/// A happening told without a day joins its dated report when the same exact count or named
+/// person ties them (`mergeUndated`).
+///
+/// Limits: two different releases of the same size on overlapping dates are merged.
 struct CorpusMerger {
     /// Dates longer than this many months are kept in one per-family list that is always checked.
     static let wideMonths = 24
     /// How many groups of one bucket an event is compared with.
     static let reach = 200
+    /// Tells places from people among actors.
+    var lexicon: Lexicon = .standard
 
     struct Group {
         var event: Event
@@ -66,10 +70,12 @@ struct CorpusMerger {
         // several months sits in several buckets). An array, not a per-event Set: no hashing.
         var visited: [Int] = []
         visited.reserveCapacity(events.count)
+        var undated: [Int] = []
         for (n, e) in events.enumerated() {
             let fam = DocumentMerger.family(e.type)
             let quick = QuickKey(e)
             guard e.type != .statement, let s = e.date.start, let en = e.date.end else {
+                if e.type != .statement, e.date.start == nil, e.date.end == nil { undated.append(n); continue }
                 groups.append(group(e))
                 visited.append(-1)
                 continue
@@ -99,10 +105,54 @@ struct CorpusMerger {
                 for key in keys { buckets[key, default: []].append(k) }
             }
         }
+        mergeUndated(undated.map { events[$0] }, into: &groups)
         return groups.map { g in
             var e = g.event
             e.sources = g.sources.sorted()
             return e
+        }
+    }
+
+    /// A happening one article tells without a day ("The release of six Americans by
+    /// Venezuela has raised hopes ...") joins its dated report from another article when the
+    /// same exact count or the same named person ties them (type family, status and total
+    /// agreeing); otherwise it stays an event of its own. Looked up through two indexes, so the
+    /// pass stays linear.
+    func mergeUndated(_ events: [Event], into groups: inout [Group]) {
+        guard !events.isEmpty else { return }
+        struct CountKey: Hashable { var family: String; var status: Status; var total: Bool; var value: Int }
+        struct NameKey: Hashable { var family: String; var status: Status; var total: Bool; var name: String }
+        var byCount: [CountKey: [Int]] = [:], byName: [NameKey: [Int]] = [:]
+        for (k, g) in groups.enumerated() where g.event.type != .statement && g.event.date.start != nil {
+            let fam = DocumentMerger.family(g.event.type)
+            for q in g.counts where q.qualifier == .exact { if let v = q.value { byCount[CountKey(family: fam, status: g.event.status, total: g.event.total, value: v), default: []].append(k) } }
+            // (People's full names only: a single word may be anyone's, and a country or bloc
+            // imposes many sanctions.)
+            for a in g.actors where a.contains(" ") && lexicon.placesLower[a] == nil && fam != "sanctions_imposed" && fam != "sanctions_eased" { byName[NameKey(family: fam, status: g.event.status, total: g.event.total, name: a), default: []].append(k) }
+        }
+        for e in events {
+            let fam = DocumentMerger.family(e.type)
+            let lowered = (actors: e.actors.map { $0.lowercased() }, places: e.places.map { $0.lowercased() })
+            var pool: [Int] = []
+            if let q = e.count, q.qualifier == .exact, let v = q.value { pool += byCount[CountKey(family: fam, status: e.status, total: e.total, value: v)] ?? [] }
+            for a in lowered.actors where a.contains(" ") && lexicon.placesLower[a] == nil { pool += byName[NameKey(family: fam, status: e.status, total: e.total, name: a)] ?? [] }
+            let target = pool.sorted().first { g in
+                let grp = groups[g]
+                guard !e.sources.contains(where: { grp.sources.contains($0) }) else { return false }
+                if let y = e.count, let vb = y.value {
+                    for x in grp.counts { if let va = x.value, !DocumentMerger.countsAgree(x, y, va, vb) { return false } }
+                }
+                // Named participants and places must not contradict.
+                let persons = lowered.actors.filter { $0.contains(" ") }
+                if !grp.actors.isEmpty, !persons.isEmpty, !persons.contains(where: { grp.actors.contains($0) }) { return false }
+                if !grp.places.isEmpty, !lowered.places.isEmpty, !lowered.places.contains(where: { grp.places.contains($0) }),
+                    !persons.contains(where: { grp.actors.contains($0) })
+                {
+                    return false
+                }
+                return true
+            }
+            if let g = target { absorb(&groups[g], e) } else { groups.append(group(e)) }
         }
     }
 

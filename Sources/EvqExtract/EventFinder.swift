@@ -99,12 +99,12 @@ struct EventFinder {
                 i = next; continue
             }
             // "urged Georgia to release", "demanded the release of": a demand, not a happening.
-            if status.isDemand(t, trigger: i, clause: clause, meeting: trig.type == "meeting") || status.isPlainNegation(t, trigger: i, clause: clause)
+            if status.isDemand(t, trigger: i, clause: clause) || status.isPlainNegation(t, trigger: i, clause: clause)
                 || status.isGenericClaim(t, trigger: i, triggerEnd: next, clause: clause)
             {
                 i = next; continue
             }
-            var c = Candidate(type: EventType(trig.type), status: status.status(t, trigger: i, clause: clause), total: false,
+            var c = Candidate(type: EventType(trig.type), status: status.status(t, trigger: i, clause: clause, meeting: trig.type == "meeting"), total: false,
                 actors: [], places: [], attributes: [:], sentence: sentence, supporting: supporting)
             fillArguments(&c, trigger: i, triggerEnd: next, clause: clause, m, speakers: speakers)
             if c.type == .sentencing, c.dateMention == nil, !c.hasNamedActor { i = next; continue }
@@ -112,7 +112,9 @@ struct EventFinder {
             // (A date right after the noun makes it a report of its own: "the swap in Ankara
             // last year", "the release on Saturday".)
             if i > 0, Self.anaphoricDeterminers.contains(t[i - 1].lower), c.count?.value == nil,
-                !m.dates.contains(where: { $0.lo >= next && $0.lo <= next + 4 }),
+                !m.dates.contains(where: { d in
+                    d.lo >= next && d.lo <= next + 4 && !t[next..<d.lo].contains { Self.auxiliaries.contains($0.lower) }  // ("those pardoned were freed on Friday")
+                }),
                 // ("the lifting of some US sanctions", "the release of the prisoners" say what.)
                 next >= t.count || t[next].lower != "of",
                 !m.names.contains(where: { $0.lo >= next && $0.lo <= next + 2 && ($0.kind == .person || $0.kind == .organization || $0.kind == .unknown) })
@@ -142,6 +144,17 @@ struct EventFinder {
                 out.append(d)
                 where_.append(where_[k])
                 break
+            }
+        }
+        // "Most of those pardoned were freed on Friday": the release is the pardon told before.
+        for k in out.indices where out[k].type == .release && !out[k].anaphoric {
+            let at = where_[k].at
+            let clause = m.clauses.range(of: at)
+            if at >= 2, clause.lowerBound < at - 1, (clause.lowerBound..<(at - 1)).contains(where: { j in
+                Self.anaphoricDeterminers.contains(t[j].lower) && t[j + 1].has(.trigger)
+                    && lexicon.triggers[t[j + 1].lower]?.contains(where: { DocumentMerger.family(EventType($0.type)) == "release" }) == true
+            }) {
+                out[k].anaphoric = true
             }
         }
         // "a similar amnesty freed about 1,100": the amnesty is the happening; the release verb
@@ -194,6 +207,11 @@ struct EventFinder {
                         text: (out[r].count?.text ?? "") + " + " + (given[0].quantity.text ?? ""))
                 } else if let own = out[r].count?.value, given.isEmpty, person, out[r].count?.qualifier == .exact {
                     out[r].count = Quantity(value: own + 1, qualifier: .exact, text: (out[r].count?.text ?? "") + " + 1")
+                } else if out[r].count?.value == nil, given.isEmpty, person, let at = where_.indices.contains(r) ? where_[r].at : nil,
+                    m.names.contains(where: { $0.kind == .person && $0.lo > at && $0.lo <= at + 5 && $0.hi <= span.lowerBound })
+                {
+                    // "freed teacher Marc Fogel in exchange for Alexander Vinnik": one each way.
+                    out[r].count = Quantity(value: 2, qualifier: .exact, text: "one for one")
                 } else {
                     out[r].count = nil
                 }
@@ -399,6 +417,7 @@ struct EventFinder {
     }
 
     static let personalPossessives: Set<String> = ["his", "her", "their"]
+    static let auxiliaries: Set<String> = ["was", "were", "is", "are", "has", "have", "had", "been", "be", "will", "would"]
     static let anaphoricDeterminers: Set<String> = ["the", "this", "these", "those", "his", "her", "their", "its"]
 
     /// A state taking part through its representatives: "Armenian officials", "the foreign
@@ -410,6 +429,27 @@ struct EventFinder {
         // (Back over "Armenia and" to "ministers of".)
         while k >= 2, t[k].lower == "and" || t[k].lower == "," || t[k].capitalized { k -= 1 }
         return k >= 1 && t[k].lower == "of" && t[k - 1].has(.agentNoun)
+    }
+
+    /// "NOUN, freed after ..., VERB": a past participle right after a comma whose phrase closes
+    /// with another comma before the sentence goes on; the index of that closing comma.
+    static func appositive(around i: Int, _ t: [Token]) -> (Int, Int)? {
+        for p in stride(from: i, through: max(0, i - 12), by: -1) {
+            if let close = appositiveEnd(t, p) { return close > i ? (p, close) : nil }
+            if t[p].lower == "," && p < i { return nil }
+        }
+        return nil
+    }
+
+    static func appositiveEnd(_ t: [Token], _ i: Int) -> Int? {
+        guard i > 1, t[i - 1].lower == ",", t[i].lower.hasSuffix("ed"), t[i - 2].kind == .word else { return nil }
+        var j = i + 1
+        while j < min(t.count, i + 16) {
+            if t[j].lower == "," { return j + 2 < t.count && t[j + 1].kind == .word ? j : nil }
+            if t[j].kind == .punct && t[j].lower != "'" && t[j].lower != "-" { return nil }
+            j += 1
+        }
+        return nil
     }
 
     static let placePrepositions: Set<String> = ["in", "at", "into", "to", "from", "across", "near", "outside", "inside", "toward", "towards"]
@@ -470,6 +510,14 @@ struct EventFinder {
         // A date attached to a speech verb ("said on Friday that the releases ...") dates the
         // saying, not the events reported after it.
         func speechDate(_ d: DateMention) -> Bool {
+            // ("The release of six Americans has raised hopes, advocates said on Monday": for a
+            // nominal mention, a date right after a later speech verb dates the saying. A verb
+            // keeps it: "... has pardoned 123 prisoners, Belta said Saturday".)
+            if d.lo > triggerEnd, d.lo >= 2, i > 0, Self.determiners.contains(t[i - 1].lower),
+                i - 1 == clause.lowerBound || i - 1 == m.datelineEnd,  // (the sentence's subject)
+                (d.lo - 2..<d.lo).contains(where: { $0 >= triggerEnd && t[$0].has(.statementTrigger) && !t[$0].inQuote }) {
+                return true
+            }
             for s in max(0, d.lo - 6)..<d.lo where s < i {
                 if t[s].has(.statementTrigger),
                     !t[(s + 1)..<d.lo].contains(where: { ["that", "\"", ",", "he", "she", "they", "it", "would", "will"].contains($0.lower) }),
@@ -491,9 +539,13 @@ struct EventFinder {
         func futureClauseDate(_ d: DateMention) -> Bool {
             return c.status == .occurred && d.lo > triggerEnd && t[triggerEnd..<d.lo].contains { ["would", "will", "could", "may", "might"].contains($0.lower) }
         }
-        let pool = (!inClause.isEmpty ? inClause
+        var pool = (!inClause.isEmpty ? inClause
             : (c.status == .occurred ? dates.filter { $0.lo >= m.datelineEnd && !Self.isRelative(m.clauses.range(of: $0.lo), t) } : []))
             .filter { !speechDate($0) && !futureClauseDate($0) && !beforeSpeech($0) }
+        // "The six men, freed after the talks, were reunited with relatives over the weekend": a
+        // participle set off by commas takes only a date of its own.
+        // (Also a trigger inside such a phrase: "freed after Grenell's talks with Maduro".)
+        if let (open, close) = Self.appositive(around: i, t) { pool = pool.filter { $0.lo > open && $0.lo < close } }
         c.dateMention = pool.min { abs($0.lo - i) < abs($1.lo - i) }
         // "awarded its 2024 prize to ...": a year naming the prize dates the award.
         if c.type == .award, c.dateMention == nil {

@@ -11,12 +11,14 @@ struct StatusClassifier {
     /// ... unless one of these comes first.
     static let modalStops: Set<String> = ["was", "were", "is", "are", "has", "have", "had", ","]
 
-    func status(_ t: [Token], trigger: Int, clause: Range<Int>) -> Status {
+    func status(_ t: [Token], trigger: Int, clause: Range<Int>, meeting: Bool = false) -> Status {
         let from = clause.lowerBound
         var i = from
         var denied = false, hypothetical = false, expected = false
         while i < trigger {
             if !t[i].has(.cueFirst) { i += 1; continue }
+            // "had not ruled out an exchange": a denial denied leaves it possible.
+            if let len = negatedDenial(t, at: i) { hypothetical = true; i += len; continue }
             if let len = lexicon.matchPhrase(lexicon.negationsByFirst[t[i].lower] ?? [], at: i, in: t) {
                 let word = t[i].lower
                 let strong = word == "denied" || word == "denies" || word == "deny" || word == "refused" || word == "rejected" || word == "ruled"
@@ -28,7 +30,9 @@ struct StatusClassifier {
             if t[i].lower == "may", t[i].capitalized { i += 1; continue }
             for h in lexicon.hedgesByFirst[t[i].lower] ?? [] {
                 guard lexicon.matchOne(h.words, at: i, in: t) else { continue }
-                if h.status == "hypothetical" { hypothetical = true }
+                // ("discussed the possibility of an exchange": a topic is only possible; the
+                // talks themselves took place.)
+                if h.status == "hypothetical" || (h.status == "topic" && !meeting) { hypothetical = true }
                 if h.status == "expected", trigger - i <= 6 { expected = true }
                 // "a planned meeting", "the proposed exchange": only right before the noun.
                 if h.status == "planned", trigger - i == 1 { expected = true }
@@ -67,10 +71,21 @@ struct StatusClassifier {
     /// Whether the trigger is merely negated ("have not been arrested", "no prisoners were
     /// freed") with no one denying it: nothing happened, so there is no event. An explicit
     /// denial ("denied that ... would be freed", "refused to release") is a `denied` event.
+    /// The length of a negated denial at `i` ("not ruled out", "did not rule out": `hedges.tsv`
+    /// hypothetical cues that open with a negation word), else nil.
+    func negatedDenial(_ t: [Token], at i: Int) -> Int? {
+        guard lexicon.negationsByFirst[t[i].lower] != nil else { return nil }
+        for h in lexicon.hedgesByFirst[t[i].lower] ?? [] where h.status == "hypothetical" && h.words.count > 1 && lexicon.matchOne(h.words, at: i, in: t) {
+            return h.words.count
+        }
+        return nil
+    }
+
     func isPlainNegation(_ t: [Token], trigger: Int, clause: Range<Int>) -> Bool {
         var plain = false
         var i = clause.lowerBound
         while i < trigger {
+            if t[i].has(.cueFirst), let len = negatedDenial(t, at: i) { i += len; continue }
             if t[i].has(.cueFirst), let len = lexicon.matchPhrase(lexicon.negations, at: i, in: t) {
                 let word = t[i].lower
                 if ["denied", "denies", "deny", "refused", "rejected", "ruled"].contains(word) { return false }
@@ -115,12 +130,12 @@ struct StatusClassifier {
     /// tokens before the trigger in its clause: someone asks for the happening, which is no
     /// event; likewise an open question (status `question`: "did not say whether", "it was
     /// unclear when") within twelve.
-    func isDemand(_ t: [Token], trigger: Int, clause: Range<Int>, meeting: Bool = false) -> Bool {
+    func isDemand(_ t: [Token], trigger: Int, clause: Range<Int>) -> Bool {
         let lo = max(clause.lowerBound, trigger - 12)
         guard lo < trigger else { return false }
         for i in lo..<trigger where t[i].has(.cueFirst) {
             for h in lexicon.hedgesByFirst[t[i].lower] ?? []
-            where ((h.status == "demand" || (h.status == "topic" && !meeting)) && trigger - i <= 6 || h.status == "question" && trigger - i <= 12)
+            where (h.status == "demand" && trigger - i <= 6 || h.status == "question" && trigger - i <= 12)
                 && lexicon.matchOne(h.words, at: i, in: t)
             {
                 return true
