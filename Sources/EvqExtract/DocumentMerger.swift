@@ -153,25 +153,44 @@ struct DocumentMerger {
             return ["separately", "in a separate", "meanwhile", "elsewhere", "also on", "in another"].contains { head.hasPrefix($0) }
         }
         var drop = Set<Int>()
+        // "An armed group freed three hostages. The authorities released 30 fighters in return.":
+        // the release "in return" and the one just before it are one exchange.
+        for k in cands.indices where cands[k].attributes["_inReturn"] != nil && !cands[k].supporting {
+            cands[k].attributes["_inReturn"] = nil
+            // (With an exchange told just before, it is that exchange's other leg.)
+            let s = cands[k].sentence
+            if cands.contains(where: { $0.type == .exchange && !$0.supporting && $0.sentence >= s - 4 && $0.sentence <= s }) { continue }
+            guard let v = cands[k].count?.value, cands[k].count?.qualifier == .exact,
+                let p = cands.indices.last(where: { j in
+                    j < k && !drop.contains(j) && !cands[j].supporting && cands[j].type == .release && cands[j].status == cands[k].status
+                        && cands[j].sentence >= cands[k].sentence - 2 && cands[j].count?.qualifier == .exact
+                }), let w = cands[p].count?.value
+            else { continue }
+            cands[p].type = .exchange
+            cands[p].count = Quantity(value: min(QuantityFinder.limit, v + w), qualifier: .exact, text: "\(w) + \(v)")
+            drop.insert(k)
+        }
         for x in cands.indices where cands[x].type == .exchange && !cands[x].supporting && !cands[x].total {
             let s = cands[x].sentence
             // Without a count of its own, the exchange counts everyone its legs moved: the sum
             // of the counted release legs, one figure per sentence ("Moscow freed five Americans
             // and three Germans. In return, ... released six Russians." = 14).
-            let counted = cands[x].count?.value != nil
-            var legSum = 0, legSentences = Set<Int>(), summed: [Int] = []
+            // (A count of one side only, "freed 48 soldiers in a prisoner swap", is a first leg.)
+            let oneSide = cands[x].attributes["_oneSide"] != nil ? cands[x].count?.value : nil
+            let counted = cands[x].count?.value != nil && oneSide == nil
+            var legSum = oneSide ?? 0, legSentences = Set<Int>(), summed: [Int] = oneSide.map { [$0] } ?? []
             for k in cands.indices where k != x && !drop.contains(k) {
                 let c = cands[k]
                 // Legs are told in the few sentences around the exchange ("freed eight Americans on
                 // Saturday. The swap ..."), or later without a date of their own ("the eight
                 // Americans freed in the deal were taken to a hospital") or on its very day.
-                let near = c.sentence >= s - 2 && c.sentence <= s + 4
+                let near = c.sentence >= s - 4 && c.sentence <= s + 4
                 let sameDay = !c.date.isMissing && c.date.start == cands[x].date.start && c.date.end == cands[x].date.end
                 guard DocumentMerger.family(c.type) == "release" || c.type == .deportation, c.status == cands[x].status, !c.total,
                     near || (c.sentence > s && (c.date.isMissing || sameDay)), !c.supporting, !separate(c.sentence)
                 else { continue }
                 // A leg is part of the exchange: it cannot move more people than the whole.
-                if let v = c.count?.value, let w = cands[x].count?.value, v > w { continue }
+                if let v = c.count?.value, let w = cands[x].count?.value, v > w, oneSide == nil { continue }
                 if let s1 = cands[x].date.start, let e1 = cands[x].date.end, let s2 = c.date.start, let e2 = c.date.end, s1 > e2 || s2 > e1 { continue }
                 drop.insert(k)
                 // (A group already counted is told again, not moved again: "the five Tajiks had
@@ -188,6 +207,7 @@ struct DocumentMerger {
                 }
             }
             if !counted, legSum > 0 { cands[x].count = Quantity(value: legSum, qualifier: .exact, text: nil) }
+            cands[x].attributes["_oneSide"] = nil
         }
         // Hand-over sentences that no exchange claimed report nothing of their own.
         for k in cands.indices where cands[k].attributes["_leg"] != nil { drop.insert(k) }
@@ -265,6 +285,8 @@ struct DocumentMerger {
         }
         attrs["_moved"] = nil
         attrs["_parts"] = nil
+        attrs["_oneSide"] = nil
+        attrs["_inReturn"] = nil
         e.attributes = attrs
         let counts = ms.count == 1 ? [] : Set(ms.compactMap { $0.count?.display }.filter { $0 != "?" })
         if counts.count > 1 { e.attributes["conflicts"] = "count: " + counts.sorted().joined(separator: " / ") }

@@ -239,6 +239,27 @@ struct EventFinder {
                 out[r].count = Quantity(value: min(QuantityFinder.limit, 2 * v), qualifier: q.qualifier, text: "each " + (q.text ?? ""))
             }
         }
+        // "Israel released 183 prisoners in return", "... freed three hostages and released 30
+        // fighters in exchange": "in return" / "in exchange" without "for" makes the release one
+        // side of an exchange, the other told in the same sentence or the one before.
+        if !out.contains(where: { $0.type == .exchange }), let r = out.indices.first(where: { out[$0].type == .release }),
+            t.indices.contains(where: { k in
+                k + 1 < t.count && t[k].lower == "in" && (t[k + 1].lower == "return" || t[k + 1].lower == "exchange") && !t[k].inQuote
+                    && (k + 2 >= t.count || t[k + 2].lower != "for")
+            })
+        {
+            if moved.count >= 2 {
+                let sum = moved.reduce(0) { min(QuantityFinder.limit, $0 + ($1.quantity.value ?? 0)) }
+                out[r].type = .exchange
+                out[r].count = Quantity(value: sum, qualifier: moved.allSatisfy { $0.quantity.qualifier == .exact } ? .exact : .atLeast,
+                    text: moved.map { $0.quantity.text ?? "" }.joined(separator: " + "))
+                let keep = out.indices.filter { $0 == r || DocumentMerger.family(out[$0].type) != "release" }
+                out = keep.map { out[$0] }
+                where_ = keep.map { where_[$0] }
+            } else {
+                out[r].attributes["_inReturn"] = "1"
+            }
+        }
         if moved.count >= 2, !out.contains(where: { $0.type == .exchange }) {
             // "handed over five ..., while Tajikistan freed three ...": the legs of an exchange
             // told in the sentence before; DocumentMerger gives the sum to that exchange.
@@ -285,6 +306,13 @@ struct EventFinder {
                 }
             }
             let status = out[x].status
+            // "Moscow freed 16 people in a prisoner swap": the count is one side's; the other
+            // side told in the next sentences adds to it (DocumentMerger).
+            if moved.count == 1, out[x].count?.value == moved[0].quantity.value,
+                out.contains(where: { DocumentMerger.family($0.type) == "release" && $0.status == status && $0.count?.value == moved[0].quantity.value })
+            {
+                out[x].attributes["_oneSide"] = "1"
+            }
             out.removeAll { DocumentMerger.family($0.type) == "release" && $0.status == status }
         }
         return out
@@ -417,6 +445,8 @@ struct EventFinder {
     }
 
     static let personalPossessives: Set<String> = ["his", "her", "their"]
+    /// Participles of being held: "held since 2022" dates the holding, not a release told before.
+    static let heldWords: Set<String> = ["held", "detained", "jailed", "imprisoned", "missing", "kidnapped", "abducted", "captive", "behind"]
     static let auxiliaries: Set<String> = ["was", "were", "is", "are", "has", "have", "had", "been", "be", "will", "would"]
     static let anaphoricDeterminers: Set<String> = ["the", "this", "these", "those", "his", "her", "their", "its"]
 
@@ -539,9 +569,16 @@ struct EventFinder {
         func futureClauseDate(_ d: DateMention) -> Bool {
             return c.status == .occurred && d.lo > triggerEnd && t[triggerEnd..<d.lo].contains { ["would", "will", "could", "may", "might"].contains($0.lower) }
         }
+        // ("freed a German priest held since 2022": the stretch belongs to the holding.)
+        func heldSince(_ d: DateMention) -> Bool {
+            guard d.lo >= 1, d.lo > triggerEnd else { return false }
+            // (The mention may start at "since" or just after it.)
+            guard let at = (max(triggerEnd, d.lo - 2)...d.lo).last(where: { t[$0].lower == "since" }), at > triggerEnd else { return false }
+            return Self.heldWords.contains(t[at - 1].lower)
+        }
         var pool = (!inClause.isEmpty ? inClause
             : (c.status == .occurred ? dates.filter { $0.lo >= m.datelineEnd && !Self.isRelative(m.clauses.range(of: $0.lo), t) } : []))
-            .filter { !speechDate($0) && !futureClauseDate($0) && !beforeSpeech($0) }
+            .filter { !speechDate($0) && !futureClauseDate($0) && !beforeSpeech($0) && !heldSince($0) }
         // "The six men, freed after the talks, were reunited with relatives over the weekend": a
         // participle set off by commas takes only a date of its own.
         // (Also a trigger inside such a phrase: "freed after Grenell's talks with Maduro".)

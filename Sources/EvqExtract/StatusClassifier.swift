@@ -6,6 +6,10 @@ import EvqModel
 struct StatusClassifier {
     let lexicon: Lexicon
 
+    /// "is due to", "are scheduled to" after the trigger: still to come.
+    static let scheduledWords: Set<String> = ["due", "scheduled", "expected", "set", "planned", "likely"]
+    static let finiteBe: Set<String> = ["is", "are", "was", "were", "has", "have", "had"]
+    static let dueVerbs: Set<String> = ["be", "take", "begin", "start", "resume", "happen", "occur", "meet", "visit", "hold"]
     /// A modal right after the trigger's phrase makes it hypothetical ...
     static let modals: Set<String> = ["could", "may", "might"]
     /// ... unless one of these comes first.
@@ -46,8 +50,25 @@ struct StatusClassifier {
             if ["could", "may", "might"].contains(w), !t[k].capitalized { hypothetical = true; break }
             // "border talks would resume in December": the happening is still to come.
             if ["would", "will"].contains(w) { expected = true; break }
+
             if ["was", "were", "is", "are", "has", "have", "had", ","].contains(w) { break }
             k += 1
+        }
+        // "A second exchange, of about 250 prisoners, is due to take place next month": the first
+        // auxiliary after the trigger (past a parenthesis) says it is still to come.
+        var a = trigger + 1
+        while a < min(clause.upperBound, trigger + 12), a + 2 < t.count {
+            if Self.finiteBe.contains(t[a].lower) {
+                // ("was due to pressure" is a cause: "due" needs "to be", "to take" ...)
+                if Self.scheduledWords.contains(t[a + 1].lower), t[a + 2].lower == "to",
+                    t[a + 1].lower != "due" || (a + 3 < t.count && Self.dueVerbs.contains(t[a + 3].lower))
+                {
+                    expected = true
+                }
+                break
+            }
+            if t[a].has(.trigger) { break }
+            a += 1
         }
         // "... to be released": an infinitive after the trigger's auxiliaries is not a report.
         if trigger >= 2, t[trigger - 1].lower == "be", t[trigger - 2].lower == "to" { expected = expected || !hypothetical }
