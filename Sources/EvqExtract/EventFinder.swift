@@ -94,13 +94,15 @@ struct EventFinder {
             if ["jailed", "convicted", "detained", "arrested", "imprisoned"].contains(t[i].lower),
                 !["was", "were", "been", "is", "are", "be", "has", "have", "had", "being"].contains(aux),
                 !m.quantities.contains(where: { $0.lo > i && $0.lo <= i + 3 && $0.noun != nil }),
-                !(i > 0 && (m.names.contains { $0.hi == i && $0.kind != .place } || t[i - 1].lower == "police" || t[i - 1].lower == "court" || t[i - 1].lower == "authorities"))
+                // ("a Russian convicted of fraud": a demonym is no subject.)
+                !(i > 0 && (m.names.contains { $0.hi == i && $0.kind != .place && $0.kind != .demonym } || t[i - 1].lower == "police" || t[i - 1].lower == "court" || t[i - 1].lower == "authorities"))
             {
                 i = next; continue
             }
             // "urged Georgia to release", "demanded the release of": a demand, not a happening.
             if status.isDemand(t, trigger: i, clause: clause) || status.isPlainNegation(t, trigger: i, clause: clause)
                 || status.isGenericClaim(t, trigger: i, triggerEnd: next, clause: clause)
+                || status.isCalledOff(t, trigger: i, clause: clause)
             {
                 i = next; continue
             }
@@ -155,6 +157,20 @@ struct EventFinder {
                     && lexicon.triggers[t[j + 1].lower]?.contains(where: { DocumentMerger.family(EventType($0.type)) == "release" }) == true
             }) {
                 out[k].anaphoric = true
+            }
+        }
+        // "began releasing 5,864 prisoners under an amnesty", "plans to release 2,000 inmates
+        // under the amnesty": the amnesty is how they are freed, one happening with the
+        // release's status, date and count.
+        for a in out.indices where (out[a].type == .amnesty || out[a].type == .pardon) && where_[a].at >= 2 {
+            let at = where_[a].at
+            let det = Self.determiners.contains(t[at - 1].lower) ? at - 2 : at - 1
+            guard det >= 0, t[det].lower == "under" || t[det].lower == "through" else { continue }
+            if let r = out.indices.first(where: { k in
+                out[k].type == .release && where_[k].clause == where_[a].clause && where_[k].at < at && at - where_[k].at <= 10
+            }) {
+                out[r].attributes["also_type"] = out[a].type.rawValue
+                out[a].type = EventType("_drop")
             }
         }
         // "a similar amnesty freed about 1,100": the amnesty is the happening; the release verb
@@ -260,6 +276,32 @@ struct EventFinder {
                 out[r].attributes["_inReturn"] = "1"
             }
         }
+        // "Belarus released Andrzej Poczobut and Poland freed two Belarusian agents": two states
+        // each freeing people in one sentence is a prisoner exchange.
+        if !out.contains(where: { $0.type == .exchange }), out.contains(where: { $0.type == .release && !$0.anaphoric }) {
+            var sides: [(state: String, at: Int)] = []
+            for k in t.indices where t[k].has(.trigger) && !t[k].inQuote && k > 0 {
+                guard lexicon.triggers[t[k].lower]?.contains(where: { $0.type == "release" && $0.words.count == 1 }) == true,
+                    !lexicon.isVetoed(at: k, in: t),
+                    let n = m.names.first(where: { ($0.kind == .place || $0.kind == .demonym) && ($0.hi == k || ($0.hi == k - 1 && ["has", "had", "also"].contains(t[k - 1].lower))) })
+                else { continue }
+                let state = n.country ?? n.canonical
+                if !sides.contains(where: { $0.state == state }) { sides.append((state, k)) }
+            }
+            if sides.count >= 2, let r = out.indices.first(where: { out[$0].type == .release }) {
+                var total = 0
+                for (j, side) in sides.enumerated() {
+                    let end = j + 1 < sides.count ? sides[j + 1].at : t.count
+                    let n = sideCount((side.at + 1)..<end, m)
+                    total = n > 0 && total >= 0 ? min(QuantityFinder.limit, total + n) : -1
+                }
+                out[r].type = .exchange
+                out[r].count = total > 0 ? Quantity(value: total, qualifier: .exact, text: "both sides") : nil
+                let keep = out.indices.filter { $0 == r || DocumentMerger.family(out[$0].type) != "release" }
+                out = keep.map { out[$0] }
+                where_ = keep.map { where_[$0] }
+            }
+        }
         if moved.count >= 2, !out.contains(where: { $0.type == .exchange }) {
             // "handed over five ..., while Tajikistan freed three ...": the legs of an exchange
             // told in the sentence before; DocumentMerger gives the sum to that exchange.
@@ -294,6 +336,40 @@ struct EventFinder {
                 t[moved[0].hi..<min(t.count, moved[0].hi + 4)].contains(where: { $0.lower == "each" })
             {
                 out[x].count = Quantity(value: min(QuantityFinder.limit, 2 * v), qualifier: moved[0].quantity.qualifier, text: (moved[0].quantity.text ?? "") + " each")
+            }
+            // "a 1,000-for-1,000 prisoner exchange": both sides written as one word.
+            for y in out.indices where out[y].type == .exchange {
+                let at = where_[y].at
+                for k in max(1, at - 6)..<max(1, at) where t[k].lower == "for" || t[k].lower.hasPrefix("for-") || t[k].lower.contains("-for-") {
+                    var sides: [Int?]
+                    if t[k].lower.hasPrefix("for-") {
+                        // ("10-for-10" is read as "10" "-" "for-10".)
+                        let a = t[k - 1].lower == "-" && k >= 2 ? k - 2 : k - 1
+                        guard t[a].kind == .number else { continue }
+                        sides = [Int(t[a].text.filter(\.isNumber)), Int(t[k].lower.dropFirst(4).filter(\.isNumber))]
+                    } else if t[k].lower == "for" {
+                        // (Written apart by the tokenizer: "1,000" "-" "for" "-" "1,000".)
+                        var a = k - 1, b = k + 1
+                        if t[a].lower == "-", a > 0 { a -= 1 }
+                        if b < t.count, t[b].lower == "-" { b += 1 }
+                        guard b < at, t[a].kind == .number, t[b].kind == .number, t[a].end + 6 >= t[b].start else { continue }
+                        sides = [Int(t[a].text.filter(\.isNumber)), Int(t[b].text.filter(\.isNumber))]
+                    } else {
+                        sides = t[k].lower.components(separatedBy: "-for-").map { Int($0.filter(\.isNumber)) }
+                    }
+                    if sides.count == 2, let a = sides[0], let b = sides[1], a > 0, b > 0, a < QuantityFinder.limit, b < QuantityFinder.limit {
+                        out[y].count = Quantity(value: a + b, qualifier: .exact, text: "\(a) for \(b)")
+                    }
+                }
+            }
+            // "Two Americans were swapped for a Russian": each side counted (a number, a named
+            // person, or "a"/"one" + a demonym or captive noun is one).
+            for y in out.indices where out[y].type == .exchange && moved.count < 2 {
+                let at = where_[y].at
+                let clause = m.clauses.range(of: at)
+                guard let f = (at + 1..<min(clause.upperBound, at + 8)).first(where: { t[$0].lower == "for" }) else { continue }
+                let left = sideCount(clause.lowerBound..<f, m), right = sideCount((f + 1)..<clause.upperBound, m)
+                if left > 0, right > 0 { out[y].count = Quantity(value: min(QuantityFinder.limit, left + right), qualifier: .exact, text: "both sides") }
             }
             // "Griner was exchanged for Bout": one person each way.
             for y in out.indices where out[y].type == .exchange && out[y].count == nil {
@@ -480,6 +556,19 @@ struct EventFinder {
             j += 1
         }
         return nil
+    }
+
+    /// How many people a stretch of an exchange sentence moves: its counted groups, or else its
+    /// named persons and "a"/"an"/"one" + demonym or captive noun (one each). 0 when unknown.
+    func sideCount(_ r: Range<Int>, _ m: SentenceMentions) -> Int {
+        let t = m.tokens
+        let groups = m.quantities.filter { r.contains($0.lo) && !$0.isStock && $0.noun != nil && $0.quantity.value != nil }
+        if !groups.isEmpty { return groups.reduce(0) { min(QuantityFinder.limit, $0 + ($1.quantity.value ?? 0)) } }
+        var n = m.names.filter { r.contains($0.lo) && $0.kind == .person }.count
+        for k in r where k + 1 < r.upperBound && ["a", "an", "one"].contains(t[k].lower) {
+            if t[k + 1].has(.captive) || m.names.contains(where: { $0.lo == k + 1 && $0.kind == .demonym }) { n += 1 }
+        }
+        return n
     }
 
     static let placePrepositions: Set<String> = ["in", "at", "into", "to", "from", "across", "near", "outside", "inside", "toward", "towards"]

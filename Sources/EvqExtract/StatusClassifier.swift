@@ -60,6 +60,8 @@ struct StatusClassifier {
         while a < min(clause.upperBound, trigger + 12), a + 2 < t.count {
             if Self.finiteBe.contains(t[a].lower) {
                 // ("was due to pressure" is a cause: "due" needs "to be", "to take" ...)
+                // ("His release was postponed": it is still to come.)
+                if lexicon.hedgesByFirst[t[a + 1].lower]?.contains(where: { $0.status == "postponed" && $0.words.count == 1 }) == true { expected = true }
                 if Self.scheduledWords.contains(t[a + 1].lower), t[a + 2].lower == "to",
                     t[a + 1].lower != "due" || (a + 3 < t.count && Self.dueVerbs.contains(t[a + 3].lower))
                 {
@@ -161,6 +163,22 @@ struct StatusClassifier {
             {
                 return true
             }
+        }
+        return false
+    }
+
+    /// "The meeting was cancelled", "talks were called off": the first auxiliary after the
+    /// trigger followed by a `hedges.tsv` cancelled cue; nothing happened, so no event.
+    func isCalledOff(_ t: [Token], trigger: Int, clause: Range<Int>) -> Bool {
+        var a = trigger + 1
+        while a + 1 < min(clause.upperBound, trigger + 12) {
+            if Self.finiteBe.contains(t[a].lower) {
+                var b = a + 1
+                if t[b].lower == "been", b + 1 < t.count { b += 1 }
+                return lexicon.hedgesByFirst[t[b].lower]?.contains(where: { $0.status == "cancelled" && lexicon.matchOne($0.words, at: b, in: t) }) == true
+            }
+            if t[a].has(.trigger) { return false }
+            a += 1
         }
         return false
     }
