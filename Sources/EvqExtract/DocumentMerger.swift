@@ -156,10 +156,11 @@ struct DocumentMerger {
         // "An armed group freed three hostages. The authorities released 30 fighters in return.":
         // the release "in return" and the one just before it are one exchange.
         for k in cands.indices where cands[k].attributes["_inReturn"] != nil && !cands[k].supporting {
-            cands[k].attributes["_inReturn"] = nil
-            // (With an exchange told just before, it is that exchange's other leg.)
+            // (With an exchange told just before, it is that exchange's other leg: the mark
+            // stays so that its count is added.)
             let s = cands[k].sentence
             if cands.contains(where: { $0.type == .exchange && !$0.supporting && $0.sentence >= s - 4 && $0.sentence <= s }) { continue }
+            cands[k].attributes["_inReturn"] = nil
             guard let v = cands[k].count?.value, cands[k].count?.qualifier == .exact,
                 let p = cands.indices.last(where: { j in
                     j < k && !drop.contains(j) && !cands[j].supporting && cands[j].type == .release && cands[j].status == cands[k].status
@@ -193,6 +194,14 @@ struct DocumentMerger {
                 if let v = c.count?.value, let w = cands[x].count?.value, v > w, oneSide == nil { continue }
                 if let s1 = cands[x].date.start, let e1 = cands[x].date.end, let s2 = c.date.start, let e2 = c.date.end, s1 > e2 || s2 > e1 { continue }
                 drop.insert(k)
+                // "Moscow freed five Americans and three Germans in a swap. In return, the United
+                // States released six Russians.": the other side adds to a counted exchange.
+                if counted, c.attributes["_inReturn"] != nil, let v = c.count?.value, c.count?.qualifier == .exact,
+                    let own = cands[x].count, let w = own.value
+                {
+                    cands[x].count = Quantity(value: min(QuantityFinder.limit, v + w), qualifier: own.qualifier, text: "\(w) + \(v)")
+                    continue
+                }
                 // (A group already counted is told again, not moved again: "the five Tajiks had
                 // arrived home" after "handed over five Tajik citizens, while ... freed three".)
                 if !counted, near, c.type != .deportation, !legSentences.contains(c.sentence),

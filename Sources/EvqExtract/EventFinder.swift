@@ -346,7 +346,16 @@ struct EventFinder {
                         // ("10-for-10" is read as "10" "-" "for-10".)
                         let a = t[k - 1].lower == "-" && k >= 2 ? k - 2 : k - 1
                         guard t[a].kind == .number else { continue }
-                        sides = [Int(t[a].text.filter(\.isNumber)), Int(t[k].lower.dropFirst(4).filter(\.isNumber))]
+                        // ("1,000-for-1,000": "for-1" "," "000".)
+                        var tail = String(t[k].lower.dropFirst(4).filter(\.isNumber))
+                        var j = k + 1
+                        while j + 1 < at, t[j].lower == ",", t[j].start == t[j - 1].end, t[j + 1].kind == .number, t[j + 1].start == t[j].end,
+                            t[j + 1].text.count == 3
+                        {
+                            tail += t[j + 1].text
+                            j += 2
+                        }
+                        sides = [Int(t[a].text.filter(\.isNumber)), Int(tail)]
                     } else if t[k].lower == "for" {
                         // (Written apart by the tokenizer: "1,000" "-" "for" "-" "1,000".)
                         var a = k - 1, b = k + 1
