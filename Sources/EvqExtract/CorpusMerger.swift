@@ -56,9 +56,10 @@ struct CorpusMerger {
             end = e.date.end?.number ?? Int.min
         }
 
-        /// Same status, total and family, and overlapping dates.
+        /// Same status, total and family, and dates overlapping or a day apart (`sameHappening`
+        /// decides whether a day apart is close enough).
         func admits(_ b: QuickKey) -> Bool {
-            status == b.status && total == b.total && start <= b.end && b.start <= end && family == b.family
+            status == b.status && total == b.total && start <= b.end &+ 1 && b.start <= end &+ 1 && family == b.family
         }
     }
 
@@ -84,7 +85,9 @@ struct CorpusMerger {
             // The event's names lowercased once, not once per group compared.
             let lowered = (actors: e.actors.map { $0.lowercased() }, places: e.places.map { $0.lowercased() })
             var target: Int?
-            for key in (months.map { BucketKey(family: fam, month: $0) } + [BucketKey(family: fam, month: nil)]) {
+            // (Looked up a day wider: reports a day apart may straddle a month's end.)
+            let near = monthKeys(Day(number: s.number - 1), Day(number: en.number + 1))
+            for key in (near.map { BucketKey(family: fam, month: $0) } + [BucketKey(family: fam, month: nil)]) {
                 // Only the most recent groups of a bucket: keeps the pass linear when many
                 // look-alike events do not merge.
                 guard let bucket = buckets[key] else { continue }
@@ -188,7 +191,12 @@ struct CorpusMerger {
         let sharedPlace = lowered.places.contains { g.places.contains($0) }
         // (The same month alone ties two reports only when a count is given: two arrests
         // "in March 2023" without a number or a shared name are two people's.)
-        let sameDay = ad.precision == .day && bd.precision == .day && ad.start == bd.start
+        // (Reports a day apart with the same exact count: "freed late on Friday" and "released
+        // on Saturday" are one release; otherwise the dates must overlap.)
+        let dayApart = ad.precision == .day && bd.precision == .day && exactEqual && (b.count?.value ?? 0) >= 2
+            && abs((ad.start?.number ?? 0) - (bd.start?.number ?? 0)) == 1
+        if let s1 = ad.start, let e1 = ad.end, let s2 = bd.start, let e2 = bd.end, s1 > e2 || s2 > e1, !dayApart { return false }
+        let sameDay = ad.precision == .day && bd.precision == .day && ad.start == bd.start || dayApart
             || (ad.start == bd.start && ad.end == bd.end && ad.precision != .year && (g.event.count?.value != nil || b.count?.value != nil))
         return exactEqual || sharedActor || sharedPlace || sameDay
     }

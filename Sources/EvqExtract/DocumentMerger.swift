@@ -267,7 +267,8 @@ struct DocumentMerger {
         if a == b { return true }
         func fits(_ q: Quantity, _ v: Int) -> Bool {
             guard let bounds = q.bounds else { return true }
-            if q.qualifier == .about { return false }
+            // ("about 120" admits 123: a round figure within a tenth of it.)
+            if q.qualifier == .about, let c = q.value { return abs(v - c) * 10 <= max(10, c) }
             return v >= (bounds.low ?? Int.min) && v <= (bounds.high ?? Int.max)
         }
         return (x.qualifier != .exact && fits(x, b)) || (y.qualifier != .exact && fits(y, a))

@@ -756,6 +756,14 @@ struct EventFinder {
                 }
             }
         }
+        // "Belarus has freed 300 prisoners this year": a perfect with a count over the current
+        // period is cumulative, like "so far this year".
+        if c.count?.value != nil, !c.total, i > 0, ["has", "have"].contains(t[i - 1].lower) || (i > 1 && ["has", "have"].contains(t[i - 2].lower) && Self.adverbs.contains(t[i - 1].lower)),
+            let d = c.dateMention, case .period(let unit, offset: 0) = d.expression
+        {
+            c.dateMention = DateMention(lo: d.lo, hi: d.hi, expression: .earlierThis(unit), text: d.text)
+            c.total = true
+        }
         // (A meeting is never a cumulative figure without a number: "the visit was his third
         // since September" is this visit.)
         if c.total && c.count == nil && (c.type == .meeting || c.dateMention.map({ if case .since = $0.expression { return false } else { return true } }) ?? true) {

@@ -59,6 +59,7 @@ struct PrecisionRuleTests {
         Case(text: "Last year, the same group freed a German priest held since 2022.", type: .release, date: "2024"),
         Case(text: "The family is awaiting his release from a penal colony near Minsk.", type: .release, status: .expected),
         Case(text: "His release was postponed until after the election, his lawyer said.", type: .release, status: .expected),
+        Case(text: "Belarus has freed 40 prisoners this year.", type: .release, count: 40, date: "2025..2025-03-03", total: true),
     ]
 
     @Test(arguments: cases)
@@ -135,6 +136,19 @@ struct PrecisionRuleTests {
         #expect(releases.count == 1)
         #expect(releases.first?.sources == ["a.txt", "b.txt"])
         #expect(releases.first?.date.display == "2025-01-31")
+    }
+
+    /// Reports of one release a day apart with the same count, or "about" a round figure near
+    /// the other's, are one happening.
+    @Test(arguments: [
+        ("Belarus freed 31 prisoners on Friday.", "Belarus freed 31 prisoners on Saturday.", 1),
+        ("Belarus freed 123 prisoners on Friday.", "Belarus freed about 120 prisoners on Friday.", 1),
+        ("Belarus freed 31 prisoners on Friday.", "Belarus freed 31 prisoners on Wednesday.", 2),
+        ("Belarus freed 123 prisoners on Friday.", "Belarus freed about 100 prisoners on Friday in Grodno.", 2),
+    ])
+    func nearReportsMerge(_ a: String, _ b: String, _ n: Int) {
+        let x = extract(files: [("a.txt", "---\ndate: 2025-03-03\n---\n\(a)\n"), ("b.txt", "---\ndate: 2025-03-03\n---\n\(b)\n")])
+        #expect(x.corpus.all.filter { $0.type == .release }.count == n)
     }
 
     /// Two arrests told with only the same month and no number are two people's.
