@@ -278,25 +278,39 @@ struct EventFinder {
         }
         // "Belarus released Andrzej Poczobut and Poland freed two Belarusian agents": two states
         // each freeing people in one sentence is a prisoner exchange.
-        if !out.contains(where: { $0.type == .exchange }), out.contains(where: { $0.type == .release && !$0.anaphoric }) {
+        // ("Azerbaijan returned two Armenian soldiers, and Armenia handed back a serviceman": so
+        // are hand-overs.)
+        if !out.contains(where: { $0.type == .exchange }), !out.contains(where: { $0.anaphoric && $0.type == .release }) {
             var sides: [(state: String, at: Int)] = []
-            for k in t.indices where t[k].has(.trigger) && !t[k].inQuote && k > 0 {
-                guard lexicon.triggers[t[k].lower]?.contains(where: { $0.type == "release" && $0.words.count == 1 }) == true,
+            for k in t.indices where (t[k].has(.trigger) || Self.handOverVerbs.contains(t[k].lower)) && !t[k].inQuote && k > 0 {
+                guard Self.handOverVerbs.contains(t[k].lower)
+                    || lexicon.triggers[t[k].lower]?.contains(where: { $0.type == "release" && $0.words.count == 1 }) == true,
                     !lexicon.isVetoed(at: k, in: t),
                     let n = m.names.first(where: { ($0.kind == .place || $0.kind == .demonym) && ($0.hi == k || ($0.hi == k - 1 && ["has", "had", "also"].contains(t[k - 1].lower))) })
                 else { continue }
                 let state = n.country ?? n.canonical
                 if !sides.contains(where: { $0.state == state }) { sides.append((state, k)) }
             }
-            if sides.count >= 2, let r = out.indices.first(where: { out[$0].type == .release }) {
-                var total = 0
-                for (j, side) in sides.enumerated() {
-                    let end = j + 1 < sides.count ? sides[j + 1].at : t.count
-                    let n = sideCount((side.at + 1)..<end, m)
-                    total = n > 0 && total >= 0 ? min(QuantityFinder.limit, total + n) : -1
-                }
+            var total = 0
+            for (j, side) in sides.enumerated() {
+                let end = j + 1 < sides.count ? sides[j + 1].at : t.count
+                let n = sideCount((side.at + 1)..<end, m)
+                total = n > 0 && total >= 0 ? min(QuantityFinder.limit, total + n) : -1
+            }
+            // (Hand-overs alone need people on both sides.)
+            if sides.count >= 2, out.firstIndex(where: { $0.type == .release }) == nil, total > 0, !supporting {
+                let k = sides[0].at
+                let clause = m.clauses.range(of: k)
+                var c = Candidate(type: .release, status: status.status(t, trigger: k, clause: clause), total: false,
+                    actors: [], places: [], attributes: [:], sentence: sentence, supporting: supporting)
+                fillArguments(&c, trigger: k, triggerEnd: k + 1, clause: clause, m, speakers: speakers)
+                out.append(c)
+                where_.append((m.clauses.clauseOf[k], k))
+            }
+            // (Both sides must move people: "returned the bodies of two soldiers" does not.)
+            if sides.count >= 2, total > 0, let r = out.indices.first(where: { out[$0].type == .release }) {
                 out[r].type = .exchange
-                out[r].count = total > 0 ? Quantity(value: total, qualifier: .exact, text: "both sides") : nil
+                out[r].count = Quantity(value: total, qualifier: .exact, text: "both sides")
                 let keep = out.indices.filter { $0 == r || DocumentMerger.family(out[$0].type) != "release" }
                 out = keep.map { out[$0] }
                 where_ = keep.map { where_[$0] }
@@ -469,7 +483,7 @@ struct EventFinder {
             // A participant in the trigger's clause or before it (the subject), not a name in a
             // later clause about something else.
             // ("visited the protest camp" is no meeting: a visit is to a named place or person.)
-            if t[i].lower == "visited" || t[i].lower == "visiting" {
+            if t[i].lower == "visited" || t[i].lower == "visiting" || t[i].lower == "visits" {
                 let hi = min(t.count, after + 3)
                 if !m.names.contains(where: { $0.lo >= after && $0.lo < hi && $0.kind != .agency }) { return false }
             }
@@ -571,11 +585,22 @@ struct EventFinder {
     /// named persons and "a"/"an"/"one" + demonym or captive noun (one each). 0 when unknown.
     func sideCount(_ r: Range<Int>, _ m: SentenceMentions) -> Int {
         let t = m.tokens
-        let groups = m.quantities.filter { r.contains($0.lo) && !$0.isStock && $0.noun != nil && $0.quantity.value != nil }
+        // ("the bodies of two soldiers" moves no one alive: a group after "of" is not counted.)
+        let groups = m.quantities.filter { r.contains($0.lo) && !$0.isStock && $0.noun != nil && $0.quantity.value != nil && ($0.lo == 0 || t[$0.lo - 1].lower != "of") }
         if !groups.isEmpty { return groups.reduce(0) { min(QuantityFinder.limit, $0 + ($1.quantity.value ?? 0)) } }
         var n = m.names.filter { r.contains($0.lo) && $0.kind == .person }.count
         for k in r where k + 1 < r.upperBound && ["a", "an", "one"].contains(t[k].lower) {
-            if t[k + 1].has(.captive) || m.names.contains(where: { $0.lo == k + 1 && $0.kind == .demonym }) { n += 1 }
+            // (Up to two words before the noun: "a captured Azerbaijani serviceman".)
+            for j in (k + 1)..<min(r.upperBound, k + 4) {
+                let w = t[j].lower
+                if t[j].has(.captive) || lexicon.captives.contains(w + "s") || (w.hasSuffix("man") && lexicon.captives.contains(String(w.dropLast(3)) + "men"))
+                    || m.names.contains(where: { $0.lo == j && $0.kind == .demonym })
+                {
+                    n += 1
+                    break
+                }
+                if t[j].kind != .word { break }
+            }
         }
         return n
     }

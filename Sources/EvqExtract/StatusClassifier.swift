@@ -62,6 +62,8 @@ struct StatusClassifier {
                 // ("was due to pressure" is a cause: "due" needs "to be", "to take" ...)
                 // ("His release was postponed": it is still to come.)
                 if lexicon.hedgesByFirst[t[a + 1].lower]?.contains(where: { $0.status == "postponed" && $0.words.count == 1 }) == true { expected = true }
+                // ("more exchanges were planned": no infinitive needed.)
+                if ["planned", "scheduled", "expected"].contains(t[a + 1].lower), t[a + 2].kind == .punct { expected = true }
                 if Self.scheduledWords.contains(t[a + 1].lower), t[a + 2].lower == "to",
                     t[a + 1].lower != "due" || (a + 3 < t.count && Self.dueVerbs.contains(t[a + 3].lower))
                 {

@@ -34,6 +34,10 @@ struct PrecisionRuleTests {
         Case(text: "Under the deal, Belarus released Andrzej Poczobut and Poland freed two Belarusian agents on Saturday.", type: .exchange, count: 3,
             date: "2025-03-01"),
         Case(text: "Russia and Ukraine each released 150 prisoners of war on Sunday.", type: .exchange, count: 300, date: "2025-03-02"),
+        Case(text: "Azerbaijan returned two Armenian soldiers on Tuesday, and Armenia handed back a captured Azerbaijani serviceman.",
+            type: .exchange, count: 3, date: "2025-02-25"),
+        Case(text: "Officials said more exchanges of prisoners were planned.", type: .exchange, status: .expected),
+        Case(text: "Coale is visiting Minsk this week, his third trip since June.", type: .meeting, date: "2025-03-03..2025-03-09"),
         Case(text: "Last month, Russia freed American teacher Marc Fogel in exchange for Russian cybercriminal Alexander Vinnik.", type: .exchange,
             count: 2, date: "2025-02"),
         Case(text: "In 2022, Caracas released seven Americans in exchange for two nephews of the president's wife.", type: .exchange, count: 9,
@@ -83,6 +87,7 @@ struct PrecisionRuleTests {
         "The meeting between Coale and Lukashenko was cancelled on Friday.",
         "Two people familiar with the talks said Carter was well.",
         "The ministry released the names of the prisoners on Saturday.",
+        "Lithuania returned the bodies of two soldiers, and Belarus handed back a damaged truck.",
     ]
 
     @Test(arguments: noEvents)
