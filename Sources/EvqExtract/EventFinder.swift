@@ -91,9 +91,12 @@ struct EventFinder {
             // ("detained 37 people", "detained at least 16": a count right after makes it a verb.)
             // ("was first detained", "were later arrested": an adverb may sit after the auxiliary.)
             let aux = i > 0 ? (Self.adverbs.contains(t[i - 1].lower) && i > 1 ? t[i - 2].lower : t[i - 1].lower) : ""
+            // ("raided the offices and detained their directors", "arrested a blogger": an object
+            // right after makes it a verb.)
             if ["jailed", "convicted", "detained", "arrested", "imprisoned"].contains(t[i].lower),
                 !["was", "were", "been", "is", "are", "be", "has", "have", "had", "being"].contains(aux),
                 !m.quantities.contains(where: { $0.lo > i && $0.lo <= i + 3 && $0.noun != nil }),
+                !(i + 1 < t.count && Self.objectOpeners.contains(t[i + 1].lower)),
                 // ("a Russian convicted of fraud": a demonym is no subject.)
                 !(i > 0 && (m.names.contains { $0.hi == i && $0.kind != .place && $0.kind != .demonym } || t[i - 1].lower == "police" || t[i - 1].lower == "court" || t[i - 1].lower == "authorities"))
             {
@@ -501,6 +504,11 @@ struct EventFinder {
                 && m.names.contains { n in
                     (n.kind == .person || n.kind == .organization || (n.kind == .unknown && !isCommonNoun(t[n.lo].lower))) && n.lo >= after && n.lo < hi
                 }
+        case "sentence":
+            // "handed the journalist a nine-year prison sentence", "was given a 10-year term".
+            let hi = min(t.count, after + 8)
+            // (A "term" only in prison: "handed Lukashenko a sixth term" is an election.)
+            return (after..<hi).contains { k in t[k].lower == "sentence" || (t[k].lower == "term" && k > 0 && ["prison", "jail"].contains(t[k - 1].lower)) }
         case "border":
             let hi = min(t.count, after + 7)
             return t[after..<hi].contains { ["border", "abroad", "across", "frontier", "exile"].contains($0.lower) }
@@ -544,6 +552,8 @@ struct EventFinder {
     }
 
     static let personalPossessives: Set<String> = ["his", "her", "their"]
+    /// Words that open a verb's object ("detained their directors", "arrested a blogger").
+    static let objectOpeners: Set<String> = ["a", "an", "the", "their", "his", "her", "its", "two", "three", "several", "dozens", "hundreds", "scores"]
     /// Participles of being held: "held since 2022" dates the holding, not a release told before.
     static let heldWords: Set<String> = ["held", "detained", "jailed", "imprisoned", "missing", "kidnapped", "abducted", "captive", "behind"]
     static let auxiliaries: Set<String> = ["was", "were", "is", "are", "has", "have", "had", "been", "be", "will", "would"]

@@ -55,6 +55,10 @@ struct PrecisionRuleTests {
             status: .expected),
         Case(text: "Mirzoyan told reporters the sides had agreed to meet again in November.", type: .meeting, status: .expected, date: "2025-11"),
         Case(text: "Maduro said he was ready to sit down with Washington again.", type: .meeting, status: .hypothetical),
+        // Arrests and sentences in other words.
+        Case(text: "Two journalists were seized by masked men outside their office on Monday.", type: .arrest, count: 2, date: "2025-03-03"),
+        Case(text: "Tbilisi police raided the offices of three NGOs and detained their directors on Wednesday.", type: .arrest, date: "2025-02-26"),
+        Case(text: "A court in Baku handed the journalist a nine-year prison sentence on Monday.", type: .sentencing, date: "2025-03-03"),
         // Releases, pardons, arrests: status and dates.
         Case(text: "His newspaper had campaigned for his release since his arrest in March 2023.", type: .arrest, date: "2023-03"),
         Case(text: "She said she would pardon all jailed protesters if parliament did not pass the law.", type: .pardon, status: .hypothetical),
@@ -88,6 +92,8 @@ struct PrecisionRuleTests {
         "Two people familiar with the talks said Carter was well.",
         "The ministry released the names of the prisoners on Saturday.",
         "Lithuania returned the bodies of two soldiers, and Belarus handed back a damaged truck.",
+        "The disputed election in 2020 handed Lukashenko a sixth term.",
+        "Police seized the assets of five activists on Friday.",
     ]
 
     @Test(arguments: noEvents)
