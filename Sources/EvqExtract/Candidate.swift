@@ -25,6 +25,8 @@ public struct Candidate: Sendable {
     /// A definite mention without count or participant of its own ("the exchange", "after the
     /// meeting", "his release"): it refers to a happening told elsewhere.
     public var anaphoric = false
+    /// The trigger is a noun after a determiner ("the release of political prisoners").
+    public var nominal = false
 
     /// No count, no date and no named participant: a mention ("the release", "those freed")
     /// that refers back to an event told elsewhere in the article.

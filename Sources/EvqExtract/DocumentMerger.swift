@@ -128,7 +128,11 @@ struct DocumentMerger {
             if let b = best {
                 clusters[b.cluster].add(c)
                 if !c.supporting { chained[key, default: []].append((c.sentence, b.cluster)) }
-            } else if !c.supporting, c.status != .occurred || !families.contains(Self.family(c.type)) {
+            } else if !c.supporting, c.status != .occurred || !families.contains(Self.family(c.type)),
+                // ("The EU has tied any easing of sanctions to the release of political prisoners":
+                // a bare noun with nothing of its own reports no happening.)
+                !(c.nominal && c.status == .occurred && c.isGeneric)
+            {
                 var cl = Cluster(members: [], key: key)
                 cl.add(c)
                 families.insert(Self.family(c.type))

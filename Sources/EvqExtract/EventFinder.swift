@@ -126,6 +126,7 @@ struct EventFinder {
             {
                 c.anaphoric = true
             }
+            c.nominal = i > 0 && Self.determiners.contains(t[i - 1].lower)
             // (A mention of a happening told elsewhere leaves the clause to a new one: "after
             // the meeting ... had agreed to meet again".)
             claimed.append((key.type, key.clause, c.anaphoric))
