@@ -134,6 +134,8 @@ struct CorpusMerger {
             for a in g.actors where a.contains(" ") && lexicon.placesLower[a] == nil && fam != "sanctions_imposed" && fam != "sanctions_eased" { byName[NameKey(family: fam, status: g.event.status, total: g.event.total, name: a), default: []].append(k) }
         }
         for e in events {
+            // (Only reports of what happened: what may or will happen has no day to share.)
+            guard e.status == .occurred else { groups.append(group(e)); continue }
             let fam = DocumentMerger.family(e.type)
             let lowered = (actors: e.actors.map { $0.lowercased() }, places: e.places.map { $0.lowercased() })
             var pool: [Int] = []

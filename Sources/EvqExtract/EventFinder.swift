@@ -113,6 +113,9 @@ struct EventFinder {
                 actors: [], places: [], attributes: [:], sentence: sentence, supporting: supporting)
             fillArguments(&c, trigger: i, triggerEnd: next, clause: clause, m, speakers: speakers)
             if c.type == .sentencing, c.dateMention == nil, !c.hasNamedActor { i = next; continue }
+            // "who had been jailed since 2020", "has been detained since March": a state lasting
+            // since a date, not a happening.
+            if c.type == .sentencing || c.type == .arrest, next < t.count, t[next].lower == "since", i > 0, t[i - 1].lower == "been" { i = next; continue }
             // ("the exchange had been prepared for months", "after the meeting", "his release")
             // (A date right after the noun makes it a report of its own: "the swap in Ankara
             // last year", "the release on Saturday".)
@@ -616,6 +619,24 @@ struct EventFinder {
         return n
     }
 
+    /// A day-precise expression moved by `days` ("a day after Friday" is Thursday); nil for
+    /// coarser ones.
+    static func shift(_ e: TemporalExpression, by days: Int) -> TemporalExpression? {
+        switch e {
+        case .dayOffset(let k): return .dayOffset(k + days)
+        case .weekday(let w, let offset) where abs(days) < 7:
+            // (The weekday before Monday is last week's Sunday.)
+            let v = w + days
+            if v >= 1 && v <= 7 { return .weekday(v, offset: offset) }
+            return nil
+        case .absolute(let y, let m?, let d?):
+            guard let day = Day(year: y, month: m, day: d) else { return nil }
+            let x = Day(number: day.number + days)
+            return .absolute(year: x.year, month: x.month, day: x.day)
+        default: return nil
+        }
+    }
+
     static let placePrepositions: Set<String> = ["in", "at", "into", "to", "from", "across", "near", "outside", "inside", "toward", "towards"]
 
     /// A word of the lexicons' common nouns (captives, unnamed sources, organisation words).
@@ -717,6 +738,11 @@ struct EventFinder {
         // participle set off by commas takes only a date of its own.
         // (Also a trigger inside such a phrase: "freed after Grenell's talks with Maduro".)
         if let (open, close) = Self.appositive(around: i, t) { pool = pool.filter { $0.lo > open && $0.lo < close } }
+        // ("pardoned 25 prisoners in September and freed 14 others in June": a date before an
+        // "and" that joins a second verb belongs to the first, when the second has its own.)
+        if pool.contains(where: { d in d.lo > i && d.lo - i <= 6 && !t[i..<d.lo].contains { $0.lower == "," } }) {
+            pool.removeAll { d in d.hi <= i && t[d.hi..<i].contains { $0.lower == "and" } }
+        }
         c.dateMention = pool.min { abs($0.lo - i) < abs($1.lo - i) }
         // "awarded its 2024 prize to ...": a year naming the prize dates the award.
         if c.type == .award, c.dateMention == nil {
@@ -736,6 +762,14 @@ struct EventFinder {
             !t[(s + 1)..<d.lo].contains(where: { [",", "when", "after", "and", "but"].contains($0.lower) || lexicon.triggers[$0.lower] != nil })
         {
             c.dateMention = DateMention(lo: d.lo, hi: d.hi, expression: .since(d.expression), text: "since " + d.text)
+        }
+        // "freed 16 prisoners on Friday, a day after Coale held talks": the talks took place the
+        // day before the date told for the main verb.
+        if let d = c.dateMention, d.hi <= i, let p = (d.hi..<i).last(where: { t[$0].lower == "after" || t[$0].lower == "before" }), p >= 2,
+            t[p - 1].lower == "day" || t[p - 1].lower == "days", let n = t[p - 2].lower == "a" || t[p - 2].lower == "one" ? 1 : t[p - 2].number ?? lexicon.numbers[t[p - 2].lower].map(\.value),
+            n > 0, n < 32, let shifted = Self.shift(d.expression, by: t[p].lower == "after" ? -n : n)
+        {
+            c.dateMention = DateMention(lo: d.lo, hi: d.hi, expression: shifted, text: d.text + " (" + TemporalTagger.words(t, p - 2, p + 1) + ")")
         }
         // "... third since September, when he held talks": the "when" clause tells what happened
         // at that date, not since it.
@@ -767,9 +801,20 @@ struct EventFinder {
             guard let s = subsetCue else { return false }
             return q.lo > s && q.lo > i
         }
-        let qs = anaphoric ? [] : m.quantities.filter {
+        // "brings to more than 400 the number of political prisoners freed", "bringing the total
+        // released to 84": a running total named by its idiom (anywhere in the sentence).
+        func runningTotal(_ q: QuantityMention) -> Bool {
+            (q.hi + 2 < t.count && t[q.hi].lower == "the" && t[q.hi + 1].lower == "number" && t[q.hi + 2].lower == "of")
+                || (q.lo >= 2 && t[q.lo - 1].lower == "to" && (max(0, q.lo - 5)..<(q.lo - 1)).contains { t[$0].lower == "total" || t[$0].lower == "number" })
+        }
+        var qs = anaphoric ? [] : m.quantities.filter {
             clause.contains($0.lo) && !$0.isStock && !exchangeSpan.contains($0.lo) && !isSubset($0)
                 && ($0.noun != nil || $0.lo == triggerEnd || Self.isSubjectOf(t, $0, trigger: i))
+        }
+        var running = false
+        if qs.isEmpty, c.type.category != .sanctions, c.type != .meeting, let q = m.quantities.first(where: { !$0.isStock && runningTotal($0) }) {
+            qs = [q]
+            running = true
         }
         let valued = qs.filter { $0.quantity.value != nil }
         if let q = (valued.isEmpty ? qs : valued).min(by: { abs($0.lo - i) < abs($1.lo - i) }), c.type != .meeting, c.type != .award,
@@ -777,6 +822,7 @@ struct EventFinder {
         {
             c.count = q.quantity
             for (k, v) in q.parts { c.attributes[k] = String(v) }
+            if running { c.total = true }
         }
         if c.count != nil, m.clauses.ranges.indices.contains(m.clauses.clauseOf[i]) {
             for k in t.indices where (k < 3 || clause.contains(k)) && t[k].has(.totalCueFirst) {

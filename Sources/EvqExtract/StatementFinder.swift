@@ -77,6 +77,9 @@ struct StatementFinder {
         {
             return .some(accept(n))
         }
+        // "the Viasna human rights center, which says ...": the relative pronoun speaks for the
+        // name before its comma.
+        if w == "which" || w == "who", k >= 2, t[k - 1].lower == ",", case .some(.some(let s)) = speaker(before: k - 1, m) { return .some(s) }
         if w == "they" || w == "it" || w == "who" { return .some(nil) }
         if t[k].has(.unnamed) || (k > 0 && lexicon.unnamed.contains("\(t[k - 1].lower) \(w)")) { return .some(nil) }
         if let n = m.names.first(where: { $0.hi == k + 1 }) {

@@ -60,6 +60,11 @@ struct PrecisionRuleTests {
         Case(text: "Tbilisi police raided the offices of three NGOs and detained their directors on Wednesday.", type: .arrest, date: "2025-02-26"),
         Case(text: "A court in Baku handed the journalist a nine-year prison sentence on Monday.", type: .sentencing, date: "2025-03-03"),
         // Releases, pardons, arrests: status and dates.
+        Case(text: "Belarus freed 16 prisoners on Friday, a day after U.S. envoy John Coale held talks with Lukashenko in Minsk.", type: .meeting,
+            date: "2025-02-27"),
+        Case(text: "Lukashenko pardoned 25 prisoners in September and freed 14 others in June.", type: .release, count: 14, date: "2024-06"),
+        Case(text: "Their release brings to more than 400 the number of political prisoners Lukashenko has freed since July 2024.", type: .release,
+            count: 400, date: "2024-07..2025-03-03", total: true),
         Case(text: "His newspaper had campaigned for his release since his arrest in March 2023.", type: .arrest, date: "2023-03"),
         Case(text: "She said she would pardon all jailed protesters if parliament did not pass the law.", type: .pardon, status: .hypothetical),
         Case(text: "The government plans to release 2,000 inmates under the amnesty next month.", type: .release, status: .expected, count: 2000,
@@ -95,6 +100,8 @@ struct PrecisionRuleTests {
         "The disputed election in 2020 handed Lukashenko a sixth term.",
         "Police seized the assets of five activists on Friday.",
         "The release of political prisoners remains a key demand of the opposition.",
+        "Ihar Losik, who had been jailed since 2020, was among them.",
+        "The EU said sanctions on Belarus will stay in place until all political prisoners are freed.",
     ]
 
     @Test(arguments: noEvents)
@@ -184,6 +191,7 @@ struct PrecisionRuleTests {
         ("The European Union called for the release of all detained protesters.", "European Union"),
         ("The State Department released a statement welcoming the release.", "State Department"),
         ("Houthi negotiator Abdulqader al-Murtada told Reuters the swap was complete.", "Abdulqader al-Murtada"),
+        ("The figures come from the Viasna human rights center, which says about 1,100 remain behind bars.", "Viasna Human Rights Center"),
     ])
     func speakers(_ text: String, _ speaker: String) {
         #expect(statements(text).contains { $0.actors == [speaker] }, "\(statements(text).map(\.actors))")
