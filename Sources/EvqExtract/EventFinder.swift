@@ -301,7 +301,7 @@ struct EventFinder {
             var total = 0
             for (j, side) in sides.enumerated() {
                 let end = j + 1 < sides.count ? sides[j + 1].at : t.count
-                let n = sideCount((side.at + 1)..<end, m)
+                let n = sideCount((side.at + 1)..<end, m, speakers: speakers, afterVerb: true)
                 total = n > 0 && total >= 0 ? min(QuantityFinder.limit, total + n) : -1
             }
             // (Hand-overs alone need people on both sides.)
@@ -347,8 +347,9 @@ struct EventFinder {
             }
         }
         if let x = out.firstIndex(where: { $0.type == .exchange }) {
-            if moved.count >= 2 {
-                let sum = moved.reduce(0) { min(QuantityFinder.limit, $0 + ($1.quantity.value ?? 0)) }
+            // (Both sides counted with named people as well keep their larger figure.)
+            let sum = moved.reduce(0) { min(QuantityFinder.limit, $0 + ($1.quantity.value ?? 0)) }
+            if moved.count >= 2, out[x].count?.text != "both sides" || (out[x].count?.value ?? 0) < sum {
                 out[x].count = Quantity(value: sum, qualifier: moved.allSatisfy { $0.quantity.qualifier == .exact } ? .exact : .atLeast,
                     text: moved.map { $0.quantity.text ?? "" }.joined(separator: " + "))
             }
@@ -398,7 +399,7 @@ struct EventFinder {
                 let at = where_[y].at
                 let clause = m.clauses.range(of: at)
                 guard let f = (at + 1..<min(clause.upperBound, at + 8)).first(where: { t[$0].lower == "for" }) else { continue }
-                let left = sideCount(clause.lowerBound..<f, m), right = sideCount((f + 1)..<clause.upperBound, m)
+                let left = sideCount(clause.lowerBound..<f, m, speakers: speakers), right = sideCount((f + 1)..<clause.upperBound, m, speakers: speakers)
                 if left > 0, right > 0 { out[y].count = Quantity(value: min(QuantityFinder.limit, left + right), qualifier: .exact, text: "both sides") }
             }
             // "Griner was exchanged for Bout": one person each way.
@@ -597,12 +598,22 @@ struct EventFinder {
 
     /// How many people a stretch of an exchange sentence moves: its counted groups, or else its
     /// named persons and "a"/"an"/"one" + demonym or captive noun (one each). 0 when unknown.
-    func sideCount(_ r: Range<Int>, _ m: SentenceMentions) -> Int {
+    func sideCount(_ r: Range<Int>, _ m: SentenceMentions, speakers: Set<Int> = [], afterVerb: Bool = false) -> Int {
         let t = m.tokens
         // ("the bodies of two soldiers" moves no one alive: a group after "of" is not counted.)
-        let groups = m.quantities.filter { r.contains($0.lo) && !$0.isStock && $0.noun != nil && $0.quantity.value != nil && ($0.lo == 0 || t[$0.lo - 1].lower != "of") }
-        if !groups.isEmpty { return groups.reduce(0) { min(QuantityFinder.limit, $0 + ($1.quantity.value ?? 0)) } }
-        var n = m.names.filter { r.contains($0.lo) && $0.kind == .person }.count
+        // (Nor a subset: "among them three women".)
+        let groups = m.quantities.filter { q in
+            r.contains(q.lo) && !q.isStock && q.noun != nil && q.quantity.value != nil && (q.lo == 0 || t[q.lo - 1].lower != "of")
+                && !t[max(0, q.lo - 2)..<q.lo].contains { $0.lower == "among" || $0.lower == "including" || $0.lower == "included" }
+        }
+        // ("released Poczobut and four other Polish citizens": a named person and a group.)
+        var n = groups.reduce(0) { min(QuantityFinder.limit, $0 + ($1.quantity.value ?? 0)) }
+        // (Not the one who tells it: "..., Polish Foreign Minister Radoslaw Sikorski said"; a
+        // single unknown name counts right after the verb: "released Poczobut".)
+        n += m.names.filter { p in
+            r.contains(p.lo) && (p.kind == .person || (afterVerb && p.kind == .unknown && p.lo == r.lowerBound)) && !speakers.contains(p.lo)
+                && !groups.contains { $0.lo <= p.lo && p.lo < $0.hi }
+        }.count
         for k in r where k + 1 < r.upperBound && ["a", "an", "one"].contains(t[k].lower) {
             // (Up to two words before the noun: "a captured Azerbaijani serviceman".)
             for j in (k + 1)..<min(r.upperBound, k + 4) {
@@ -740,7 +751,7 @@ struct EventFinder {
         if let (open, close) = Self.appositive(around: i, t) { pool = pool.filter { $0.lo > open && $0.lo < close } }
         // ("pardoned 25 prisoners in September and freed 14 others in June": a date before an
         // "and" that joins a second verb belongs to the first, when the second has its own.)
-        if pool.contains(where: { d in d.lo > i && d.lo - i <= 6 && !t[i..<d.lo].contains { $0.lower == "," } }) {
+        if pool.contains(where: { d in d.lo > i && d.lo - i <= 10 && !t[i..<d.lo].contains { $0.lower == "," } }) {
             pool.removeAll { d in d.hi <= i && t[d.hi..<i].contains { $0.lower == "and" } }
         }
         c.dateMention = pool.min { abs($0.lo - i) < abs($1.lo - i) }

@@ -34,6 +34,8 @@ struct PrecisionRuleTests {
         Case(text: "Under the deal, Belarus released Andrzej Poczobut and Poland freed two Belarusian agents on Saturday.", type: .exchange, count: 3,
             date: "2025-03-01"),
         Case(text: "Russia and Ukraine each released 150 prisoners of war on Sunday.", type: .exchange, count: 300, date: "2025-03-02"),
+        Case(text: "Belarus released Poczobut and four other Polish citizens, while Poland handed over two Belarusians and a Russian national, "
+            + "Polish Foreign Minister Radoslaw Sikorski said.", type: .exchange, count: 8),
         Case(text: "Azerbaijan returned two Armenian soldiers on Tuesday, and Armenia handed back a captured Azerbaijani serviceman.",
             type: .exchange, count: 3, date: "2025-02-25"),
         Case(text: "Officials said more exchanges of prisoners were planned.", type: .exchange, status: .expected),
@@ -63,6 +65,8 @@ struct PrecisionRuleTests {
         Case(text: "Belarus freed 16 prisoners on Friday, a day after U.S. envoy John Coale held talks with Lukashenko in Minsk.", type: .meeting,
             date: "2025-02-27"),
         Case(text: "Lukashenko pardoned 25 prisoners in September and freed 14 others in June.", type: .release, count: 14, date: "2024-06"),
+        Case(text: "Poczobut was arrested in March 2021 and sentenced to eight years in a penal colony in February 2023.", type: .sentencing,
+            date: "2023-02"),
         Case(text: "Their release brings to more than 400 the number of political prisoners Lukashenko has freed since July 2024.", type: .release,
             count: 400, date: "2024-07..2025-03-03", total: true),
         Case(text: "His newspaper had campaigned for his release since his arrest in March 2023.", type: .arrest, date: "2023-03"),
