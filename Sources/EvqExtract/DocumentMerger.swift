@@ -258,7 +258,14 @@ struct DocumentMerger {
             if !named.isEmpty, named.isDisjoint(with: c.actors) { return false }
         }
         let d = cl.date.isMissing ? cl.anyDate : cl.date
-        if let s1 = d.start, let e1 = d.end, let s2 = c.date.start, let e2 = c.date.end, s1 > e2 || s2 > e1 { return false }
+        if let s1 = d.start, let e1 = d.end, let s2 = c.date.start, let e2 = c.date.end, s1 > e2 || s2 > e1 {
+            // "pardoned 16 prisoners on Friday ... The 16 were released on Saturday": the same
+            // exact group freed within a few days is one happening.
+            guard key.family == "release", let v = c.count?.value, v >= 2, c.count?.qualifier == .exact,
+                cl.counts.contains(where: { $0.value == v && $0.qualifier == .exact }),
+                max(s1.number, s2.number) - min(e1.number, e2.number) <= 3
+            else { return false }
+        }
         return true
     }
 

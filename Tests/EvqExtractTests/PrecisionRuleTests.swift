@@ -155,6 +155,13 @@ struct PrecisionRuleTests {
         #expect(all.filter { DocumentMerger.family($0.type) == "release" }.count == 1, "\(all.map(\.summary))")
     }
 
+    /// The same exact group pardoned one day and released the next is one happening.
+    @Test func pardonedThenReleasedNextDayIsOneHappening() {
+        let all = events("Lukashenko pardoned 16 prisoners on Friday. The 16 were released on Saturday and driven to the Lithuanian border.")
+        #expect(all.filter { DocumentMerger.family($0.type) == "release" }.count == 1, "\(all.map(\.summary))")
+        #expect(all.contains { $0.type == .deportation && $0.count?.value == 16 })
+    }
+
     /// An article telling a release without a day joins another article's dated report of it.
     @Test func undatedReportJoinsItsDatedHappening() {
         let x = extract(files: [
