@@ -438,6 +438,12 @@ struct EventFinder {
                 return t[lo..<i].contains { $0.has(.captive) } || m.names.contains { $0.kind == .person && $0.hi <= i && $0.hi >= lo }
             }
             if t[clause].contains(where: { $0.has(.captive) }) { return true }
+            // "He was detained in November": a personal pronoun before the auxiliary is a person.
+            if i >= 2, ["was", "has", "had"].contains(t[i - 1].lower) || (i >= 3 && t[i - 1].lower == "been"),
+                (max(0, i - 3)..<i).contains(where: { ["he", "she"].contains(t[$0].lower) })
+            {
+                return true
+            }
             // "since his arrest", "her release": a possessive pronoun names the person.
             if i > 0, Self.personalPossessives.contains(t[i - 1].lower) { return true }
             if m.quantities.contains(where: { clause.contains($0.lo) && ($0.noun != nil || Self.isSubjectOf(t, $0, trigger: i)) }) { return true }
@@ -818,9 +824,22 @@ struct EventFinder {
             (q.hi + 2 < t.count && t[q.hi].lower == "the" && t[q.hi + 1].lower == "number" && t[q.hi + 2].lower == "of")
                 || (q.lo >= 2 && t[q.lo - 1].lower == "to" && (max(0, q.lo - 5)..<(q.lo - 1)).contains { t[$0].lower == "total" || t[$0].lower == "number" })
         }
+        // ("The release came a day after the Treasury imposed sanctions on 21 officials": a count
+        // past another event's trigger is that event's.)
+        let family = DocumentMerger.family(c.type)
+        func behindOtherTrigger(_ q: QuantityMention) -> Bool {
+            let r = q.lo > i ? triggerEnd..<max(triggerEnd, q.lo) : min(q.hi, i)..<i
+            return r.contains { k in
+                t[k].has(.trigger) && !t[k].has(.statementTrigger) && !lexicon.isVetoed(at: k, in: t)
+                    && lexicon.triggers[t[k].lower]?.contains(where: { e in
+                        e.type != "publication" && e.type != "statement" && DocumentMerger.family(EventType(e.type)) != family
+                            && e.words.count == 1 && !["meet", "host", "prize", "speech", "sentence"].contains(e.constraint)
+                    }) == true
+            }
+        }
         var qs = anaphoric ? [] : m.quantities.filter {
             clause.contains($0.lo) && !$0.isStock && !exchangeSpan.contains($0.lo) && !isSubset($0)
-                && ($0.noun != nil || $0.lo == triggerEnd || Self.isSubjectOf(t, $0, trigger: i))
+                && ($0.noun != nil || $0.lo == triggerEnd || Self.isSubjectOf(t, $0, trigger: i)) && !behindOtherTrigger($0)
         }
         var running = false
         if qs.isEmpty, c.type.category != .sanctions, c.type != .meeting, let q = m.quantities.first(where: { !$0.isStock && runningTotal($0) }) {

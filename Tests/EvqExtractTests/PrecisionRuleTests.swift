@@ -62,6 +62,7 @@ struct PrecisionRuleTests {
         Case(text: "Tbilisi police raided the offices of three NGOs and detained their directors on Wednesday.", type: .arrest, date: "2025-02-26"),
         Case(text: "A court in Baku handed the journalist a nine-year prison sentence on Monday.", type: .sentencing, date: "2025-03-03"),
         // Releases, pardons, arrests: status and dates.
+        Case(text: "He was detained in November after crossing into Venezuela from Colombia.", type: .arrest, date: "2024-11"),
         Case(text: "Belarus freed 16 prisoners on Friday, a day after U.S. envoy John Coale held talks with Lukashenko in Minsk.", type: .meeting,
             date: "2025-02-27"),
         Case(text: "Lukashenko pardoned 25 prisoners in September and freed 14 others in June.", type: .release, count: 14, date: "2024-06"),
@@ -153,6 +154,14 @@ struct PrecisionRuleTests {
     @Test func pardonThenFreedIsOneHappening() {
         let all = events("Aliyev on Thursday signed a decree pardoning 154 prisoners. Most of those pardoned were freed on Friday.")
         #expect(all.filter { DocumentMerger.family($0.type) == "release" }.count == 1, "\(all.map(\.summary))")
+    }
+
+    /// A count past another event's trigger is that event's.
+    @Test func countOfAnotherEventIsNotTaken() throws {
+        let all = events("The release came a day after the U.S. Treasury imposed sanctions on 21 Venezuelan officials on Tuesday.")
+        let s = try #require(all.first { $0.type == .sanctionsImposed })
+        #expect(s.count?.value == 21)
+        #expect(!all.contains { $0.type == .release && $0.count != nil })
     }
 
     /// The same exact group pardoned one day and released the next is one happening.
