@@ -157,6 +157,18 @@ struct DocumentMerger {
             return ["separately", "in a separate", "meanwhile", "elsewhere", "also on", "in another"].contains { head.hasPrefix($0) }
         }
         var drop = Set<Int>()
+        // "Russia, US swap prisoners" over a body that tells only who was freed on each side: the
+        // headline names the happening, an exchange, and the body's first releases are its legs.
+        if !cands.contains(where: { $0.type == .exchange && !$0.supporting }),
+            let h = cands.firstIndex(where: { $0.type == .exchange && $0.supporting && $0.status == .occurred }),
+            let r = cands.firstIndex(where: { $0.type == .release && !$0.supporting && $0.status == .occurred && !$0.total })
+        {
+            cands[h].supporting = false
+            cands[h].sentence = cands[r].sentence
+            cands[h].date = cands[r].date
+            cands[h].dateMention = cands[r].dateMention
+            cands[h].count = nil
+        }
         // "An armed group freed three hostages. The authorities released 30 fighters in return.":
         // the release "in return" and the one just before it are one exchange.
         for k in cands.indices where cands[k].attributes["_inReturn"] != nil && !cands[k].supporting {

@@ -755,6 +755,9 @@ struct EventFinder {
         // participle set off by commas takes only a date of its own.
         // (Also a trigger inside such a phrase: "freed after Grenell's talks with Maduro".)
         if let (open, close) = Self.appositive(around: i, t) { pool = pool.filter { $0.lo > open && $0.lo < close } }
+        // ("released four Russians, including an arms dealer convicted in 2019": a date inside
+        // the subset dates that member's story.)
+        pool.removeAll { d in d.lo > triggerEnd && t[triggerEnd..<d.lo].contains { $0.lower == "including" || $0.lower == "among" || $0.lower == "included" } }
         // ("pardoned 25 prisoners in September and freed 14 others in June": a date before an
         // "and" that joins a second verb belongs to the first, when the second has its own.)
         if pool.contains(where: { d in d.lo > i && d.lo - i <= 10 && !t[i..<d.lo].contains { $0.lower == "," } }) {
@@ -853,6 +856,20 @@ struct EventFinder {
             c.count = q.quantity
             for (k, v) in q.parts { c.attributes[k] = String(v) }
             if running { c.total = true }
+            // "freed journalist Daniel Hart and two other U.S. citizens": the named ones too.
+            if q.lo >= 2, (q.lo..<min(q.hi, q.lo + 3)).contains(where: { t[$0].lower == "other" || t[$0].lower == "more" }),
+                t[q.lo - 1].lower == "and", let v = q.quantity.value, q.quantity.qualifier == .exact
+            {
+                var named = 0
+                var k = q.lo - 1
+                // (Back over "A, B and": each name before the "and" is one more.)
+                while k > i, let n = m.names.last(where: { $0.hi == k && ($0.kind == .person || $0.kind == .unknown) }) {
+                    named += 1
+                    k = n.lo - 1
+                    guard k > i, t[k].lower == "," else { break }
+                }
+                if named > 0 { c.count = Quantity(value: min(QuantityFinder.limit, v + named), qualifier: .exact, text: (q.quantity.text ?? "") + " + \(named)") }
+            }
         }
         if c.count != nil, m.clauses.ranges.indices.contains(m.clauses.clauseOf[i]) {
             for k in t.indices where (k < 3 || clause.contains(k)) && t[k].has(.totalCueFirst) {

@@ -62,6 +62,7 @@ struct PrecisionRuleTests {
         Case(text: "Tbilisi police raided the offices of three NGOs and detained their directors on Wednesday.", type: .arrest, date: "2025-02-26"),
         Case(text: "A court in Baku handed the journalist a nine-year prison sentence on Monday.", type: .sentencing, date: "2025-03-03"),
         // Releases, pardons, arrests: status and dates.
+        Case(text: "Belarus freed Ihar Losik, Ales Pushkin and three other journalists on Friday.", type: .release, count: 5, date: "2025-02-28"),
         Case(text: "He was detained in November after crossing into Venezuela from Colombia.", type: .arrest, date: "2024-11"),
         Case(text: "Belarus freed 16 prisoners on Friday, a day after U.S. envoy John Coale held talks with Lukashenko in Minsk.", type: .meeting,
             date: "2025-02-27"),
@@ -148,6 +149,18 @@ struct PrecisionRuleTests {
         let x = try #require(all.first { $0.type == .exchange }, "\(all.map(\.summary))")
         #expect(x.count?.value == count)
         #expect(!all.contains { DocumentMerger.family($0.type) == "release" || $0.type == .deportation }, "\(all.map(\.summary))")
+    }
+
+    /// A headline's swap over a body that tells each side as a release is one exchange.
+    @Test func headlineSwapGathersTheBodysReleases() throws {
+        let x = extract(files: [("a.txt", "Russia and US swap prisoners in Istanbul\n\nPublished 7 Nov 2025 09:00 GMT\n\n"
+            + "ISTANBUL (AP) - Russia freed American journalist Daniel Hart and two other U.S. citizens on Thursday, U.S. officials said.\n\n"
+            + "The United States released four Russians, including an arms dealer convicted in 2019, a Kremlin spokesman said.\n")])
+        let all = x.corpus.all.filter { $0.type != .statement }
+        let e = try #require(all.first { $0.type == .exchange }, "\(all.map(\.summary))")
+        #expect(e.count?.value == 7)
+        #expect(e.date.display == "2025-11-06")
+        #expect(all.count == 1, "\(all.map(\.summary))")
     }
 
     /// "Most of those pardoned were freed on Friday" is the pardon told before, a day later.
