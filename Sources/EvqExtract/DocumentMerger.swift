@@ -76,6 +76,12 @@ struct DocumentMerger {
                 }
             }
         }
+        // A candidate whose captive was only a lone capitalised word keeps only if that word
+        // resolved to someone (`EventFinder.onlyUnknownNameNamesCaptive`).
+        if cands.contains(where: { $0.attributes["_needsPerson"] != nil }) {
+            cands.removeAll { c in c.attributes["_needsPerson"] != nil && !c.actors.contains { lexicon.places[$0] == nil } }
+            for k in cands.indices { cands[k].attributes["_needsPerson"] = nil }
+        }
         absorbExchangeLegs(&cands, doc: doc)
         var clusters: [Cluster] = []
         var byKey: [Key: [Int]] = [:]

@@ -130,6 +130,10 @@ struct EventFinder {
                 c.anaphoric = true
             }
             c.nominal = i > 0 && Self.determiners.contains(t[i - 1].lower)
+            // ("We released Tessera 2.4 on Monday": when only a lone unknown capitalised word made
+            // the clause name a captive, the document stage keeps the event only if that word
+            // turns out to be someone's name.)
+            if trig.constraint == "captive", onlyUnknownNameNamesCaptive(trigger: i, clause: clause, m) { c.attributes["_needsPerson"] = "1" }
             // (A mention of a happening told elsewhere leaves the clause to a new one: "after
             // the meeting ... had agreed to meet again".)
             claimed.append((key.type, key.clause, c.anaphoric))
@@ -652,6 +656,30 @@ struct EventFinder {
             return .absolute(year: x.year, month: x.month, day: x.day)
         default: return nil
         }
+    }
+
+    /// Whether the captive constraint at `i` held only through a single unknown capitalised word
+    /// (no captive noun, counted group, person, demonym or pronoun subject in the clause).
+    func onlyUnknownNameNamesCaptive(trigger i: Int, clause: Range<Int>, _ m: SentenceMentions) -> Bool {
+        let t = m.tokens
+        guard m.names.contains(where: { $0.kind == .unknown && clause.contains($0.lo) }) else { return false }
+        if t[clause].contains(where: { $0.has(.captive) }) { return false }
+        if m.quantities.contains(where: { clause.contains($0.lo) && $0.noun != nil }) { return false }
+        if m.names.contains(where: { ($0.kind == .person || $0.kind == .demonym || $0.kind == .organization) && clause.contains($0.lo) }) { return false }
+        if i > 0, Self.personalPossessives.contains(t[i - 1].lower) { return false }
+        if t[max(0, i - 3)..<i].contains(where: { ["he", "she"].contains($0.lower) }) { return false }
+        // ("detained their directors": people as the object.)
+        if i + 1 < t.count, Self.personalPossessives.contains(t[i + 1].lower) { return false }
+        // ("Kaval, 34, was arrested", "Amaglobeli was first detained": a sentence's subject with an
+        // age or an auxiliary is a person named by surname.)
+        if let n = m.names.first(where: { $0.kind == .unknown && ($0.lo == 0 || $0.lo == m.datelineEnd) && $0.hi < i }), n.hi + 1 < t.count,
+            (t[n.hi].lower == "," && t[n.hi + 1].kind == .number) || ["was", "were", "had", "has", "is"].contains(t[n.hi].lower)
+        {
+            return false
+        }
+        // (A relative or auxiliary clause continues a person named before it.)
+        if clause.lowerBound > 0, m.names.contains(where: { ($0.kind == .person || $0.kind == .unknown) && $0.lo < clause.lowerBound }) { return false }
+        return true
     }
 
     static let placePrepositions: Set<String> = ["in", "at", "into", "to", "from", "across", "near", "outside", "inside", "toward", "towards"]

@@ -106,6 +106,8 @@ struct PrecisionRuleTests {
         "The disputed election in 2020 handed Lukashenko a sixth term.",
         "Police seized the assets of five activists on Friday.",
         "The release of political prisoners remains a key demand of the opposition.",
+        "We released Tessera 2.4 on Monday.",
+        "Manchester City have released striker Tom Ellis, ending a six-year spell.",
         "Ihar Losik, who had been jailed since 2020, was among them.",
         "The EU said sanctions on Belarus will stay in place until all political prisoners are freed.",
     ]
