@@ -70,6 +70,11 @@ struct EventFinder {
             {
                 i += trig.words.count; continue
             }
+            // ("We released version 2.4", "I met him in 2010": a report does not speak in the first
+            // person outside quotes; such text is not news.)
+            if t[max(0, i - 3)..<i].contains(where: { ($0.lower == "i" || $0.lower == "we") && !$0.inQuote }) {
+                i += trig.words.count; continue
+            }
             // "were met at the airport by relatives": a passive "met" is a greeting, not talks.
             if trig.type == "meeting", t[i].lower == "met", i > 0, ["was", "were", "been", "being", "be"].contains(t[i - 1].lower) {
                 i += 1; continue

@@ -107,6 +107,8 @@ struct PrecisionRuleTests {
         "Police seized the assets of five activists on Friday.",
         "The release of political prisoners remains a key demand of the opposition.",
         "We released Tessera 2.4 on Monday.",
+        "I met Maria Novak in Warsaw in 2010.",
+        "Maria Novak exchanged ideas with other developers in Berlin.",
         "Manchester City have released striker Tom Ellis, ending a six-year spell.",
         "Ihar Losik, who had been jailed since 2020, was among them.",
         "The EU said sanctions on Belarus will stay in place until all political prisoners are freed.",
