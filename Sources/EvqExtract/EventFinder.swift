@@ -76,7 +76,8 @@ struct EventFinder {
                 i += trig.words.count; continue
             }
             // "were met at the airport by relatives": a passive "met" is a greeting, not talks.
-            if trig.type == "meeting", t[i].lower == "met", i > 0, ["was", "were", "been", "being", "be"].contains(t[i - 1].lower) {
+            // (So is a passive "were received by Guatemalan officials".)
+            if trig.type == "meeting", ["met", "received", "hosted"].contains(t[i].lower), i > 0, ["was", "were", "been", "being", "be"].contains(t[i - 1].lower) {
                 i += 1; continue
             }
             let clause = m.clauses.range(of: i)

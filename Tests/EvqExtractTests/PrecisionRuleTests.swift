@@ -108,6 +108,7 @@ struct PrecisionRuleTests {
         "The release of political prisoners remains a key demand of the opposition.",
         "We released Tessera 2.4 on Monday.",
         "I met Maria Novak in Warsaw in 2010.",
+        "The prisoners flew to Guatemala, where they were received by Guatemalan officials and the Foreign Ministry.",
         "Maria Novak exchanged ideas with other developers in Berlin.",
         "Manchester City have released striker Tom Ellis, ending a six-year spell.",
         "Ihar Losik, who had been jailed since 2020, was among them.",
