@@ -297,9 +297,9 @@ struct EventFinder {
         // each freeing people in one sentence is a prisoner exchange.
         // ("Azerbaijan returned two Armenian soldiers, and Armenia handed back a serviceman": so
         // are hand-overs.)
-        // (Only where people are freed or at least two groups are moved: the scan is per token.)
+        // (Only where people are freed or a group is moved: the scan is per token.)
         if !out.contains(where: { $0.type == .exchange }), !out.contains(where: { $0.anaphoric && $0.type == .release }),
-            moved.count >= 2 || out.contains(where: { $0.type == .release })
+            !moved.isEmpty || out.contains(where: { $0.type == .release })
         {
             var sides: [(state: String, at: Int)] = []
             for k in t.indices where (t[k].has(.trigger) || Self.handOverVerbs.contains(t[k].lower)) && !t[k].inQuote && k > 0 {
