@@ -100,7 +100,7 @@ public struct WordClass: OptionSet, Sendable, Hashable {
     public static let endsWithDot = WordClass(rawValue: 1 << 49)
 
     /// The classes of every word any of the lexicon's single-word sets holds.
-    static func table(for lexicon: Lexicon) -> [String: WordClass] {
+    static func table(for lexicon: Lexicon.Builder) -> [String: WordClass] {
         var table: [String: WordClass] = [:]
         func mark<S: Sequence>(_ words: S, _ c: WordClass) where S.Element == String {
             for w in words { table[w, default: []].insert(c) }
