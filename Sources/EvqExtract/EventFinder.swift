@@ -250,7 +250,7 @@ struct EventFinder {
             return t[after..<min(t.count, after + 4)].contains { $0.has(.prisonNoun) }
         case "sanctions":
             let lo = max(0, i - 8), hi = min(t.count, after + 8)
-            for k in lo..<hi where (t[k].lower.hasPrefix("sanction") || lexicon.matchPhrase(lexicon.sanctionPhrases, at: k, in: t) != nil)
+            for k in lo..<hi where (t[k].lowerHasPrefix("sanction") || lexicon.matchPhrase(lexicon.sanctionPhrases, at: k, in: t) != nil)
                 && !usedSanctionToken.contains(k)
             {
                 usedSanctionToken.insert(k)
@@ -363,7 +363,7 @@ struct EventFinder {
         // envoy in March, told reporters that more could be released".)
         func beforeSpeech(_ d: DateMention) -> Bool {
             guard c.status != .occurred, d.hi < i else { return false }
-            return t[d.hi..<i].contains { lexicon.triggers[$0.lower]?.contains(where: { $0.type == "statement" }) == true && !$0.inQuote && !$0.lower.hasSuffix("ing") }
+            return t[d.hi..<i].contains { $0.has(.statementTrigger) && !$0.inQuote && !$0.lower.hasSuffix("ing") }
         }
         // (Nor from a later clause about what is still to come: "... and that talks would
         // resume in December".)
@@ -389,7 +389,7 @@ struct EventFinder {
         // still starts the stretch at its date.
         if let d = c.dateMention, case .absolute = d.expression, d.lo >= 2,
             let s = (max(0, d.lo - 10)..<d.lo).last(where: { t[$0].lower == "since" }),
-            !t[(s + 1)..<d.lo].contains(where: { [",", "when", "after", "and", "but"].contains($0.lower) || lexicon.triggers[$0.lower] != nil })
+            !t[(s + 1)..<d.lo].contains(where: { [",", "when", "after", "and", "but"].contains($0.lower) || $0.has(.trigger) })
         {
             c.dateMention = DateMention(lo: d.lo, hi: d.hi, expression: .since(d.expression), text: "since " + d.text)
         }
@@ -411,7 +411,7 @@ struct EventFinder {
         let anaphoric = i > 0 && ["those", "them", "whom"].contains(t[i - 1].lower)
         // "The freed prisoners included three journalists", "Among the 14 released were two
         // Lithuanians": a count after a subset cue is part of the group, not its size.
-        let subsetCue = clause.first { k in k < t.count && (t[k].lower == "among" || t[k].lower.hasPrefix("includ")) }
+        let subsetCue = clause.first { k in k < t.count && (t[k].lower == "among" || t[k].lowerHasPrefix("includ")) }
         func isSubset(_ q: QuantityMention) -> Bool {
             guard let s = subsetCue else { return false }
             return q.lo > s && q.lo > i
@@ -505,7 +505,7 @@ struct EventFinder {
         if category == .sanctions {
             // Who imposes or lifts: "U.S. sanctions", "sanctions imposed by the EU", or the
             // clause's subject ("Washington announced easing ...").
-            let sanctionWord = (max(0, i - 5)..<min(t.count, triggerEnd + 6)).first { t[$0].lower.hasPrefix("sanction") } ?? i
+            let sanctionWord = (max(0, i - 5)..<min(t.count, triggerEnd + 6)).first { t[$0].lowerHasPrefix("sanction") } ?? i
             var who = usable.filter { k in
                 let n = names[k]
                 return (n.kind == .place || n.kind == .demonym) && n.hi <= sanctionWord && n.hi >= sanctionWord - 3

@@ -21,6 +21,23 @@ public struct Token: Sendable, Hashable {
     public var inQuote: Bool = false
 
     public var isWord: Bool { kind == .word }
+
+    /// `lower.hasPrefix(prefix)` for an ASCII `prefix`, compared as bytes (`hasPrefix` walks
+    /// Characters, which cost more than the rule it served). A non-ASCII byte right after the
+    /// prefix could be a combining mark that changes the last Character: then `hasPrefix` decides.
+    @inline(__always) public func lowerHasPrefix(_ prefix: StaticString) -> Bool {
+        let n = prefix.utf8CodeUnitCount
+        let u = lower.utf8
+        guard u.count >= n else { return false }
+        var k = u.startIndex
+        let p = prefix.utf8Start
+        for j in 0..<n {
+            if u[k] != p[j] { return false }
+            k = u.index(after: k)
+        }
+        if k < u.endIndex, u[k] >= 0x80 { return lower.hasPrefix(String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)) }
+        return true
+    }
     /// Whether the word is in any of the classes `c` (one bit test instead of a set lookup).
     @inline(__always) public func has(_ c: WordClass) -> Bool { classes.rawValue & c.rawValue != 0 }
 }
