@@ -55,7 +55,7 @@ struct DocumentAnalyzer {
         var pendingPronouns: [(Int, StatementFinder.Speaker)] = []
         var allNames: [(sentence: Int, mention: NameMention)] = []
         for (bi, block) in blocks.enumerated() where block.kind != .boilerplate || (block.reason == "byline" && !sawBody) {
-            let tokens = tokenizer.tokenize(u, from: block.start, to: block.end)
+            var tokens = tokenizer.tokenize(u, from: block.start, to: block.end)
             var kind = block.kind
             // Dateline blocks before the story: "Saturday, December 13, 2025", "Published 14 Sep 2025".
             if !sawBody, kind != .body, tokens.count <= 16 {
@@ -73,7 +73,7 @@ struct DocumentAnalyzer {
                 doc.title = String(decoding: u[block.start..<block.end], as: UTF8.self)
             }
             for r in splitter.ranges(tokens) {
-                var s = splitter.sentence(tokens, r, kind: kind, blockIndex: bi)
+                var s = splitter.takeSentence(&tokens, r, kind: kind, blockIndex: bi)
                 let sentText = Tokenizer.string(u, s.start, s.end)
                 let sentHash = u.withUnsafeBufferPointer { Self.hash($0, s.start, s.end) }
                 if let same = seenSentences[sentHash], same.contains(where: { doc.sentences[$0].text == sentText }) { continue }

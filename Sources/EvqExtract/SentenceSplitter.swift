@@ -43,6 +43,29 @@ public struct SentenceSplitter: Sendable {
         return Sentence(start: slice[0].start, end: slice[slice.count - 1].end, tokens: slice, kind: kind, blockIndex: blockIndex)
     }
 
+    /// A token that owns nothing (empty immortal strings), left where a token was moved out.
+    static let placeholder = Token(start: 0, end: 0, lower: "", text: "", classes: [], number: nil, kind: .punct, capitalized: false, inQuote: false)
+
+    /// `sentence(tokens, r, ...)`, its tokens moved out of `tokens` rather than copied (copying
+    /// retains two strings per token, and freeing the block's array releases them again); the
+    /// moved-from places hold `placeholder`. For a caller that reads each range once.
+    func takeSentence(_ tokens: inout [Token], _ r: Range<Int>, kind: Block.Kind, blockIndex: Int) -> Sentence {
+        if r.lowerBound == 0 && r.upperBound == tokens.count { return sentence(tokens, r, kind: kind, blockIndex: blockIndex) }
+        guard r.lowerBound >= 0, r.upperBound <= tokens.count, !r.isEmpty else { return sentence(tokens, r, kind: kind, blockIndex: blockIndex) }
+        let n = r.count
+        let moved = tokens.withUnsafeMutableBufferPointer { buf -> [Token] in
+            guard let base = buf.baseAddress else { return [] }
+            let src = base + r.lowerBound
+            let out = [Token](unsafeUninitializedCapacity: n) { dst, count in
+                if let d = dst.baseAddress { d.moveInitialize(from: src, count: n) }
+                count = n
+            }
+            src.initialize(repeating: Self.placeholder, count: n)
+            return out
+        }
+        return Sentence(start: moved[0].start, end: moved[n - 1].end, tokens: moved, kind: kind, blockIndex: blockIndex)
+    }
+
     /// The sentences of a block as token ranges (non-empty, in order). A caller that reads
     /// sentences one at a time builds each one's tokens only when it gets to it, so a huge
     /// block never holds a second copy of all its tokens.
