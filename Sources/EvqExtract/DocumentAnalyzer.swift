@@ -293,15 +293,15 @@ struct DocumentAnalyzer {
             String(Self.spaceSplit(name).filter { !["of", "and", "the", "for"].contains($0.lowercased()) }.compactMap(\.first))
         }
         let orgInitials = orgs.map(initials)
-        // Each distinct text is looked up once (names repeat through an article).
-        var triedAcronyms = Set<String>(minimumCapacity: unknownTexts.count)
-        for text in unknownTexts {
-            guard text.count >= 2, text.count <= 6, triedAcronyms.insert(text).inserted, text == text.uppercased() else { continue }
+        // Each distinct text is looked up once (names repeat through an article). Each answer
+        // depends on its text alone, so the distinct texts are taken in sorted order (sorting
+        // them was cheaper than hashing every mention into a set of those already tried).
+        for text in Self.sortedUnique(unknownTexts) {
+            guard text.count >= 2, text.count <= 6, text == text.uppercased() else { continue }
             if let k = orgInitials.firstIndex(of: text) { map[text] = orgs[k] }
         }
-        var tried = Set<String>(minimumCapacity: singleTexts.count)
-        for text in singleTexts {
-            if map[text] != nil || toPlace[text] != nil || !tried.insert(text).inserted { continue }
+        for text in Self.sortedUnique(singleTexts) {
+            if map[text] != nil || toPlace[text] != nil { continue }
             if let f = full(for: text) {
                 map[text] = f
             } else if text.count >= 4 {

@@ -69,24 +69,42 @@ public struct NameVariants: Sendable {
     /// new array per rule, which made this the costliest step of name resolution). A test
     /// checks that both agree on thousands of words built from the rules' letters.
     static func phonetic(_ s: String) -> String {
-        var r = Array(s.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(r.count * 2)
-        for (from, to) in rules where r.count >= from.count && r.contains(from[0]) {
-            out.removeAll(keepingCapacity: true)
-            var i = 0
-            while i < r.count {
-                if i + from.count <= r.count, r[i] == from[0], from.count == 1 || r[i + 1] == from[1], from.count < 3 || r[i + 2] == from[2] {
-                    for b in to { out.append(b) }  // (not `+=`: a generic call per match)
-                    i += from.count
-                } else {
-                    out.append(r[i])
-                    i += 1
+        // (Two buffers swapped after each rule; a rule can at most double the word.)
+        let n0 = s.utf8.count
+        guard n0 > 0 else { return s }
+        var capacity = n0 * 2 + 4
+        var r = [UInt8](repeating: 0, count: capacity), out = [UInt8](repeating: 0, count: capacity)
+        var n = 0
+        for b in s.utf8 { r[n] = b; n += 1 }
+        for (from, to) in rules where n >= from.count {
+            let f0 = from[0]
+            var present = false
+            for k in 0..<n where r[k] == f0 { present = true; break }
+            guard present else { continue }
+            if n * 2 + 4 > capacity {
+                capacity = n * 2 + 4
+                r += [UInt8](repeating: 0, count: capacity - r.count)
+                out = [UInt8](repeating: 0, count: capacity)
+            }
+            let m = r.withUnsafeBufferPointer { r in
+                out.withUnsafeMutableBufferPointer { out in
+                    var o = 0, i = 0
+                    while i < n {
+                        if i + from.count <= n, r[i] == f0, from.count == 1 || r[i + 1] == from[1], from.count < 3 || r[i + 2] == from[2] {
+                            for b in to { out[o] = b; o += 1 }
+                            i += from.count
+                        } else {
+                            out[o] = r[i]; o += 1
+                            i += 1
+                        }
+                    }
+                    return o
                 }
             }
             swap(&r, &out)
+            n = m
         }
-        return String(decoding: r, as: UTF8.self)
+        return String(decoding: r[0..<n], as: UTF8.self)
     }
 
     /// `NameKey`'s rewrite rules, in its order (see its documentation).
