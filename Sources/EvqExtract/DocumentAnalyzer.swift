@@ -156,21 +156,21 @@ struct DocumentAnalyzer {
             if w == "-" || w == ":" { break }
             if w == "(" {
                 // "(AP)", "(Reuters)": an agency credit, then the dash.
-                while k < t.count, t[k].lower != ")" { k += 1 }
+                while k < t.count, !t[k].isMark(UInt8(ascii: ")")) { k += 1 }
                 k += 1
-                if k < t.count, t[k].lower == "-" || t[k].lower == ":" { break }
+                if k < t.count, t[k].isMark(UInt8(ascii: "-")) || t[k].isMark(UInt8(ascii: ":")) { break }
                 return 0
             }
             k += 1
         }
-        guard k < t.count, k < 14, t[k].lower == "-" || t[k].lower == ":" else { return 0 }
+        guard k < t.count, k < 14, t[k].isMark(UInt8(ascii: "-")) || t[k].isMark(UInt8(ascii: ":")) else { return 0 }
         var placeEnd = 0
-        while placeEnd < k, t[placeEnd].lower != "(" { placeEnd += 1 }
+        while placeEnd < k, !t[placeEnd].isMark(UInt8(ascii: "(")) { placeEnd += 1 }
         let prefix = Array(t[0..<placeEnd])
         let dates = tagger.tag(prefix)
         let cut = dates.first?.lo ?? placeEnd
         var placeTokens = cut
-        while placeTokens > 0, t[placeTokens - 1].lower == "," { placeTokens -= 1 }
+        while placeTokens > 0, t[placeTokens - 1].isMark(UInt8(ascii: ",")) { placeTokens -= 1 }
         if placeTokens > 0 { doc.datelinePlace = tagger.words(t, 0, placeTokens) }
         if doc.givenDate == nil, let d = dates.first {
             switch d.expression {

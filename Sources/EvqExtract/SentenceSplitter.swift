@@ -81,7 +81,7 @@ public struct SentenceSplitter: Sendable {
             // (The token is read in place, not copied: this runs for every token.)
             let kind = tokens[i].kind
             var boundary = false
-            if kind == .punct, tokens[i].lower == "." || tokens[i].lower == "!" || tokens[i].lower == "?" {
+            if kind == .punct, tokens[i].isMark(UInt8(ascii: ".")) || tokens[i].isMark(UInt8(ascii: "!")) || tokens[i].isMark(UInt8(ascii: "?")) {
                 boundary = endsSentence(tokens, at: i)
             } else if kind == .word, tokens[i].has(.endsWithDot), tokens[i].text.count > 2, i + 1 < tokens.count {
                 // "U.S." at the end of a sentence.
@@ -91,14 +91,14 @@ public struct SentenceSplitter: Sendable {
             // Run-on "sentences" (a 10 MB line, a list without punctuation) are cut into pieces:
             // the later stages scan a sentence once per trigger, so an unbounded sentence would
             // make extraction quadratic. Real sentences are far shorter than either limit.
-            if !boundary, i - s >= Self.softLimit, kind == .punct, tokens[i].lower == "," || tokens[i].lower == ";" || tokens[i].lower == ":" {
+            if !boundary, i - s >= Self.softLimit, kind == .punct, tokens[i].isMark(UInt8(ascii: ",")) || tokens[i].isMark(UInt8(ascii: ";")) || tokens[i].isMark(UInt8(ascii: ":")) {
                 boundary = true
             }
             if !boundary, i - s >= Self.hardLimit - 1 { boundary = true }
             if boundary {
                 var e = i + 1
                 // Closing quotes and brackets stay with the sentence they close.
-                while e < tokens.count, tokens[e].lower == "\"" || tokens[e].lower == ")" || tokens[e].lower == "'",
+                while e < tokens.count, tokens[e].isMark(UInt8(ascii: "\"")) || tokens[e].isMark(UInt8(ascii: ")")) || tokens[e].isMark(UInt8(ascii: "'")),
                     tokens[e].start == tokens[e - 1].end
                 {
                     e += 1
@@ -116,13 +116,13 @@ public struct SentenceSplitter: Sendable {
     func endsSentence(_ tokens: [Token], at i: Int) -> Bool {
         guard i + 1 < tokens.count else { return true }
         var n = i + 1
-        while n < tokens.count, tokens[n].lower == "\"" || tokens[n].lower == ")" || tokens[n].lower == "'" { n += 1 }
+        while n < tokens.count, tokens[n].isMark(UInt8(ascii: "\"")) || tokens[n].isMark(UInt8(ascii: ")")) || tokens[n].isMark(UInt8(ascii: "'")) { n += 1 }
         guard n < tokens.count else { return true }
         let next = tokens[n]
-        let startsNew = next.capitalized || next.kind == .number || tokens[i + 1].lower == "\"" || next.lower == "\""
-            || (next.kind == .punct && next.lower != "," && next.lower != "." && next.lower != ";")
+        let startsNew = next.capitalized || next.kind == .number || tokens[i + 1].isMark(UInt8(ascii: "\"")) || next.isMark(UInt8(ascii: "\""))
+            || (next.kind == .punct && !next.isMark(UInt8(ascii: ",")) && !next.isMark(UInt8(ascii: ".")) && !next.isMark(UInt8(ascii: ";")))
         guard startsNew else { return false }
-        guard tokens[i].lower == ".", i > 0 else { return true }
+        guard tokens[i].isMark(UInt8(ascii: ".")), i > 0 else { return true }
         let prev = tokens[i - 1]
         guard prev.end == tokens[i].start else { return true }
         if prev.kind == .word {
