@@ -27,42 +27,42 @@ public final class Lexicon: Sendable {
     }
 
     /// Triggers by their first word.
-    public let triggers: [String: [Trigger]]
-    public let captives: Set<String>
+    public let triggers: StringTable<[Trigger]>
+    public let captives: StringSet
     public let hedges: [(words: [String], status: String)]
     /// First words of hedge and negation cues (a quick test before matching).
     public let cueFirstWords: Set<String>
     public let negations: [[String]]
     /// `hedges` and `negations` by their first word, in file order (a cue word is matched
     /// against its own few phrases, not every phrase).
-    public let hedgesByFirst: [String: [(words: [String], status: String)]]
-    public let negationsByFirst: [String: [[String]]]
+    public let hedgesByFirst: StringTable<[(words: [String], status: String)]>
+    public let negationsByFirst: StringTable<[[String]]>
     public let habituals: [[String]]
     /// First words of habitual cues (a quick test before matching).
     public let habitualFirstWords: Set<String>
     public let stocks: [[String]]
-    public let months: [String: Int]
-    public let weekdays: [String: Int]
+    public let months: StringTable<Int>
+    public let weekdays: StringTable<Int>
     /// number word -> (value, kind)
-    public let numbers: [String: (value: Int, kind: String)]
+    public let numbers: StringTable<(value: Int, kind: String)>
     public let qualifiers: [(words: [String], qualifier: String)]
     /// The qualifier phrases alone, and their first words (a quick test before matching).
     public let qualifierPhrases: [[String]]
     public let qualifierFirstWords: Set<String>
     /// Titles by their lowercased words (single and multi-word).
-    public let titles: Set<String>
+    public let titles: StringSet
     /// Gazetteer by exact surface form (case-sensitive first, then lowercased in `placesLower`).
-    public let places: [String: Place]
-    public let placesLower: [String: Place]
+    public let places: StringTable<Place>
+    public let placesLower: StringTable<Place>
     /// Longest gazetteer name, in words.
     public let placeMaxWords: Int
     /// Country -> its (singular) demonym, for naming "Belarus's foreign ministry".
-    public let demonymOf: [String: String]
-    public let agencies: Set<String>
+    public let demonymOf: StringTable<String>
+    public let agencies: StringSet
     public let agencyMaxWords: Int
-    public let organizationWords: Set<String>
-    public let unnamed: Set<String>
-    public let boilerplateLines: Set<String>
+    public let organizationWords: StringSet
+    public let unnamed: StringSet
+    public let boilerplateLines: StringSet
     public let captionCues: [[String]]
     /// The caption cues as phrases (words joined by one space), built once.
     public let captionPhrases: [String]
@@ -71,7 +71,7 @@ public final class Lexicon: Sendable {
     /// Lowercased first words of gazetteer, agency and title entries (quick test for names).
     public let nameFirstWords: Set<String>
     /// Every lowercased gazetteer, agency and title entry (one test before the specific ones).
-    public let nameEntries: Set<String>
+    public let nameEntries: StringSet
     /// Words that can start a count: number words, qualifier first words, "a", "an".
     public let quantityStarters: Set<String>
     /// Lowercase words that can start a date expression: number words and relative cues.
@@ -81,7 +81,7 @@ public final class Lexicon: Sendable {
     public let dateWords: Set<String>
     /// Capitalised words that are never names: months (but "May"), weekdays, number words.
     public let nonNameWords: Set<String>
-    public let stopwords: Set<String>
+    public let stopwords: StringSet
     public let translit: [Character: String]
     /// Every single word of the sets above with its classes (`WordClass`), built once at the
     /// end of `init`; the tokenizer stamps each token with its entry.
@@ -90,7 +90,7 @@ public final class Lexicon: Sendable {
     let wordTable: WordTable
     /// Phrases in which a trigger word does not signal its event ("released from hospital",
     /// "met with criticism"), by each of their words; `*` stands for any one word.
-    public let vetoes: [String: [[String]]]
+    public let vetoes: StringTable<[[String]]>
     /// Phrases that, like the word "sanctions", make a sanctions trigger hold ("asset freeze").
     public let sanctionPhrases: [[String]]
 
@@ -105,46 +105,46 @@ public final class Lexicon: Sendable {
     /// Builds a lexicon from file contents given by `loader(fileName)`; tests may pass their own.
     public init(loader: (String) -> String) {
         let b = Builder(loader: loader)
-        triggers = b.triggers
-        captives = b.captives
+        triggers = StringTable(b.triggers)
+        captives = StringSet(b.captives)
         hedges = b.hedges
         cueFirstWords = b.cueFirstWords
         negations = b.negations
-        hedgesByFirst = b.hedgesByFirst
-        negationsByFirst = b.negationsByFirst
+        hedgesByFirst = StringTable(b.hedgesByFirst)
+        negationsByFirst = StringTable(b.negationsByFirst)
         habituals = b.habituals
         habitualFirstWords = b.habitualFirstWords
         stocks = b.stocks
-        months = b.months
-        weekdays = b.weekdays
-        numbers = b.numbers
+        months = StringTable(b.months)
+        weekdays = StringTable(b.weekdays)
+        numbers = StringTable(b.numbers)
         qualifiers = b.qualifiers
         qualifierPhrases = b.qualifierPhrases
         qualifierFirstWords = b.qualifierFirstWords
-        titles = b.titles
-        places = b.places
-        placesLower = b.placesLower
+        titles = StringSet(b.titles)
+        places = StringTable(b.places)
+        placesLower = StringTable(b.placesLower)
         placeMaxWords = b.placeMaxWords
-        demonymOf = b.demonymOf
-        agencies = b.agencies
+        demonymOf = StringTable(b.demonymOf)
+        agencies = StringSet(b.agencies)
         agencyMaxWords = b.agencyMaxWords
-        organizationWords = b.organizationWords
-        unnamed = b.unnamed
-        boilerplateLines = b.boilerplateLines
+        organizationWords = StringSet(b.organizationWords)
+        unnamed = StringSet(b.unnamed)
+        boilerplateLines = StringSet(b.boilerplateLines)
         captionCues = b.captionCues
         captionPhrases = b.captionPhrases
         boilerplateLineMaxBytes = b.boilerplateLineMaxBytes
         nameFirstWords = b.nameFirstWords
-        nameEntries = b.nameEntries
+        nameEntries = StringSet(b.nameEntries)
         quantityStarters = b.quantityStarters
         dateStarters = b.dateStarters
         dateWords = b.dateWords
         nonNameWords = b.nonNameWords
-        stopwords = b.stopwords
+        stopwords = StringSet(b.stopwords)
         translit = b.translit
         wordClasses = b.wordClasses
         wordTable = b.wordTable
-        vetoes = b.vetoes
+        vetoes = StringTable(b.vetoes)
         sanctionPhrases = b.sanctionPhrases
     }
 
