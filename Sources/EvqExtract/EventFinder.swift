@@ -33,9 +33,9 @@ struct EventFinder {
     /// "U.S. officials met ...": the country acts through them.
     static let agentNouns: Set<String> = ["officials", "authorities", "government", "delegation", "diplomats", "negotiators", "envoy"]
     /// Adverbs that may stand between an auxiliary and its participle ("was first detained").
-    static let adverbs: Set<String> = ["first", "later", "also", "again", "briefly", "subsequently", "initially", "reportedly", "allegedly", "eventually", "previously", "twice", "since"]
+    static let adverbs = StringSet(["first", "later", "also", "again", "briefly", "subsequently", "initially", "reportedly", "allegedly", "eventually", "previously", "twice", "since"])
     /// Verbs of a trip whose purpose ("for talks") is a meeting that took place.
-    static let travelVerbs: Set<String> = ["arrived", "arrives", "came", "travelled", "traveled", "flew", "went", "headed", "landed", "was in", "visited"]
+    static let travelVerbs = StringSet(["arrived", "arrives", "came", "travelled", "traveled", "flew", "went", "headed", "landed", "was in", "visited"])
     static let totalCues: [[String]] = [["overall"], ["in", "total"], ["in", "all"], ["altogether"], ["a", "total", "of"], ["so", "far"], ["to", "date"]]
     static let totalCueFirstWords: Set<String> = Set(totalCues.compactMap(\.first))
 
@@ -304,7 +304,7 @@ struct EventFinder {
     }
 
     /// Verbs of handing people over that, with "in return for" people, make an exchange.
-    static let handOverVerbs: Set<String> = ["handed", "handing", "hands", "transferred", "returned", "sent", "gave", "delivered"]
+    static let handOverVerbs = StringSet(["handed", "handing", "hands", "transferred", "returned", "sent", "gave", "delivered"])
 
     /// The words after "in exchange for" up to the next comma or the sentence's end.
     func exchangeForSpan(_ t: [Token]) -> Range<Int>? {

@@ -94,9 +94,9 @@ struct StatusClassifier {
     }
 
     // Built once (this runs for every trigger): the words `isGenericClaim` looks for.
-    static let claimModals: Set<String> = ["could", "may", "might", "would", "can"]
-    static let claimStops: Set<String> = [",", "was", "were", "is", "are", "has", "have", "had"]
-    static let consequenceVerbs: Set<String> = ["lead", "contribute", "pave"]
+    static let claimModals = StringSet(["could", "may", "might", "would", "can"])
+    static let claimStops = StringSet([",", "was", "were", "is", "are", "has", "have", "had"])
+    static let consequenceVerbs = StringSet(["lead", "contribute", "pave"])
 
     /// A demand cue (`hedges.tsv` status `demand`: "urged", "called on", "demanded") within six
     /// tokens before the trigger in its clause: someone asks for the happening, which is no
