@@ -213,10 +213,16 @@ public struct Tokenizer: Sendable {
         return 1
     }
 
-    /// Decodes the scalar at `i` (non-ASCII) and asks whether it is a letter.
-    func isLetterStart(_ u: [UInt8], _ i: Int, _ to: Int) -> Bool {
+    /// Whether the scalar at `i` is a letter (ASCII inline; others decoded).
+    @inline(__always) func isLetterStart(_ u: [UInt8], _ i: Int, _ to: Int) -> Bool {
         let c = u[i]
         if c < 0x80 { return isASCIILetter(c) }
+        return isNonASCIILetterStart(u, i, to)
+    }
+
+    /// Decodes the scalar at `i` (non-ASCII) and asks whether it is a letter.
+    func isNonASCIILetterStart(_ u: [UInt8], _ i: Int, _ to: Int) -> Bool {
+        let c = u[i]
         let len = scalarLength(c)
         guard i + len <= to else { return false }
         var it = u[i..<(i + len)].makeIterator()
