@@ -98,6 +98,12 @@ public struct TemporalTagger: Sendable {
         "spring", "summer", "autumn", "fall", "winter",
     ]
 
+    /// The lowercase words `parse` reads by name (the seasons and the `switch` below); any
+    /// other lowercase word can only start "<number> <unit> ago".
+    static let relativeWords: Set<String> = Set(seasons.keys).union([
+        "yesterday", "today", "tomorrow", "last", "this", "next", "past", "earlier", "over", "recent",
+    ])
+
     /// Parses one expression starting at `i`; returns it and the index after it.
     func parse(_ t: [Token], _ i: Int) -> (TemporalExpression, Int)? {
         // Quick reject: most tokens cannot start a date. (Read in place, before the token is
@@ -106,6 +112,12 @@ public struct TemporalTagger: Sendable {
         if t[i].kind == .word {
             if !t[i].capitalized {
                 if !t[i].has(.dateStarter) { return nil }
+                // ("a", "an" and number words: only "a year ago"; "ago" starts with an "a".)
+                if !t[i].has(.dateRelative),
+                    !(i + 2 < t.count && (t[i + 2].leadByte == 0 || t[i + 2].leadByte | 0x20 == UInt8(ascii: "a")) && t[i + 2].lower == "ago")
+                {
+                    return nil
+                }
             } else if !t[i].has([.dateWord, .endsWithDot]) {
                 // A capitalised word starts a date only as a month, weekday or starter ("Dec." too).
                 return nil
