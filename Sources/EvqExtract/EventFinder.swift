@@ -550,7 +550,11 @@ struct EventFinder {
     }
 
     static func unique(_ xs: [String]) -> [String] {
-        // (A linear scan: a candidate has a handful of names, where hashing each costs more.)
+        // (A linear scan: a candidate has a handful of names, where hashing each costs more.
+        // Most lists have no repeat and are returned as they are, without a new array.)
+        var repeated = false
+        for k in xs.indices where !repeated { for j in 0..<k where xs[j] == xs[k] { repeated = true; break } }
+        if !repeated { return xs }
         var out: [String] = []
         out.reserveCapacity(xs.count)
         for x in xs where !out.contains(x) { out.append(x) }
