@@ -7,22 +7,24 @@ import Foundation
 /// dictionary, so every answer is the one `[String: Value]` gives (strings equal under
 /// canonical equivalence find the same entry).
 public struct StringTable<Value> {
-    /// One ASCII key: its first eight bytes packed (little-endian), its length, where the rest
-    /// of its bytes start in `tails`, and its value's index.
+    /// One ASCII key: its first eight bytes packed (little-endian), its length (-1: an empty
+    /// slot), where the rest of its bytes start in `tails`, and its value's index. The slots
+    /// hold entries themselves, so a probe reads one array.
     private struct Entry {
-        var packed: UInt64
-        var length: Int
-        var tail: Int
-        var value: Int
+        var packed: UInt64 = 0
+        var length: Int32 = -1
+        var tail: Int32 = 0
+        var value: Int32 = 0
     }
 
-    private var entries: [Entry] = []
+    private var slots: [Entry] = [Entry()]
     private var values: [Value] = []
     /// Bytes after the eighth of long keys, back to back.
     private var tails: [UInt8] = []
-    /// Entry index + 1 per slot (0 = empty); the count is a power of two.
-    private var slots: [Int32] = [0]
+    /// The slot count minus one (a power of two minus one).
     private var mask = 0
+    /// The longest ASCII key's length (a longer query is absent without hashing).
+    private var longest = 0
     /// Every key as given: the table for non-ASCII keys, and `keys`.
     private let dictionary: [String: Value]
 
@@ -43,7 +45,7 @@ public struct StringTable<Value> {
         ascii.sort { $0.bytes.lexicographicallyPrecedes($1.bytes) }
         var size = 16
         while size < ascii.count * 3 { size *= 2 }
-        slots = [Int32](repeating: 0, count: size)
+        slots = [Entry](repeating: Entry(), count: size)
         mask = size - 1
         for (bytes, value) in ascii {
             var packed: UInt64 = 0
@@ -52,12 +54,12 @@ public struct StringTable<Value> {
                 if k < 8 { packed |= UInt64(b) &<< UInt64(8 * k) }
                 h = (h ^ UInt64(b)) &* Self.prime
             }
-            entries.append(Entry(packed: packed, length: bytes.count, tail: tails.count, value: values.count))
-            values.append(value)
-            if bytes.count > 8 { tails += bytes[8...] }
             var s = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
-            while slots[s] != 0 { s = (s + 1) & mask }
-            slots[s] = Int32(entries.count)
+            while slots[s].length >= 0 { s = (s + 1) & mask }
+            slots[s] = Entry(packed: packed, length: Int32(bytes.count), tail: Int32(tails.count), value: Int32(values.count))
+            values.append(value)
+            longest = max(longest, bytes.count)
+            if bytes.count > 8 { tails += bytes[8...] }
         }
     }
 
@@ -86,6 +88,7 @@ public struct StringTable<Value> {
         var packed: UInt64 = 0
         var h: UInt64 = Self.basis
         let n = p.count
+        if n > longest { return p.contains { $0 >= 0x80 } ? .notASCII : .absent }
         var k = 0
         while k < n {
             let b = p[k]
@@ -95,15 +98,16 @@ public struct StringTable<Value> {
             k += 1
         }
         var s = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+        let length = Int32(truncatingIfNeeded: n)
         while true {
-            let e = Int(slots[s])
-            if e == 0 { return .absent }
-            let entry = entries[e - 1]
-            if entry.packed == packed, entry.length == n {
-                if n <= 8 { return .found(values[entry.value]) }
+            let entry = slots[s]
+            if entry.length < 0 { return .absent }
+            if entry.packed == packed, entry.length == length {
+                if n <= 8 { return .found(values[Int(entry.value)]) }
                 var same = true
-                for j in 8..<n where tails[entry.tail + j - 8] != p[j] { same = false; break }
-                if same { return .found(values[entry.value]) }
+                let tail = Int(entry.tail)
+                for j in 8..<n where tails[tail + j - 8] != p[j] { same = false; break }
+                if same { return .found(values[Int(entry.value)]) }
             }
             s = (s + 1) & mask
         }
