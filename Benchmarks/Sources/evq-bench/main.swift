@@ -114,6 +114,7 @@ case "import" where args.count == 2:
     let cpu = cpuSeconds()
     let events = importFile(args[1])
     emit(["import_s": seconds(start), "import_cpu_s": cpuSeconds() - cpu, "events": events.count, "peak_rss_mb": peakRSSMB()])
+    exit(0)
 
 case "cache-store" where args.count == 3:
     let events = importFile(args[1])
