@@ -211,10 +211,10 @@ final class LineWorkers: @unchecked Sendable {
     // Each worker touches only its own slot while `concurrentPerform` runs; the caller reads
     // them after it returns.
     private var parsers: [JSONLinesParser]
-    /// Two sets of outputs, used in turn: while the other workers fill one, worker 0 appends
-    /// the other (the previous run's) to the result before parsing its own part, so that copy
-    /// overlaps their parsing instead of following it.
-    private var outputs: [[[Event]]]
+    /// Two sets of outputs, used in turn: while the other workers fill one, worker 0 moves
+    /// the other (the previous run's) onto the result before parsing its own part, so that
+    /// move overlaps their parsing instead of following it.
+    private var outputs: [[EventRun]]
     private var current = 0
     private var errors: [ImportError?]
     private var parts: [(start: Int, end: Int, line: Int)] = []
@@ -225,7 +225,7 @@ final class LineWorkers: @unchecked Sendable {
     init(file: String, count: Int, threshold: Int) {
         self.threshold = threshold
         parsers = Array(repeating: JSONLinesParser(file: file), count: max(1, count))
-        outputs = Array(repeating: Array(repeating: [], count: max(1, count)), count: 2)
+        outputs = (0..<2).map { _ in (0..<max(1, count)).map { _ in EventRun() } }
         errors = Array(repeating: nil, count: max(1, count))
     }
 
@@ -274,9 +274,8 @@ final class LineWorkers: @unchecked Sendable {
     }
 
     private func flush(set: Int, into events: inout [Event]) {
-        for k in outputs[set].indices.dropFirst() where !outputs[set][k].isEmpty {
-            events.append(contentsOf: outputs[set][k])
-            outputs[set][k].removeAll(keepingCapacity: true)
+        for k in outputs[set].indices.dropFirst() where outputs[set][k].count > 0 {
+            outputs[set][k].move(onto: &events)
         }
     }
 
@@ -289,7 +288,8 @@ final class LineWorkers: @unchecked Sendable {
                 flush(set: 1 - current, into: &target.pointee)
                 _ = try parsers[k].parseLines(bytes, final: true, into: &target.pointee)
             } else {
-                _ = try parsers[k].parseLines(bytes, final: true, into: &outputs[current][k])
+                var run = outputs[current][k]
+                _ = try parsers[k].parseLines(bytes, final: true, into: &run)
             }
         } catch {
             errors[k] = error
@@ -330,7 +330,7 @@ struct JSONLinesParser {
 
     /// Parses every complete line of `b` (all of it when `final`), appending events; returns how
     /// many bytes were consumed.
-    mutating func parseLines(_ b: UnsafeBufferPointer<UInt8>, final: Bool, into events: inout [Event]) throws(ImportError) -> Int {
+    mutating func parseLines<Sink: EventSink>(_ b: UnsafeBufferPointer<UInt8>, final: Bool, into events: inout Sink) throws(ImportError) -> Int {
         guard let base = b.baseAddress else { return 0 }
         var start = 0
         while start < b.count {
@@ -349,7 +349,7 @@ struct JSONLinesParser {
         return min(start, b.count)
     }
 
-    private mutating func parseLine(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, into events: inout [Event]) throws(ImportError) {
+    private mutating func parseLine<Sink: EventSink>(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, into events: inout Sink) throws(ImportError) {
         var s = from, e = to
         while e > s, JSONLinesParser.isSpace(b[e - 1]) { e -= 1 }
         while s < e {
