@@ -25,7 +25,7 @@ public struct EventSetImporter: Sendable {
 
     /// Creates an importer; `chunkSize` is how much of a JSONL file is read at a time,
     /// `parallelism` how many threads parse it (default: the active processors, at most 4).
-    public init(chunkSize: Int = 16 << 20, parallelism: Int? = nil) {
+    public init(chunkSize: Int = 8 << 20, parallelism: Int? = nil) {
         self.chunkSize = max(chunkSize, 16)
         self.parallelism = max(1, parallelism ?? min(4, ProcessInfo.processInfo.activeProcessorCount))
     }
