@@ -8,7 +8,7 @@ import EvqModel
 /// retains of the tables), no `allCases` arrays, and small lists made as array literals
 /// (allocated by code specialised for `[String]`, where `Array(unsafeUninitializedCapacity:)`
 /// goes through the standard library's generic allocator and looks up the array type's
-/// metadata on every call, which was a quarter of the decoding time).
+/// metadata on every call, over a quarter of the instructions decoding ran).
 struct SegmentDecoder {
     var r: ByteReader
     let strings: UnsafeBufferPointer<String>
