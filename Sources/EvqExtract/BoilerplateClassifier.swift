@@ -87,11 +87,45 @@ public struct BoilerplateClassifier: Sendable {
         guard n > 0, let captionBytes else { return nil }
         var words = 0
         var inWord = false
+        var ascii = true
         for b in p {
-            if b >= 0x80 { return nil }
+            if b >= 0x80 { ascii = false }
             if b == 0x20 { inWord = false } else if !inWord { inWord = true; words += 1 }
         }
-        guard words > 4 else { return nil }
+        // (Short blocks are read here only when ASCII: their weather and place tests below.)
+        guard words > 4 || ascii && words > 0 else { return nil }
+        // Whether the lowercased text is shorter than 400 bytes (the copyright and navigation
+        // tests' limit); for ASCII its length is the block's.
+        var under400 = n < 400
+        if !ascii {
+            // A paragraph with non-ASCII letters (names, dashes) is decided here too when
+            // lowercasing and Characters could change none of the tests: more than 12 words
+            // (no weather, place or byline test applies), too long for a furniture line, and
+            // plain ASCII where the remaining tests read characters (its opening, for the
+            // caption cues and a credit's bracket; its end, for teasers, a closing credit and
+            // the final punctuation).
+            // (Lowercasing may shorten a character to a third of its bytes; at most a few
+            // trailing marks, so that `judge` strips the same ones.)
+            var bare = n
+            while bare > 0, p[bare - 1] == UInt8(ascii: ".") || p[bare - 1] == UInt8(ascii: ":") || p[bare - 1] == 0x20 || p[bare - 1] == UInt8(ascii: ">") { bare -= 1 }
+            guard words > 12, n - bare <= 8, bare > 3 * lexicon.boilerplateLineMaxBytes + 3 else { return nil }
+            let head = min(n, max(4, (captionBytes.map(\.count).max() ?? 0) + 1))
+            for k in 0..<head where p[k] >= 0x80 { return nil }
+            var tail = max(0, n - 24)
+            if p[n - 1] == UInt8(ascii: ")") {
+                guard let open = (0..<n).last(where: { p[$0] == UInt8(ascii: "(") }) else { return nil }
+                tail = min(tail, open)
+            }
+            for k in tail..<n where p[k] >= 0x80 { return nil }
+            // Lowercasing changes a non-ASCII character's length by at most half its bytes up
+            // or two thirds down: decide only when the 400-byte limit is clear either way.
+            var m = 0
+            for b in p where b >= 0x80 { m += 1 }
+            if words <= 40 {
+                guard n + m < 400 || n - m >= 400 else { return nil }
+                under400 = n + m < 400
+            }
+        }
         @inline(__always) func low(_ c: UInt8) -> UInt8 { c >= 65 && c <= 90 ? c | 0x20 : c }
         /// Whether the lowercased bytes `p[from..<to]` contain `needle` (lowercase).
         func contains(_ needle: StaticString, from: Int, to: Int) -> Bool {
@@ -115,11 +149,29 @@ public struct BoilerplateClassifier: Sendable {
         if contains("read more", from: max(0, e - 9), to: e) && e >= 9 || contains("continue reading", from: max(0, e - 16), to: e) && e >= 16 {
             return (.boilerplate, "teaser")
         }
-        if words <= 40, n < 400 {
+        if words <= 40, under400 {
+            if !ascii, (0..<(n - 1)).contains(where: { p[$0] == 0xC2 && p[$0 + 1] == 0xA9 }) { return (.boilerplate, "copyright") }  // ©
             if contains("all rights reserved", from: 0, to: n) { return (.boilerplate, "copyright") }
             if words <= 20 && contains(" | ", from: 0, to: n) { return (.boilerplate, "navigation") }
         }
         if p[0] == UInt8(ascii: "("), p[n - 1] == UInt8(ascii: ")"), words <= 25 { return (.boilerplate, "credit") }
+        if words <= 4 {
+            // (ASCII here.) `isWeather`: once spaces, digits, dots, dashes and commas are
+            // dropped only the unit is left, and the reading starts with a number or a minus
+            // sign unless it has more than one word.
+            var firstByte: UInt8 = 0
+            for b in p where b != 0x20 { firstByte = b; break }
+            if words > 1 || (firstByte >= 48 && firstByte <= 57) || firstByte == UInt8(ascii: "-") {
+                var unit: [UInt8] = []
+                for b in p where !(b >= 48 && b <= 57) && b != UInt8(ascii: ".") && b != UInt8(ascii: "-") && b != 0x20 && b != UInt8(ascii: ",") {
+                    unit.append(b)
+                    if unit.count > 1 { break }
+                }
+                if unit == [UInt8(ascii: "C")] || unit == [UInt8(ascii: "F")] { return (.boilerplate, "weather") }
+            }
+            let text = String(decoding: p, as: UTF8.self)
+            if lexicon.places[text] != nil || lexicon.placesLower[String(decoding: p.map(low), as: UTF8.self)] != nil { return (.boilerplate, "place line") }
+        }
         // (Weather and place lines have at most four words.)
         if words <= 12, n >= 3, low(p[0]) == UInt8(ascii: "b"), low(p[1]) == UInt8(ascii: "y"), p[2] == 0x20,
             p[n - 1] != UInt8(ascii: ".") || contains("published", from: 0, to: n)

@@ -32,16 +32,17 @@ struct Clauses {
             // Only punctuation ends a clause, except before "while"/"whereas" (checked by
             // length first: this runs for every token).
             if t[i].kind == .punct {
-                let w = t[i].lower
+                // (The mark's byte, not its string: this runs for every mark.)
+                let comma = t[i].isMark(UInt8(ascii: ","))
                 // A relative clause set off by commas ends at the next comma.
-                if w == ",", inRelative { boundary = true; inRelative = false }
-                if w == ",", i + 1 < t.count, t[i + 1].has(.relativeOpener) { inRelative = true }
-                if w == ";" || w == ":" { boundary = true }
-                if w == ",", i + 1 < t.count, t[i + 1].has(.clauseOpener) { boundary = true }
-                if w == "-", i > 0, t[i].start > t[i - 1].end, i + 1 < t.count, t[i + 1].has(.clauseOpener) { boundary = true }
+                if comma, inRelative { boundary = true; inRelative = false }
+                if comma, i + 1 < t.count, t[i + 1].has(.relativeOpener) { inRelative = true }
+                if t[i].isMark(UInt8(ascii: ";")) || t[i].isMark(UInt8(ascii: ":")) { boundary = true }
+                if comma, i + 1 < t.count, t[i + 1].has(.clauseOpener) { boundary = true }
+                if t[i].isMark(UInt8(ascii: "-")), i > 0, t[i].start > t[i - 1].end, i + 1 < t.count, t[i + 1].has(.clauseOpener) { boundary = true }
             }
             // "while" and "whereas" open a new clause even without a comma.
-            if i + 1 < t.count, t[i + 1].kind == .word, Self.isWhile(t[i + 1].lower), t[i].lower != "," { boundary = true }
+            if i + 1 < t.count, t[i + 1].kind == .word, Self.isWhile(t[i + 1].lower), !t[i].isMark(UInt8(ascii: ",")) { boundary = true }
             clauseOf[i] = c
             if boundary {
                 ranges.append(start..<(i + 1))

@@ -142,22 +142,25 @@ struct CorpusMerger {
     }
 
     func absorb(_ g: inout Group, _ b: Event) {
-        let a = g.event
-        if a.type != b.type, DocumentMerger.family(a.type) == "release" {
+        // (The group's own fields are read into locals rather than copying its whole event:
+        // a copy held across the appends below made each of them copy the group's evidence,
+        // actors and attributes, quadratic in the number of reports of one happening.)
+        let aType = g.event.type, aDate = g.event.date, aCount = g.event.count
+        if aType != b.type, DocumentMerger.family(aType) == "release" {
             let order: [EventType] = [.release, .pardon, .amnesty]
-            let types = Set([a.type, b.type] + (a.attributes["also_type"]?.split(separator: ",").map { EventType(String($0)) } ?? []))
-            g.event.type = order.first { types.contains($0) } ?? a.type
+            let types = Set([aType, b.type] + (g.event.attributes["also_type"]?.split(separator: ",").map { EventType(String($0)) } ?? []))
+            g.event.type = order.first { types.contains($0) } ?? aType
             let others = types.filter { $0 != g.event.type }.map(\.rawValue).sorted()
             g.event.attributes["also_type"] = others.isEmpty ? nil : others.joined(separator: ",")
         }
-        g.event.date = DocumentMerger.narrowest([a.date, b.date])
+        g.event.date = DocumentMerger.narrowest([aDate, b.date])
         if let y = b.count {
-            if let x = a.count, x.display != y.display, x.display != "?", y.display != "?", g.counts.count < 6 {
+            if let x = aCount, x.display != y.display, x.display != "?", y.display != "?", g.counts.count < 6 {
                 let note = "count: \(x.display) (\(g.sources.sorted().joined(separator: ","))) / \(y.display) (\(b.sources.joined(separator: ",")))"
-                g.event.attributes["conflicts"] = [a.attributes["conflicts"], note].compactMap { $0 }.joined(separator: "; ")
+                g.event.attributes["conflicts"] = [g.event.attributes["conflicts"], note].compactMap { $0 }.joined(separator: "; ")
             }
             if !g.counts.contains(y) { g.counts.append(y) }
-            g.event.count = DocumentMerger.bestCount([a.count, y].compactMap { $0 })
+            g.event.count = DocumentMerger.bestCount([aCount, y].compactMap { $0 })
         }
         for (k, v) in b.attributes where g.event.attributes[k] == nil { g.event.attributes[k] = v }
         for x in b.actors where g.actors.insert(x.lowercased()).inserted { g.event.actors.append(x) }

@@ -55,7 +55,7 @@ struct DocumentAnalyzer {
         var pendingPronouns: [(Int, StatementFinder.Speaker)] = []
         var allNames: [(sentence: Int, mention: NameMention)] = []
         for (bi, block) in blocks.enumerated() where block.kind != .boilerplate || (block.reason == "byline" && !sawBody) {
-            let tokens = tokenizer.tokenize(u, from: block.start, to: block.end)
+            var tokens = tokenizer.tokenize(u, from: block.start, to: block.end)
             var kind = block.kind
             // Dateline blocks before the story: "Saturday, December 13, 2025", "Published 14 Sep 2025".
             if !sawBody, kind != .body, tokens.count <= 16 {
@@ -73,7 +73,7 @@ struct DocumentAnalyzer {
                 doc.title = String(decoding: u[block.start..<block.end], as: UTF8.self)
             }
             for r in splitter.ranges(tokens) {
-                var s = splitter.sentence(tokens, r, kind: kind, blockIndex: bi)
+                var s = splitter.takeSentence(&tokens, r, kind: kind, blockIndex: bi)
                 let sentText = Tokenizer.string(u, s.start, s.end)
                 let sentHash = u.withUnsafeBufferPointer { Self.hash($0, s.start, s.end) }
                 if let same = seenSentences[sentHash], same.contains(where: { doc.sentences[$0].text == sentText }) { continue }
@@ -156,21 +156,21 @@ struct DocumentAnalyzer {
             if w == "-" || w == ":" { break }
             if w == "(" {
                 // "(AP)", "(Reuters)": an agency credit, then the dash.
-                while k < t.count, t[k].lower != ")" { k += 1 }
+                while k < t.count, !t[k].isMark(UInt8(ascii: ")")) { k += 1 }
                 k += 1
-                if k < t.count, t[k].lower == "-" || t[k].lower == ":" { break }
+                if k < t.count, t[k].isMark(UInt8(ascii: "-")) || t[k].isMark(UInt8(ascii: ":")) { break }
                 return 0
             }
             k += 1
         }
-        guard k < t.count, k < 14, t[k].lower == "-" || t[k].lower == ":" else { return 0 }
+        guard k < t.count, k < 14, t[k].isMark(UInt8(ascii: "-")) || t[k].isMark(UInt8(ascii: ":")) else { return 0 }
         var placeEnd = 0
-        while placeEnd < k, t[placeEnd].lower != "(" { placeEnd += 1 }
+        while placeEnd < k, !t[placeEnd].isMark(UInt8(ascii: "(")) { placeEnd += 1 }
         let prefix = Array(t[0..<placeEnd])
         let dates = tagger.tag(prefix)
         let cut = dates.first?.lo ?? placeEnd
         var placeTokens = cut
-        while placeTokens > 0, t[placeTokens - 1].lower == "," { placeTokens -= 1 }
+        while placeTokens > 0, t[placeTokens - 1].isMark(UInt8(ascii: ",")) { placeTokens -= 1 }
         if placeTokens > 0 { doc.datelinePlace = tagger.words(t, 0, placeTokens) }
         if doc.givenDate == nil, let d = dates.first {
             switch d.expression {
@@ -224,28 +224,38 @@ struct DocumentAnalyzer {
         return out
     }
 
+    /// `Set(xs).sorted()`: sorted, each distinct string once (equal strings sort together).
+    static func sortedUnique(_ xs: [String]) -> [String] {
+        var out: [String] = []
+        for x in xs.sorted() where out.last != x { out.append(x) }
+        return out
+    }
+
     /// Surnames to full names, pronouns and roles to people, misspelt places to places.
     func resolveNames(_ doc: inout AnalyzedDocument, allNames: [(sentence: Int, mention: NameMention)],
         pending: [(Int, StatementFinder.Speaker)])
     {
         // One pass over the mentions collects what the steps below need (names repeat through
         // an article, and copying mentions is the cost here).
-        var placeSet = Set<String>(), orgSet = Set<String>()
+        // (Places and organisations are gathered with their repeats and then sorted and made
+        // unique: cheaper than hashing every mention into a set, and the same sorted lists.)
+        var placeList: [String] = [], orgList: [String] = []
         var unknownTexts: [String] = [], singleTexts: [String] = []
         var personMentions: [(sentence: Int, text: String, unknown: Bool)] = []
+        personMentions.reserveCapacity(allNames.count)
         for k in allNames.indices {
             // (Read in place: copying a mention copies its four strings.)
             let sentence = allNames[k].sentence
             let kind = allNames[k].mention.kind, lo = allNames[k].mention.lo, hi = allNames[k].mention.hi
-            if kind == .place { placeSet.insert(allNames[k].mention.canonical) }
-            if kind == .organization { orgSet.insert(allNames[k].mention.text) }
+            if kind == .place { placeList.append(allNames[k].mention.canonical) }
+            if kind == .organization { orgList.append(allNames[k].mention.text) }
             let text = allNames[k].mention.text
             if kind == .unknown { unknownTexts.append(text) }
             if kind == .unknown || (kind == .person && hi - lo == 1) { singleTexts.append(text) }
             if kind == .person || kind == .unknown { personMentions.append((sentence, text, kind == .unknown)) }
         }
         let fulls = doc.persons.keys.sorted()
-        let places = placeSet.sorted()
+        let places = Self.sortedUnique(placeList)
         var map: [String: String] = [:]
         var toPlace: [String: String] = [:]
         // Folded name parts, computed once per article.
@@ -271,32 +281,32 @@ struct DocumentAnalyzer {
                 let fKey: String
                 if let known = key { fKey = known } else { fKey = NameVariants.phonetic(f); key = fKey }
                 guard let lastKey = lastKeys[k], NameVariants.similar(f, last, keys: fKey, lastKey) else { continue }
-                let d = fKey == lastKey ? 0 : Suggest.distance(fKey, lastKey)
+                let d = fKey == lastKey ? 0 : NameVariants.distance(fKey, lastKey)
                 if let b = best, d >= b.distance { continue }
                 best = (k, d)
             }
             return best.map { fulls[$0.index] }
         }
         // Acronyms: "BAJ" for "Belarusian Association of Journalists".
-        let orgs = orgSet.sorted()
+        let orgs = Self.sortedUnique(orgList)
         func initials(_ name: String) -> String {
             String(Self.spaceSplit(name).filter { !["of", "and", "the", "for"].contains($0.lowercased()) }.compactMap(\.first))
         }
         let orgInitials = orgs.map(initials)
-        // Each distinct text is looked up once (names repeat through an article).
-        var triedAcronyms = Set<String>()
-        for text in unknownTexts {
-            guard text.count >= 2, text.count <= 6, triedAcronyms.insert(text).inserted, text == text.uppercased() else { continue }
+        // Each distinct text is looked up once (names repeat through an article). Each answer
+        // depends on its text alone, so the distinct texts are taken in sorted order (sorting
+        // them was cheaper than hashing every mention into a set of those already tried).
+        for text in Self.sortedUnique(unknownTexts) {
+            guard text.count >= 2, text.count <= 6, text == text.uppercased() else { continue }
             if let k = orgInitials.firstIndex(of: text) { map[text] = orgs[k] }
         }
-        var tried = Set<String>()
-        for text in singleTexts {
-            if map[text] != nil || toPlace[text] != nil || !tried.insert(text).inserted { continue }
+        for text in Self.sortedUnique(singleTexts) {
+            if map[text] != nil || toPlace[text] != nil { continue }
             if let f = full(for: text) {
                 map[text] = f
             } else if text.count >= 4 {
                 let f = lexicon.fold(text)
-                if let k = foldedPlaces.indices.first(where: { foldedPlaces[$0].count >= 4 && places[$0] != text && foldedPlaces[$0].first == f.first && abs(foldedPlaces[$0].count - f.count) <= 1 && Suggest.distance(f, foldedPlaces[$0]) == 1 }) {
+                if let k = foldedPlaces.indices.first(where: { foldedPlaces[$0].count >= 4 && places[$0] != text && foldedPlaces[$0].first == f.first && abs(foldedPlaces[$0].count - f.count) <= 1 && NameVariants.distance(f, foldedPlaces[$0]) == 1 }) {
                     toPlace[text] = places[k]
                 }
             }

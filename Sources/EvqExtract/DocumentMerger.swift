@@ -238,8 +238,9 @@ struct DocumentMerger {
         e.attributes = attrs
         let counts = ms.count == 1 ? [] : Set(ms.compactMap { $0.count?.display }.filter { $0 != "?" })
         if counts.count > 1 { e.attributes["conflicts"] = "count: " + counts.sorted().joined(separator: " / ") }
-        e.actors = Self.orderedUnion(ms.map(\.actors))
-        e.places = Self.orderedUnion(ms.map(\.places))
+        // (One member, the common case: its own lists, without building a list of lists.)
+        e.actors = ms.count == 1 ? EventFinder.unique(ms[0].actors) : Self.orderedUnion(ms.map(\.actors))
+        e.places = ms.count == 1 ? EventFinder.unique(ms[0].places) : Self.orderedUnion(ms.map(\.places))
         e.sources = [doc.name]
         let sentenceIndices = ms.count == 1 ? [ms[0].sentence] : Array(Set(ms.map(\.sentence))).sorted()
         e.evidence = sentenceIndices.map { k in

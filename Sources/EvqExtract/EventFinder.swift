@@ -33,9 +33,9 @@ struct EventFinder {
     /// "U.S. officials met ...": the country acts through them.
     static let agentNouns: Set<String> = ["officials", "authorities", "government", "delegation", "diplomats", "negotiators", "envoy"]
     /// Adverbs that may stand between an auxiliary and its participle ("was first detained").
-    static let adverbs: Set<String> = ["first", "later", "also", "again", "briefly", "subsequently", "initially", "reportedly", "allegedly", "eventually", "previously", "twice", "since"]
+    static let adverbs = StringSet(["first", "later", "also", "again", "briefly", "subsequently", "initially", "reportedly", "allegedly", "eventually", "previously", "twice", "since"])
     /// Verbs of a trip whose purpose ("for talks") is a meeting that took place.
-    static let travelVerbs: Set<String> = ["arrived", "arrives", "came", "travelled", "traveled", "flew", "went", "headed", "landed", "was in", "visited"]
+    static let travelVerbs = StringSet(["arrived", "arrives", "came", "travelled", "traveled", "flew", "went", "headed", "landed", "was in", "visited"])
     static let totalCues: [[String]] = [["overall"], ["in", "total"], ["in", "all"], ["altogether"], ["a", "total", "of"], ["so", "far"], ["to", "date"]]
     static let totalCueFirstWords: Set<String> = Set(totalCues.compactMap(\.first))
 
@@ -250,7 +250,7 @@ struct EventFinder {
             return t[after..<min(t.count, after + 4)].contains { $0.has(.prisonNoun) }
         case "sanctions":
             let lo = max(0, i - 8), hi = min(t.count, after + 8)
-            for k in lo..<hi where (t[k].lower.hasPrefix("sanction") || lexicon.matchPhrase(lexicon.sanctionPhrases, at: k, in: t) != nil)
+            for k in lo..<hi where (t[k].lowerHasPrefix("sanction") || lexicon.matchPhrase(lexicon.sanctionPhrases, at: k, in: t) != nil)
                 && !usedSanctionToken.contains(k)
             {
                 usedSanctionToken.insert(k)
@@ -304,7 +304,7 @@ struct EventFinder {
     }
 
     /// Verbs of handing people over that, with "in return for" people, make an exchange.
-    static let handOverVerbs: Set<String> = ["handed", "handing", "hands", "transferred", "returned", "sent", "gave", "delivered"]
+    static let handOverVerbs = StringSet(["handed", "handing", "hands", "transferred", "returned", "sent", "gave", "delivered"])
 
     /// The words after "in exchange for" up to the next comma or the sentence's end.
     func exchangeForSpan(_ t: [Token]) -> Range<Int>? {
@@ -363,7 +363,7 @@ struct EventFinder {
         // envoy in March, told reporters that more could be released".)
         func beforeSpeech(_ d: DateMention) -> Bool {
             guard c.status != .occurred, d.hi < i else { return false }
-            return t[d.hi..<i].contains { lexicon.triggers[$0.lower]?.contains(where: { $0.type == "statement" }) == true && !$0.inQuote && !$0.lower.hasSuffix("ing") }
+            return t[d.hi..<i].contains { $0.has(.statementTrigger) && !$0.inQuote && !$0.lower.hasSuffix("ing") }
         }
         // (Nor from a later clause about what is still to come: "... and that talks would
         // resume in December".)
@@ -389,7 +389,7 @@ struct EventFinder {
         // still starts the stretch at its date.
         if let d = c.dateMention, case .absolute = d.expression, d.lo >= 2,
             let s = (max(0, d.lo - 10)..<d.lo).last(where: { t[$0].lower == "since" }),
-            !t[(s + 1)..<d.lo].contains(where: { [",", "when", "after", "and", "but"].contains($0.lower) || lexicon.triggers[$0.lower] != nil })
+            !t[(s + 1)..<d.lo].contains(where: { [",", "when", "after", "and", "but"].contains($0.lower) || $0.has(.trigger) })
         {
             c.dateMention = DateMention(lo: d.lo, hi: d.hi, expression: .since(d.expression), text: "since " + d.text)
         }
@@ -411,7 +411,7 @@ struct EventFinder {
         let anaphoric = i > 0 && ["those", "them", "whom"].contains(t[i - 1].lower)
         // "The freed prisoners included three journalists", "Among the 14 released were two
         // Lithuanians": a count after a subset cue is part of the group, not its size.
-        let subsetCue = clause.first { k in k < t.count && (t[k].lower == "among" || t[k].lower.hasPrefix("includ")) }
+        let subsetCue = clause.first { k in k < t.count && (t[k].lower == "among" || t[k].lowerHasPrefix("includ")) }
         func isSubset(_ q: QuantityMention) -> Bool {
             guard let s = subsetCue else { return false }
             return q.lo > s && q.lo > i
@@ -505,7 +505,7 @@ struct EventFinder {
         if category == .sanctions {
             // Who imposes or lifts: "U.S. sanctions", "sanctions imposed by the EU", or the
             // clause's subject ("Washington announced easing ...").
-            let sanctionWord = (max(0, i - 5)..<min(t.count, triggerEnd + 6)).first { t[$0].lower.hasPrefix("sanction") } ?? i
+            let sanctionWord = (max(0, i - 5)..<min(t.count, triggerEnd + 6)).first { t[$0].lowerHasPrefix("sanction") } ?? i
             var who = usable.filter { k in
                 let n = names[k]
                 return (n.kind == .place || n.kind == .demonym) && n.hi <= sanctionWord && n.hi >= sanctionWord - 3
@@ -550,7 +550,11 @@ struct EventFinder {
     }
 
     static func unique(_ xs: [String]) -> [String] {
-        // (A linear scan: a candidate has a handful of names, where hashing each costs more.)
+        // (A linear scan: a candidate has a handful of names, where hashing each costs more.
+        // Most lists have no repeat and are returned as they are, without a new array.)
+        var repeated = false
+        for k in xs.indices where !repeated { for j in 0..<k where xs[j] == xs[k] { repeated = true; break } }
+        if !repeated { return xs }
         var out: [String] = []
         out.reserveCapacity(xs.count)
         for x in xs where !out.contains(x) { out.append(x) }

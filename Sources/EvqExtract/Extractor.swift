@@ -85,6 +85,8 @@ public struct Extractor: Sendable {
         let inference = PublicationInference()
         var perDocument: [DocumentExtraction?] = Array(repeating: nil, count: documents.count)
         var analyzed: [Int: AnalyzedDocument] = [:]
+        // The articles read (not reused), in order.
+        var extracted: [Int] = []
         for (k, document) in documents.enumerated() {
             if !cached.isEmpty, let c = cached[document.contentKey] {
                 perDocument[k] = c
@@ -92,6 +94,7 @@ public struct Extractor: Sendable {
             }
             if isCancelled() { return nil }
             analyzed[k] = analyzer.analyze(document)
+            extracted.append(k)
         }
 
         // Pass 1: articles that date themselves; their events depend on nothing else.
@@ -101,6 +104,8 @@ public struct Extractor: Sendable {
             guard facts.isSelfDated else { continue }
             let w = inference.window(for: facts, datedEvents: PublicationInference.Index([]))
             perDocument[k] = DocumentExtraction(facts: d.facts(window: w.0, source: w.1), events: merger.merge(d, window: w.0))
+            // (Freed once merged, so the next articles reuse its memory instead of new pages.)
+            analyzed[k] = nil
         }
         // Pass 2: the others, with windows inferred from the dated ones. A reused article
         // whose window moved is read again.
@@ -112,6 +117,7 @@ public struct Extractor: Sendable {
                 if w.0 == c.facts.publicationWindow && w.1 == c.facts.windowSource { continue }
                 if isCancelled() { return nil }
                 analyzed[k] = analyzer.analyze(documents[k])
+                extracted.append(k)
             }
             guard let d = analyzed[k] else { continue }
             let w = inference.window(for: d.facts(window: nil, source: .missing), datedEvents: dated)
@@ -120,7 +126,7 @@ public struct Extractor: Sendable {
         let results = perDocument.compactMap { $0 }
         var extraction = corpus(from: results)
         extraction.perDocument = results
-        extraction.extracted = analyzed.keys.sorted()
+        extraction.extracted = extracted.sorted()
         return extraction
     }
 
@@ -133,7 +139,8 @@ public struct Extractor: Sendable {
 
         // Names: one canonical spelling per person across the corpus.
         var counts: [String: Int] = [:]
-        for e in all { for a in e.actors where !isPlaceOrBloc(a) { counts[a, default: 0] += 1 } }
+        // (By index: iterating by element copies every event.)
+        for k in all.indices { for a in all[k].actors where !isPlaceOrBloc(a) { counts[a, default: 0] += 1 } }
         let canonical = NameVariants(lexicon: lexicon).group(counts)
         var aliases: [String: Set<String>] = [:]
         for (variant, canon) in canonical where variant != canon && !canon.split(separator: " ").contains(Substring(variant)) {
@@ -159,7 +166,7 @@ public struct Extractor: Sendable {
             if n > 0 { events[k].id += "-\(n)" }
         }
         var perDocument: [String: Int] = [:]
-        for e in events { for s in e.sources { perDocument[s, default: 0] += 1 } }
+        for k in events.indices { for s in events[k].sources { perDocument[s, default: 0] += 1 } }
         var documentsOut: [Document] = []
         for d in articles.map(\.facts) {
             let w = d.publicationWindow

@@ -4,7 +4,11 @@ import Foundation
 ///
 /// Kept as data so that a reader can review and extend the rules without reading Swift
 /// (docs/EXTRACTION.md describes each file). Loaded once; immutable afterwards.
-public struct Lexicon: Sendable {
+///
+/// A class of constants rather than a struct: every stage, and every closure over a stage,
+/// holds the lexicon, and copying a struct of some forty tables retained and released each of
+/// them (a measurable part of extraction time); a copy of the class is one reference count.
+public final class Lexicon: Sendable {
     /// One trigger entry: a phrase (lowercased words) that signals an event type.
     public struct Trigger: Sendable, Hashable {
         public var words: [String]
@@ -23,72 +27,72 @@ public struct Lexicon: Sendable {
     }
 
     /// Triggers by their first word.
-    public var triggers: [String: [Trigger]] = [:]
-    public var captives: Set<String> = []
-    public var hedges: [(words: [String], status: String)] = []
+    public let triggers: StringTable<[Trigger]>
+    public let captives: StringSet
+    public let hedges: [(words: [String], status: String)]
     /// First words of hedge and negation cues (a quick test before matching).
-    public var cueFirstWords: Set<String> = []
-    public var negations: [[String]] = []
+    public let cueFirstWords: Set<String>
+    public let negations: [[String]]
     /// `hedges` and `negations` by their first word, in file order (a cue word is matched
     /// against its own few phrases, not every phrase).
-    public var hedgesByFirst: [String: [(words: [String], status: String)]] = [:]
-    public var negationsByFirst: [String: [[String]]] = [:]
-    public var habituals: [[String]] = []
+    public let hedgesByFirst: StringTable<[(words: [String], status: String)]>
+    public let negationsByFirst: StringTable<[[String]]>
+    public let habituals: [[String]]
     /// First words of habitual cues (a quick test before matching).
-    public var habitualFirstWords: Set<String> = []
-    public var stocks: [[String]] = []
-    public var months: [String: Int] = [:]
-    public var weekdays: [String: Int] = [:]
+    public let habitualFirstWords: Set<String>
+    public let stocks: [[String]]
+    public let months: StringTable<Int>
+    public let weekdays: StringTable<Int>
     /// number word -> (value, kind)
-    public var numbers: [String: (value: Int, kind: String)] = [:]
-    public var qualifiers: [(words: [String], qualifier: String)] = []
+    public let numbers: StringTable<(value: Int, kind: String)>
+    public let qualifiers: [(words: [String], qualifier: String)]
     /// The qualifier phrases alone, and their first words (a quick test before matching).
-    public var qualifierPhrases: [[String]] = []
-    public var qualifierFirstWords: Set<String> = []
+    public let qualifierPhrases: [[String]]
+    public let qualifierFirstWords: Set<String>
     /// Titles by their lowercased words (single and multi-word).
-    public var titles: Set<String> = []
+    public let titles: StringSet
     /// Gazetteer by exact surface form (case-sensitive first, then lowercased in `placesLower`).
-    public var places: [String: Place] = [:]
-    public var placesLower: [String: Place] = [:]
+    public let places: StringTable<Place>
+    public let placesLower: StringTable<Place>
     /// Longest gazetteer name, in words.
-    public var placeMaxWords = 1
+    public let placeMaxWords: Int
     /// Country -> its (singular) demonym, for naming "Belarus's foreign ministry".
-    public var demonymOf: [String: String] = [:]
-    public var agencies: Set<String> = []
-    public var agencyMaxWords = 1
-    public var organizationWords: Set<String> = []
-    public var unnamed: Set<String> = []
-    public var boilerplateLines: Set<String> = []
-    public var captionCues: [[String]] = []
+    public let demonymOf: StringTable<String>
+    public let agencies: StringSet
+    public let agencyMaxWords: Int
+    public let organizationWords: StringSet
+    public let unnamed: StringSet
+    public let boilerplateLines: StringSet
+    public let captionCues: [[String]]
     /// The caption cues as phrases (words joined by one space), built once.
-    public var captionPhrases: [String] = []
+    public let captionPhrases: [String]
     /// Byte length of the longest furniture line (longer blocks skip the set lookup).
-    public var boilerplateLineMaxBytes = 0
+    public let boilerplateLineMaxBytes: Int
     /// Lowercased first words of gazetteer, agency and title entries (quick test for names).
-    public var nameFirstWords: Set<String> = []
+    public let nameFirstWords: Set<String>
     /// Every lowercased gazetteer, agency and title entry (one test before the specific ones).
-    public var nameEntries: Set<String> = []
+    public let nameEntries: StringSet
     /// Words that can start a count: number words, qualifier first words, "a", "an".
-    public var quantityStarters: Set<String> = []
+    public let quantityStarters: Set<String>
     /// Lowercase words that can start a date expression: number words and relative cues.
-    public var dateStarters: Set<String> = []
+    public let dateStarters: Set<String>
     /// Lowercase words that can start a date when capitalised: date starters, month and
     /// weekday names (a quick test before parsing).
-    public var dateWords: Set<String> = []
+    public let dateWords: Set<String>
     /// Capitalised words that are never names: months (but "May"), weekdays, number words.
-    public var nonNameWords: Set<String> = []
-    public var stopwords: Set<String> = []
-    public var translit: [Character: String] = [:]
+    public let nonNameWords: Set<String>
+    public let stopwords: StringSet
+    public let translit: [Character: String]
     /// Every single word of the sets above with its classes (`WordClass`), built once at the
     /// end of `init`; the tokenizer stamps each token with its entry.
-    public var wordClasses: [String: WordClass] = [:]
+    public let wordClasses: [String: WordClass]
     /// `wordClasses` for ASCII words, looked up from bytes.
-    var wordTable = WordTable([:])
+    let wordTable: WordTable
     /// Phrases in which a trigger word does not signal its event ("released from hospital",
     /// "met with criticism"), by each of their words; `*` stands for any one word.
-    public var vetoes: [String: [[String]]] = [:]
+    public let vetoes: StringTable<[[String]]>
     /// Phrases that, like the word "sanctions", make a sanctions trigger hold ("asset freeze").
-    public var sanctionPhrases: [[String]] = []
+    public let sanctionPhrases: [[String]]
 
     /// The lexicons shipped with the module.
     public static let standard: Lexicon = Lexicon(loader: { name in
@@ -100,83 +104,179 @@ public struct Lexicon: Sendable {
 
     /// Builds a lexicon from file contents given by `loader(fileName)`; tests may pass their own.
     public init(loader: (String) -> String) {
-        func rows(_ file: String) -> [[String]] {
-            loader(file).split(whereSeparator: \.isNewline).compactMap { line -> [String]? in
-                let t = line.trimmingCharacters(in: .whitespaces)
-                if t.isEmpty || t.hasPrefix("#") { return nil }
-                return line.split(separator: "\t", omittingEmptySubsequences: false).map {
-                    $0.trimmingCharacters(in: .whitespaces)
+        let b = Builder(loader: loader)
+        triggers = StringTable(b.triggers)
+        captives = StringSet(b.captives)
+        hedges = b.hedges
+        cueFirstWords = b.cueFirstWords
+        negations = b.negations
+        hedgesByFirst = StringTable(b.hedgesByFirst)
+        negationsByFirst = StringTable(b.negationsByFirst)
+        habituals = b.habituals
+        habitualFirstWords = b.habitualFirstWords
+        stocks = b.stocks
+        months = StringTable(b.months)
+        weekdays = StringTable(b.weekdays)
+        numbers = StringTable(b.numbers)
+        qualifiers = b.qualifiers
+        qualifierPhrases = b.qualifierPhrases
+        qualifierFirstWords = b.qualifierFirstWords
+        titles = StringSet(b.titles)
+        places = StringTable(b.places)
+        placesLower = StringTable(b.placesLower)
+        placeMaxWords = b.placeMaxWords
+        demonymOf = StringTable(b.demonymOf)
+        agencies = StringSet(b.agencies)
+        agencyMaxWords = b.agencyMaxWords
+        organizationWords = StringSet(b.organizationWords)
+        unnamed = StringSet(b.unnamed)
+        boilerplateLines = StringSet(b.boilerplateLines)
+        captionCues = b.captionCues
+        captionPhrases = b.captionPhrases
+        boilerplateLineMaxBytes = b.boilerplateLineMaxBytes
+        nameFirstWords = b.nameFirstWords
+        nameEntries = StringSet(b.nameEntries)
+        quantityStarters = b.quantityStarters
+        dateStarters = b.dateStarters
+        dateWords = b.dateWords
+        nonNameWords = b.nonNameWords
+        stopwords = StringSet(b.stopwords)
+        translit = b.translit
+        wordClasses = b.wordClasses
+        wordTable = b.wordTable
+        vetoes = StringTable(b.vetoes)
+        sanctionPhrases = b.sanctionPhrases
+    }
+
+    /// The tables as they are filled from the files (the lexicon's own properties are
+    /// constants, set once from it).
+    struct Builder {
+        var triggers: [String: [Trigger]] = [:]
+        var captives: Set<String> = []
+        var hedges: [(words: [String], status: String)] = []
+        var cueFirstWords: Set<String> = []
+        var negations: [[String]] = []
+        var hedgesByFirst: [String: [(words: [String], status: String)]] = [:]
+        var negationsByFirst: [String: [[String]]] = [:]
+        var habituals: [[String]] = []
+        var habitualFirstWords: Set<String> = []
+        var stocks: [[String]] = []
+        var months: [String: Int] = [:]
+        var weekdays: [String: Int] = [:]
+        var numbers: [String: (value: Int, kind: String)] = [:]
+        var qualifiers: [(words: [String], qualifier: String)] = []
+        var qualifierPhrases: [[String]] = []
+        var qualifierFirstWords: Set<String> = []
+        var titles: Set<String> = []
+        var places: [String: Place] = [:]
+        var placesLower: [String: Place] = [:]
+        var placeMaxWords: Int = 1
+        var demonymOf: [String: String] = [:]
+        var agencies: Set<String> = []
+        var agencyMaxWords: Int = 1
+        var organizationWords: Set<String> = []
+        var unnamed: Set<String> = []
+        var boilerplateLines: Set<String> = []
+        var captionCues: [[String]] = []
+        var captionPhrases: [String] = []
+        var boilerplateLineMaxBytes: Int = 0
+        var nameFirstWords: Set<String> = []
+        var nameEntries: Set<String> = []
+        var quantityStarters: Set<String> = []
+        var dateStarters: Set<String> = []
+        var dateWords: Set<String> = []
+        var nonNameWords: Set<String> = []
+        var stopwords: Set<String> = []
+        var translit: [Character: String] = [:]
+        var wordClasses: [String: WordClass] = [:]
+        var wordTable: WordTable = WordTable([:])
+        var vetoes: [String: [[String]]] = [:]
+        var sanctionPhrases: [[String]] = []
+
+        init(loader: (String) -> String) {
+            // `trimmingCharacters(in: .whitespaces)`, skipped when neither end can be
+            // whitespace (Foundation's trim was most of the time spent loading the lexicon).
+            func trimmed(_ s: Substring) -> String {
+                guard let a = s.utf8.first, let z = s.utf8.last else { return "" }
+                func plain(_ c: UInt8) -> Bool { c > 0x20 && c < 0x80 }
+                return plain(a) && plain(z) ? String(s) : s.trimmingCharacters(in: .whitespaces)
+            }
+            func rows(_ file: String) -> [[String]] {
+                loader(file).split(whereSeparator: \.isNewline).compactMap { line -> [String]? in
+                    let t = trimmed(line)
+                    if t.isEmpty || t.hasPrefix("#") { return nil }
+                    return line.split(separator: "\t", omittingEmptySubsequences: false).map(trimmed)
                 }
             }
-        }
-        func words(_ s: String) -> [String] { s.lowercased().split(separator: " ").map(String.init) }
+            func words(_ s: String) -> [String] { s.lowercased().split(separator: " ").map(String.init) }
 
-        for r in rows("triggers.tsv") where r.count >= 2 {
-            let w = words(r[0])
-            guard let first = w.first else { continue }
-            triggers[first, default: []].append(Trigger(words: w, type: r[1], constraint: r.count > 2 ? r[2] : "-"))
+            for r in rows("triggers.tsv") where r.count >= 2 {
+                let w = words(r[0])
+                guard let first = w.first else { continue }
+                triggers[first, default: []].append(Trigger(words: w, type: r[1], constraint: r.count > 2 ? r[2] : "-"))
+            }
+            for k in triggers.keys { triggers[k]?.sort { $0.words.count > $1.words.count } }
+            captives = Set(rows("captives.txt").map { $0[0].lowercased() })
+            hedges = rows("hedges.tsv").filter { $0.count >= 2 }.map { (words($0[0]), $0[1]) }
+            negations = rows("negations.txt").map { words($0[0]) }
+            cueFirstWords = Set(hedges.compactMap { $0.words.first } + negations.compactMap(\.first))
+            for h in hedges { if let f = h.words.first { hedgesByFirst[f, default: []].append(h) } }
+            for n in negations { if let f = n.first { negationsByFirst[f, default: []].append(n) } }
+            habituals = rows("habituals.txt").map { words($0[0]) }
+            habitualFirstWords = Set(habituals.compactMap(\.first))
+            stocks = rows("stocks.txt").map { words($0[0]) }
+            for r in rows("months.txt") where r.count >= 2 { months[r[0].lowercased()] = Int(r[1]) }
+            for r in rows("weekdays.txt") where r.count >= 2 { weekdays[r[0].lowercased()] = Int(r[1]) }
+            for r in rows("numbers.tsv") where r.count >= 3 {
+                if let v = Int(r[1]) { numbers[r[0].lowercased()] = (v, r[2]) }
+            }
+            qualifiers = rows("qualifiers.tsv").filter { $0.count >= 2 }.map { (words($0[0]), $0[1]) }
+            qualifiers.sort { $0.words.count > $1.words.count }
+            qualifierPhrases = qualifiers.map(\.words)
+            qualifierFirstWords = Set(qualifiers.compactMap { $0.words.first })
+            titles = Set(rows("titles.txt").map { $0[0].lowercased() })
+            for r in rows("gazetteer.tsv") where r.count >= 3 {
+                let kindParts = r[2].split(separator: ":", maxSplits: 1).map(String.init)
+                let place = Place(canonical: r[1], kind: kindParts[0], country: kindParts.count > 1 ? kindParts[1] : nil)
+                places[r[0]] = place
+                placesLower[r[0].lowercased()] = place
+                placeMaxWords = max(placeMaxWords, r[0].split(separator: " ").count)
+                if place.kind == "demonym", !r[0].hasSuffix("s"), demonymOf[place.canonical] == nil { demonymOf[place.canonical] = r[0] }
+            }
+            for r in rows("agencies.txt") {
+                agencies.insert(r[0].lowercased())
+                agencyMaxWords = max(agencyMaxWords, r[0].split(separator: " ").count)
+            }
+            organizationWords = Set(rows("organizations.txt").map { $0[0].lowercased() })
+            unnamed = Set(rows("unnamed.txt").map { $0[0].lowercased() })
+            boilerplateLines = Set(rows("boilerplate.txt").map { $0[0].lowercased() })
+            captionCues = rows("captions.txt").map { words($0[0]) }
+            captionPhrases = captionCues.map { $0.joined(separator: " ") }
+            boilerplateLineMaxBytes = boilerplateLines.map(\.utf8.count).max() ?? 0
+            stopwords = Set(rows("stopwords.txt").map { $0[0].lowercased() })
+            for r in rows("translit.tsv") where r.count >= 1 {
+                if let c = r[0].first { translit[c] = r.count > 1 ? r[1] : "" }
+            }
+            for r in rows("vetoes.txt") {
+                let w = words(r[0])
+                for x in Set(w) where x != "*" { vetoes[x, default: []].append(w) }
+            }
+            for k in vetoes.keys { vetoes[k]?.sort { $0.lexicographicallyPrecedes($1) } }
+            sanctionPhrases = rows("sanctionwords.txt").map { words($0[0]) }
+            for name in places.keys { if let f = name.lowercased().split(separator: " ").first { nameFirstWords.insert(String(f)) } }
+            for a in agencies { if let f = a.split(separator: " ").first { nameFirstWords.insert(String(f)) } }
+            for t in titles { if let f = t.split(separator: " ").first { nameFirstWords.insert(String(f)) } }
+            nameEntries = Set(placesLower.keys).union(agencies).union(titles)
+            quantityStarters = Set(numbers.keys).union(qualifierFirstWords).union(["a", "an"])
+            dateStarters = Set(numbers.keys).union([
+                "yesterday", "today", "tomorrow", "last", "this", "next", "past", "earlier", "over", "recent", "a", "an",
+                "spring", "summer", "autumn", "fall", "winter",
+            ])
+            dateWords = dateStarters.union(months.keys).union(weekdays.keys)
+            nonNameWords = Set(months.keys.filter { $0 != "may" }).union(weekdays.keys).union(numbers.keys)
+            wordClasses = WordClass.table(for: self)
+            wordTable = WordTable(wordClasses)
         }
-        for k in triggers.keys { triggers[k]?.sort { $0.words.count > $1.words.count } }
-        captives = Set(rows("captives.txt").map { $0[0].lowercased() })
-        hedges = rows("hedges.tsv").filter { $0.count >= 2 }.map { (words($0[0]), $0[1]) }
-        negations = rows("negations.txt").map { words($0[0]) }
-        cueFirstWords = Set(hedges.compactMap { $0.words.first } + negations.compactMap(\.first))
-        for h in hedges { if let f = h.words.first { hedgesByFirst[f, default: []].append(h) } }
-        for n in negations { if let f = n.first { negationsByFirst[f, default: []].append(n) } }
-        habituals = rows("habituals.txt").map { words($0[0]) }
-        habitualFirstWords = Set(habituals.compactMap(\.first))
-        stocks = rows("stocks.txt").map { words($0[0]) }
-        for r in rows("months.txt") where r.count >= 2 { months[r[0].lowercased()] = Int(r[1]) }
-        for r in rows("weekdays.txt") where r.count >= 2 { weekdays[r[0].lowercased()] = Int(r[1]) }
-        for r in rows("numbers.tsv") where r.count >= 3 {
-            if let v = Int(r[1]) { numbers[r[0].lowercased()] = (v, r[2]) }
-        }
-        qualifiers = rows("qualifiers.tsv").filter { $0.count >= 2 }.map { (words($0[0]), $0[1]) }
-        qualifiers.sort { $0.words.count > $1.words.count }
-        qualifierPhrases = qualifiers.map(\.words)
-        qualifierFirstWords = Set(qualifiers.compactMap { $0.words.first })
-        titles = Set(rows("titles.txt").map { $0[0].lowercased() })
-        for r in rows("gazetteer.tsv") where r.count >= 3 {
-            let kindParts = r[2].split(separator: ":", maxSplits: 1).map(String.init)
-            let place = Place(canonical: r[1], kind: kindParts[0], country: kindParts.count > 1 ? kindParts[1] : nil)
-            places[r[0]] = place
-            placesLower[r[0].lowercased()] = place
-            placeMaxWords = max(placeMaxWords, r[0].split(separator: " ").count)
-            if place.kind == "demonym", !r[0].hasSuffix("s"), demonymOf[place.canonical] == nil { demonymOf[place.canonical] = r[0] }
-        }
-        for r in rows("agencies.txt") {
-            agencies.insert(r[0].lowercased())
-            agencyMaxWords = max(agencyMaxWords, r[0].split(separator: " ").count)
-        }
-        organizationWords = Set(rows("organizations.txt").map { $0[0].lowercased() })
-        unnamed = Set(rows("unnamed.txt").map { $0[0].lowercased() })
-        boilerplateLines = Set(rows("boilerplate.txt").map { $0[0].lowercased() })
-        captionCues = rows("captions.txt").map { words($0[0]) }
-        captionPhrases = captionCues.map { $0.joined(separator: " ") }
-        boilerplateLineMaxBytes = boilerplateLines.map(\.utf8.count).max() ?? 0
-        stopwords = Set(rows("stopwords.txt").map { $0[0].lowercased() })
-        for r in rows("translit.tsv") where r.count >= 1 {
-            if let c = r[0].first { translit[c] = r.count > 1 ? r[1] : "" }
-        }
-        for r in rows("vetoes.txt") {
-            let w = words(r[0])
-            for x in Set(w) where x != "*" { vetoes[x, default: []].append(w) }
-        }
-        for k in vetoes.keys { vetoes[k]?.sort { $0.lexicographicallyPrecedes($1) } }
-        sanctionPhrases = rows("sanctionwords.txt").map { words($0[0]) }
-        for name in places.keys { if let f = name.lowercased().split(separator: " ").first { nameFirstWords.insert(String(f)) } }
-        for a in agencies { if let f = a.split(separator: " ").first { nameFirstWords.insert(String(f)) } }
-        for t in titles { if let f = t.split(separator: " ").first { nameFirstWords.insert(String(f)) } }
-        nameEntries = Set(placesLower.keys).union(agencies).union(titles)
-        quantityStarters = Set(numbers.keys).union(qualifierFirstWords).union(["a", "an"])
-        dateStarters = Set(numbers.keys).union([
-            "yesterday", "today", "tomorrow", "last", "this", "next", "past", "earlier", "over", "recent", "a", "an",
-            "spring", "summer", "autumn", "fall", "winter",
-        ])
-        dateWords = dateStarters.union(months.keys).union(weekdays.keys)
-        nonNameWords = Set(months.keys.filter { $0 != "may" }).union(weekdays.keys).union(numbers.keys)
-        wordClasses = WordClass.table(for: self)
-        wordTable = WordTable(wordClasses)
     }
 
     /// A name folded to lowercase ASCII: diacritics removed, Cyrillic transliterated, so that

@@ -28,7 +28,36 @@ public struct NameVariants: Sendable {
         guard a.first == b.first, min(x.count, y.count) >= 6 else { return false }
         let limit = min(maxDistance, max(1, min(a.count, b.count) / 4))
         guard abs(a.count - b.count) <= limit else { return false }
-        return Suggest.distance(a, b) <= limit
+        return distance(a, b) <= limit
+    }
+
+    /// `Suggest.distance(a, b)` (optimal string alignment over lowercased characters), over
+    /// bytes with three reused rows when both words are printable ASCII, as folded names and
+    /// their keys are: the general one builds arrays of Characters and a full matrix, which
+    /// made it the costliest step of matching a misspelt name.
+    static func distance(_ a: String, _ b: String) -> Int {
+        func plain(_ s: String) -> Bool { s.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x80 } }
+        guard plain(a), plain(b) else { return Suggest.distance(a, b) }
+        let x = a.utf8.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }
+        let y = b.utf8.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }
+        if x.isEmpty { return y.count }
+        if y.isEmpty { return x.count }
+        // Rows i-2, i-1 and i of the matrix.
+        var before = [Int](repeating: 0, count: y.count + 1)
+        var previous = Array(0...y.count)
+        var current = [Int](repeating: 0, count: y.count + 1)
+        for i in 1...x.count {
+            current[0] = i
+            for j in 1...y.count {
+                let cost = x[i - 1] == y[j - 1] ? 0 : 1
+                var d = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] { d = min(d, before[j - 2] + 1) }
+                current[j] = d
+            }
+            swap(&before, &previous)
+            swap(&previous, &current)
+        }
+        return previous[y.count]
     }
 
     /// Folds the usual transliteration variants of Slavic names together ("ts"/"c", "ia"/"a",
@@ -40,24 +69,42 @@ public struct NameVariants: Sendable {
     /// new array per rule, which made this the costliest step of name resolution). A test
     /// checks that both agree on thousands of words built from the rules' letters.
     static func phonetic(_ s: String) -> String {
-        var r = Array(s.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(r.count * 2)
-        for (from, to) in rules where r.count >= from.count && r.contains(from[0]) {
-            out.removeAll(keepingCapacity: true)
-            var i = 0
-            while i < r.count {
-                if i + from.count <= r.count, r[i] == from[0], from.count == 1 || r[i + 1] == from[1], from.count < 3 || r[i + 2] == from[2] {
-                    out += to
-                    i += from.count
-                } else {
-                    out.append(r[i])
-                    i += 1
+        // (Two buffers swapped after each rule; a rule can at most double the word.)
+        let n0 = s.utf8.count
+        guard n0 > 0 else { return s }
+        var capacity = n0 * 2 + 4
+        var r = [UInt8](repeating: 0, count: capacity), out = [UInt8](repeating: 0, count: capacity)
+        var n = 0
+        for b in s.utf8 { r[n] = b; n += 1 }
+        for (from, to) in rules where n >= from.count {
+            let f0 = from[0]
+            var present = false
+            for k in 0..<n where r[k] == f0 { present = true; break }
+            guard present else { continue }
+            if n * 2 + 4 > capacity {
+                capacity = n * 2 + 4
+                r += [UInt8](repeating: 0, count: capacity - r.count)
+                out = [UInt8](repeating: 0, count: capacity)
+            }
+            let m = r.withUnsafeBufferPointer { r in
+                out.withUnsafeMutableBufferPointer { out in
+                    var o = 0, i = 0
+                    while i < n {
+                        if i + from.count <= n, r[i] == f0, from.count == 1 || r[i + 1] == from[1], from.count < 3 || r[i + 2] == from[2] {
+                            for b in to { out[o] = b; o += 1 }
+                            i += from.count
+                        } else {
+                            out[o] = r[i]; o += 1
+                            i += 1
+                        }
+                    }
+                    return o
                 }
             }
             swap(&r, &out)
+            n = m
         }
-        return String(decoding: r, as: UTF8.self)
+        return String(decoding: r[0..<n], as: UTF8.self)
     }
 
     /// `NameKey`'s rewrite rules, in its order (see its documentation).

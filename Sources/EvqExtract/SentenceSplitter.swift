@@ -43,6 +43,29 @@ public struct SentenceSplitter: Sendable {
         return Sentence(start: slice[0].start, end: slice[slice.count - 1].end, tokens: slice, kind: kind, blockIndex: blockIndex)
     }
 
+    /// A token that owns nothing (empty immortal strings), left where a token was moved out.
+    static let placeholder = Token(start: 0, end: 0, lower: "", text: "", classes: [], number: nil, kind: .punct, capitalized: false, inQuote: false)
+
+    /// `sentence(tokens, r, ...)`, its tokens moved out of `tokens` rather than copied (copying
+    /// retains two strings per token, and freeing the block's array releases them again); the
+    /// moved-from places hold `placeholder`. For a caller that reads each range once.
+    func takeSentence(_ tokens: inout [Token], _ r: Range<Int>, kind: Block.Kind, blockIndex: Int) -> Sentence {
+        if r.lowerBound == 0 && r.upperBound == tokens.count { return sentence(tokens, r, kind: kind, blockIndex: blockIndex) }
+        guard r.lowerBound >= 0, r.upperBound <= tokens.count, !r.isEmpty else { return sentence(tokens, r, kind: kind, blockIndex: blockIndex) }
+        let n = r.count
+        let moved = tokens.withUnsafeMutableBufferPointer { buf -> [Token] in
+            guard let base = buf.baseAddress else { return [] }
+            let src = base + r.lowerBound
+            let out = [Token](unsafeUninitializedCapacity: n) { dst, count in
+                if let d = dst.baseAddress { d.moveInitialize(from: src, count: n) }
+                count = n
+            }
+            src.initialize(repeating: Self.placeholder, count: n)
+            return out
+        }
+        return Sentence(start: moved[0].start, end: moved[n - 1].end, tokens: moved, kind: kind, blockIndex: blockIndex)
+    }
+
     /// The sentences of a block as token ranges (non-empty, in order). A caller that reads
     /// sentences one at a time builds each one's tokens only when it gets to it, so a huge
     /// block never holds a second copy of all its tokens.
@@ -58,7 +81,7 @@ public struct SentenceSplitter: Sendable {
             // (The token is read in place, not copied: this runs for every token.)
             let kind = tokens[i].kind
             var boundary = false
-            if kind == .punct, tokens[i].lower == "." || tokens[i].lower == "!" || tokens[i].lower == "?" {
+            if kind == .punct, tokens[i].isMark(UInt8(ascii: ".")) || tokens[i].isMark(UInt8(ascii: "!")) || tokens[i].isMark(UInt8(ascii: "?")) {
                 boundary = endsSentence(tokens, at: i)
             } else if kind == .word, tokens[i].has(.endsWithDot), tokens[i].text.count > 2, i + 1 < tokens.count {
                 // "U.S." at the end of a sentence.
@@ -68,14 +91,14 @@ public struct SentenceSplitter: Sendable {
             // Run-on "sentences" (a 10 MB line, a list without punctuation) are cut into pieces:
             // the later stages scan a sentence once per trigger, so an unbounded sentence would
             // make extraction quadratic. Real sentences are far shorter than either limit.
-            if !boundary, i - s >= Self.softLimit, kind == .punct, tokens[i].lower == "," || tokens[i].lower == ";" || tokens[i].lower == ":" {
+            if !boundary, i - s >= Self.softLimit, kind == .punct, tokens[i].isMark(UInt8(ascii: ",")) || tokens[i].isMark(UInt8(ascii: ";")) || tokens[i].isMark(UInt8(ascii: ":")) {
                 boundary = true
             }
             if !boundary, i - s >= Self.hardLimit - 1 { boundary = true }
             if boundary {
                 var e = i + 1
                 // Closing quotes and brackets stay with the sentence they close.
-                while e < tokens.count, tokens[e].lower == "\"" || tokens[e].lower == ")" || tokens[e].lower == "'",
+                while e < tokens.count, tokens[e].isMark(UInt8(ascii: "\"")) || tokens[e].isMark(UInt8(ascii: ")")) || tokens[e].isMark(UInt8(ascii: "'")),
                     tokens[e].start == tokens[e - 1].end
                 {
                     e += 1
@@ -93,13 +116,13 @@ public struct SentenceSplitter: Sendable {
     func endsSentence(_ tokens: [Token], at i: Int) -> Bool {
         guard i + 1 < tokens.count else { return true }
         var n = i + 1
-        while n < tokens.count, tokens[n].lower == "\"" || tokens[n].lower == ")" || tokens[n].lower == "'" { n += 1 }
+        while n < tokens.count, tokens[n].isMark(UInt8(ascii: "\"")) || tokens[n].isMark(UInt8(ascii: ")")) || tokens[n].isMark(UInt8(ascii: "'")) { n += 1 }
         guard n < tokens.count else { return true }
         let next = tokens[n]
-        let startsNew = next.capitalized || next.kind == .number || tokens[i + 1].lower == "\"" || next.lower == "\""
-            || (next.kind == .punct && next.lower != "," && next.lower != "." && next.lower != ";")
+        let startsNew = next.capitalized || next.kind == .number || tokens[i + 1].isMark(UInt8(ascii: "\"")) || next.isMark(UInt8(ascii: "\""))
+            || (next.kind == .punct && !next.isMark(UInt8(ascii: ",")) && !next.isMark(UInt8(ascii: ".")) && !next.isMark(UInt8(ascii: ";")))
         guard startsNew else { return false }
-        guard tokens[i].lower == ".", i > 0 else { return true }
+        guard tokens[i].isMark(UInt8(ascii: ".")), i > 0 else { return true }
         let prev = tokens[i - 1]
         guard prev.end == tokens[i].start else { return true }
         if prev.kind == .word {

@@ -36,11 +36,12 @@ struct StatusClassifier {
         // "easing U.S. sanctions could lead to ...": a modal right after the trigger's phrase.
         var k = trigger + 1
         while k < min(clause.upperBound, trigger + 5) {
-            let w = t[k].lower
-            if ["could", "may", "might"].contains(w), !t[k].capitalized { hypothetical = true; break }
+            // (`modals` and `modalStops` as the token's class bits.)
+            if t[k].has(.modal), !t[k].capitalized { hypothetical = true; break }
             // "border talks would resume in December": the happening is still to come.
-            if ["would", "will"].contains(w) { expected = true; break }
-            if ["was", "were", "is", "are", "has", "have", "had", ","].contains(w) { break }
+            let w = t[k].lower
+            if w == "would" || w == "will" { expected = true; break }
+            if t[k].has(.modalStop) { break }
             k += 1
         }
         // "... to be released": an infinitive after the trigger's auxiliaries is not a report.
@@ -94,9 +95,9 @@ struct StatusClassifier {
     }
 
     // Built once (this runs for every trigger): the words `isGenericClaim` looks for.
-    static let claimModals: Set<String> = ["could", "may", "might", "would", "can"]
-    static let claimStops: Set<String> = [",", "was", "were", "is", "are", "has", "have", "had"]
-    static let consequenceVerbs: Set<String> = ["lead", "contribute", "pave"]
+    static let claimModals = StringSet(["could", "may", "might", "would", "can"])
+    static let claimStops = StringSet([",", "was", "were", "is", "are", "has", "have", "had"])
+    static let consequenceVerbs = StringSet(["lead", "contribute", "pave"])
 
     /// A demand cue (`hedges.tsv` status `demand`: "urged", "called on", "demanded") within six
     /// tokens before the trigger in its clause: someone asks for the happening, which is no

@@ -28,7 +28,7 @@ public struct TemporalTagger: Sendable {
                 {
                     // "since protests began last November": from that date on.
                     e = .since(expr)
-                } else if hi + 1 < t.count, t[hi].lower == "and" || t[hi].lower == "to" || t[hi].lower == "-" || t[hi].lower == "through",
+                } else if hi + 1 < t.count, t[hi].lower == "and" || t[hi].lower == "to" || t[hi].isMark(UInt8(ascii: "-")) || t[hi].lower == "through",
                     let (second, end2) = parse(t, hi + 1), compatibleRange(expr, second)
                 {
                     e = .range(expr, second)
@@ -79,8 +79,8 @@ public struct TemporalTagger: Sendable {
         return v
     }
 
-    func skipDot(_ t: [Token], _ j: Int) -> Int { j < t.count && t[j].lower == "." && t[j].start == t[j - 1].end ? j + 1 : j }
-    func skipComma(_ t: [Token], _ j: Int) -> Int { j < t.count && t[j].lower == "," ? j + 1 : j }
+    func skipDot(_ t: [Token], _ j: Int) -> Int { j < t.count && t[j].isMark(UInt8(ascii: ".")) && t[j].start == t[j - 1].end ? j + 1 : j }
+    func skipComma(_ t: [Token], _ j: Int) -> Int { j < t.count && t[j].isMark(UInt8(ascii: ",")) ? j + 1 : j }
 
     func unit(_ w: String) -> TemporalExpression.Unit? {
         switch w {
@@ -98,6 +98,12 @@ public struct TemporalTagger: Sendable {
         "spring", "summer", "autumn", "fall", "winter",
     ]
 
+    /// The lowercase words `parse` reads by name (the seasons and the `switch` below); any
+    /// other lowercase word can only start "<number> <unit> ago".
+    static let relativeWords: Set<String> = Set(seasons.keys).union([
+        "yesterday", "today", "tomorrow", "last", "this", "next", "past", "earlier", "over", "recent",
+    ])
+
     /// Parses one expression starting at `i`; returns it and the index after it.
     func parse(_ t: [Token], _ i: Int) -> (TemporalExpression, Int)? {
         // Quick reject: most tokens cannot start a date. (Read in place, before the token is
@@ -106,6 +112,12 @@ public struct TemporalTagger: Sendable {
         if t[i].kind == .word {
             if !t[i].capitalized {
                 if !t[i].has(.dateStarter) { return nil }
+                // ("a", "an" and number words: only "a year ago"; "ago" starts with an "a".)
+                if !t[i].has(.dateRelative),
+                    !(i + 2 < t.count && (t[i + 2].leadByte == 0 || t[i + 2].leadByte | 0x20 == UInt8(ascii: "a")) && t[i + 2].lower == "ago")
+                {
+                    return nil
+                }
             } else if !t[i].has([.dateWord, .endsWithDot]) {
                 // A capitalised word starts a date only as a month, weekday or starter ("Dec." too).
                 return nil
@@ -182,7 +194,7 @@ public struct TemporalTagger: Sendable {
             // "May" and "March" are also verbs: the month reading needs a number after it or a
             // preposition before it.
             var j = skipDot(t, i + 1)
-            if j < t.count, let d = dayNumber(t[j]), !(j + 1 < t.count && t[j + 1].lower == ":") {
+            if j < t.count, let d = dayNumber(t[j]), !(j + 1 < t.count && t[j + 1].isMark(UInt8(ascii: ":"))) {
                 let k = skipComma(t, j + 1)
                 if k < t.count, let y = isYear(t[k]) { return (.absolute(year: y, month: m, day: d), k + 1) }
                 return (.monthDay(month: m, day: d), j + 1)
@@ -203,8 +215,8 @@ public struct TemporalTagger: Sendable {
         }
         // ISO date "2025-12-13" arrives as one number token with hyphens? It does not: digits
         // stop at "-", so "2025", "-", "12", "-", "13".
-        if let y = isYear(tok), i + 4 < t.count, t[i + 1].lower == "-", let m = t[i + 2].number, (1...12).contains(m),
-            t[i + 3].lower == "-", let d = dayNumber(t[i + 4]), t[i + 1].start == tok.end
+        if let y = isYear(tok), i + 4 < t.count, t[i + 1].isMark(UInt8(ascii: "-")), let m = t[i + 2].number, (1...12).contains(m),
+            t[i + 3].isMark(UInt8(ascii: "-")), let d = dayNumber(t[i + 4]), t[i + 1].start == tok.end
         {
             return (.absolute(year: y, month: m, day: d), i + 5)
         }

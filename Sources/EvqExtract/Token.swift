@@ -19,8 +19,34 @@ public struct Token: Sendable, Hashable {
     public var capitalized: Bool
     /// Inside double quotes (a quotation: its verbs are someone's words, not reported events).
     public var inQuote: Bool = false
+    /// The first byte of the text (set by the tokenizer; it fits in the struct's padding).
+    public var leadByte: UInt8 = 0
 
     public var isWord: Bool { kind == .word }
+
+    /// `lower == String(c)` for an ASCII punctuation mark `c`, as one byte compare: a token
+    /// that starts with such a byte is that mark alone (words start with a letter, numbers
+    /// with a digit). (A token built by hand, without `leadByte`, is compared by its text.)
+    @inline(__always) public func isMark(_ c: UInt8) -> Bool {
+        leadByte != 0 ? leadByte == c : lower.utf8.count == 1 && lower.utf8.first == c
+    }
+
+    /// `lower.hasPrefix(prefix)` for an ASCII `prefix`, compared as bytes (`hasPrefix` walks
+    /// Characters, which cost more than the rule it served). A non-ASCII byte right after the
+    /// prefix could be a combining mark that changes the last Character: then `hasPrefix` decides.
+    @inline(__always) public func lowerHasPrefix(_ prefix: StaticString) -> Bool {
+        let n = prefix.utf8CodeUnitCount
+        let u = lower.utf8
+        guard u.count >= n else { return false }
+        var k = u.startIndex
+        let p = prefix.utf8Start
+        for j in 0..<n {
+            if u[k] != p[j] { return false }
+            k = u.index(after: k)
+        }
+        if k < u.endIndex, u[k] >= 0x80 { return lower.hasPrefix(String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)) }
+        return true
+    }
     /// Whether the word is in any of the classes `c` (one bit test instead of a set lookup).
     @inline(__always) public func has(_ c: WordClass) -> Bool { classes.rawValue & c.rawValue != 0 }
 }
@@ -95,7 +121,7 @@ public struct Tokenizer: Sendable {
                 // (Built in place, every field at once: a token copied into the array costs
                 // retains of its two strings.)
                 tokens.append(Token(start: start, end: i, lower: lower, text: text, classes: classes(u, start, i, lower: lower),
-                    number: (plain && !overflow && (suffix.isEmpty || ordinal)) ? value : nil, kind: .number, capitalized: false, inQuote: inQuote))
+                    number: (plain && !overflow && (suffix.isEmpty || ordinal)) ? value : nil, kind: .number, capitalized: false, inQuote: inQuote, leadByte: u[start]))
                 continue
             }
             if isLetterStart(u, i, to) {
@@ -159,7 +185,7 @@ public struct Tokenizer: Sendable {
                 if hyphen { wordClasses.insert(.hyphenated) }
                 if u[i - 1] == UInt8(ascii: ".") { wordClasses.insert(.endsWithDot) }
                 tokens.append(Token(start: start, end: i, lower: lower, text: text, classes: wordClasses, number: nil, kind: .word,
-                    capitalized: hasUpper && isUpperStart(u, start, text), inQuote: inQuote))
+                    capitalized: hasUpper && isUpperStart(u, start, text), inQuote: inQuote, leadByte: u[start]))
                 continue
             }
             // Punctuation: one scalar (multi-byte symbols kept whole).
@@ -171,7 +197,7 @@ public struct Tokenizer: Sendable {
             // A closing quote belongs to the quotation; an opening one starts it.
             let quote = b == UInt8(ascii: "\"")
             tokens.append(Token(start: start, end: i, lower: text, text: text, classes: punctClasses, number: nil, kind: .punct,
-                capitalized: false, inQuote: quote || inQuote))
+                capitalized: false, inQuote: quote || inQuote, leadByte: b))
             if quote { inQuote.toggle() }
         }
         return tokens
@@ -187,10 +213,16 @@ public struct Tokenizer: Sendable {
         return 1
     }
 
-    /// Decodes the scalar at `i` (non-ASCII) and asks whether it is a letter.
-    func isLetterStart(_ u: [UInt8], _ i: Int, _ to: Int) -> Bool {
+    /// Whether the scalar at `i` is a letter (ASCII inline; others decoded).
+    @inline(__always) func isLetterStart(_ u: [UInt8], _ i: Int, _ to: Int) -> Bool {
         let c = u[i]
         if c < 0x80 { return isASCIILetter(c) }
+        return isNonASCIILetterStart(u, i, to)
+    }
+
+    /// Decodes the scalar at `i` (non-ASCII) and asks whether it is a letter.
+    func isNonASCIILetterStart(_ u: [UInt8], _ i: Int, _ to: Int) -> Bool {
+        let c = u[i]
         let len = scalarLength(c)
         guard i + len <= to else { return false }
         var it = u[i..<(i + len)].makeIterator()

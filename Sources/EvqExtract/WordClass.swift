@@ -93,6 +93,8 @@ public struct WordClass: OptionSet, Sendable, Hashable {
     public static let modal = WordClass(rawValue: 1 << 40)
     /// `StatusClassifier.modalStops` (auxiliaries and the comma that end the modal search).
     public static let modalStop = WordClass(rawValue: 1 << 41)
+    /// `TemporalTagger.relativeWords` (the words `parse` reads by name).
+    public static let dateRelative = WordClass(rawValue: 1 << 42)
     /// Not from the lexicon but from the token's shape: its text contains a hyphen (set by the
     /// tokenizer; "twenty-two", "-").
     public static let hyphenated = WordClass(rawValue: 1 << 48)
@@ -100,7 +102,7 @@ public struct WordClass: OptionSet, Sendable, Hashable {
     public static let endsWithDot = WordClass(rawValue: 1 << 49)
 
     /// The classes of every word any of the lexicon's single-word sets holds.
-    static func table(for lexicon: Lexicon) -> [String: WordClass] {
+    static func table(for lexicon: Lexicon.Builder) -> [String: WordClass] {
         var table: [String: WordClass] = [:]
         func mark<S: Sequence>(_ words: S, _ c: WordClass) where S.Element == String {
             for w in words { table[w, default: []].insert(c) }
@@ -145,6 +147,7 @@ public struct WordClass: OptionSet, Sendable, Hashable {
         mark(lexicon.placesLower.keys, .place)
         mark(StatusClassifier.modals, .modal)
         mark(StatusClassifier.modalStops, .modalStop)
+        mark(TemporalTagger.relativeWords, .dateRelative)
         mark(lexicon.nameEntries, .nameEntry)
         mark(lexicon.nameEntries.flatMap { $0.split(separator: " ").map(String.init) }, .namePart)
         mark(lexicon.titles.flatMap { $0.split(separator: " ").map(String.init) }, .titlePart)

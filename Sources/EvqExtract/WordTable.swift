@@ -59,16 +59,32 @@ struct WordTable: Sendable {
     @inline(__always) static func key(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, shape: inout (upper: Bool, hyphen: Bool)) -> (UInt64, Int)? {
         var packed: UInt64 = 0
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        // (The bits of every byte or-ed together say whether any was not ASCII; uppercase and
+        // hyphens are noted in locals: one pass, no per-byte stores.)
+        var any: UInt8 = 0
+        var upper = false, hyphen = false
         var k = a
-        while k < b {
+        let head = min(b, a &+ 8)
+        while k < head {
             var c = p[k]
-            if c >= 0x80 { return nil }
-            if c >= 65 && c <= 90 { c |= 0x20; shape.upper = true }
-            if c == UInt8(ascii: "-") { shape.hyphen = true }
-            if k &- a < 8 { packed |= UInt64(c) &<< UInt64(truncatingIfNeeded: 8 &* (k &- a)) }
+            any |= c
+            if c &- 65 < 26 { c |= 0x20; upper = true }
+            hyphen = hyphen || c == UInt8(ascii: "-")
+            packed |= UInt64(c) &<< UInt64(truncatingIfNeeded: 8 &* (k &- a))
             h = (h ^ UInt64(c)) &* 0x0000_0100_0000_01b3
             k += 1
         }
+        while k < b {
+            var c = p[k]
+            any |= c
+            if c &- 65 < 26 { c |= 0x20; upper = true }
+            hyphen = hyphen || c == UInt8(ascii: "-")
+            h = (h ^ UInt64(c)) &* 0x0000_0100_0000_01b3
+            k += 1
+        }
+        if any >= 0x80 { return nil }
+        if upper { shape.upper = true }
+        if hyphen { shape.hyphen = true }
         return (packed, Int(truncatingIfNeeded: h ^ (h >> 29)))
     }
 

@@ -56,6 +56,10 @@ struct BoilerplateTests {
 
 /// `fastJudge` (bytes, plain paragraphs) must agree with `judge` wherever it decides.
 struct FastJudgeTests {
+    static let longNonASCII = "Aliaksandr Łukašenka — who has ruled Belarus since 1994 — pardoned 52 prisoners on Thursday, "
+        + "officials in Minsk said, in a move that Sviatlana Ціханоўская described as a cynical trade for relief from sanctions "
+        + "imposed after the disputed election of 2020, while rights groups said more than 1,100 people remain behind bars today"
+
     static let texts: [String] = [
         "Belarus freed 14 political prisoners on Saturday, officials said, in a move that followed months of talks.",
         "Belarus freed 14 political prisoners on Saturday and officials said more could follow soon Read More",
@@ -77,6 +81,19 @@ struct FastJudgeTests {
         "By Jane Doe and John Roe. Published 14 Sep 2025 09:12 GMT.",
         "By Jane Doe and John Roe in Vilnius.",
         "Police detain 12 at a sit-in",
+        // Short ASCII blocks (weather and place lines are decided on bytes too).
+        "17.1 C", "-3 C", "Sunny 21C", "64 F", "21 C.", "C", "F 12", "12 CF", "1, 2 C", "Minsk", "MINSK", "minsk",
+        "Vilnius", "Go to Source", "Home", "12:45", "Read more", "Topics", "(AP)", "By AP", "Belarus frees prisoners",
+        // Non-ASCII paragraphs of more than 40 words (decided on bytes when their ends are ASCII).
+        Self.longNonASCII + ".",
+        Self.longNonASCII + " Read More",
+        Self.longNonASCII + " read more »",
+        Self.longNonASCII + " (AP Photo/Jane Doe)",
+        Self.longNonASCII + " (AP Photo/Łukašenka)",
+        Self.longNonASCII + " — and more",
+        "In this photo Łukašenka " + Self.longNonASCII,
+        "In this phótó " + Self.longNonASCII + ".",
+        Self.longNonASCII + " . . . . . . . . . . . .",
         "Ministers meet in Geneva on Monday.",
         "Officers removed activists from the road on Monday. Read More",
         "Related Articles and more from the region",

@@ -1,3 +1,4 @@
+import EvqDiagnostics
 import EvqModel
 import Testing
 @testable import EvqExtract
@@ -92,5 +93,18 @@ struct SpaceSplitTests {
     @Test(arguments: ["Alexander Lukashenko", " two  spaces ", "", " ", "one", "Łukašenka Ціханоўская", "a b c d"])
     func splitsLikeSplit(_ s: String) {
         #expect(DocumentAnalyzer.spaceSplit(s) == s.split(separator: " "))
+    }
+}
+
+/// `NameVariants.distance` (bytes, three rows) must give `Suggest.distance`'s answer.
+struct NameDistanceTests {
+    static let words = ["", "a", "ab", "ba", "abc", "acb", "tsikhanouskaya", "tsikhnouskaya", "cihanuskaa", "bialacki", "bialiatski",
+        "Minsk", "mink", "MINSK", "abcdef", "badcfe", "Łukašenka", "lukasenka", "ca", "abc def"]
+
+    @Test(arguments: words)
+    func agreesWithSuggest(_ a: String) {
+        for b in Self.words {
+            #expect(NameVariants.distance(a, b) == Suggest.distance(a, b), "\(a) / \(b)")
+        }
     }
 }

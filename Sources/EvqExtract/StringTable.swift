@@ -1,0 +1,131 @@
+import Foundation
+
+/// A read-only table keyed by strings, for the lexicon's word and phrase tables: an ASCII key
+/// is looked up by a cheap multiplicative hash of its UTF-8 bytes (the way `WordTable` classes
+/// tokens) instead of `Hasher`'s SipHash, which with the string comparisons after it was about
+/// a tenth of extraction time. A key with a non-ASCII byte is looked up in the ordinary
+/// dictionary, so every answer is the one `[String: Value]` gives (strings equal under
+/// canonical equivalence find the same entry).
+public struct StringTable<Value> {
+    /// One ASCII key: its first eight bytes packed (little-endian), its length (-1: an empty
+    /// slot), where the rest of its bytes start in `tails`, and its value's index. The slots
+    /// hold entries themselves, so a probe reads one array.
+    private struct Entry {
+        var packed: UInt64 = 0
+        var length: Int32 = -1
+        var tail: Int32 = 0
+        var value: Int32 = 0
+    }
+
+    private var slots: [Entry] = [Entry()]
+    private var values: [Value] = []
+    /// Bytes after the eighth of long keys, back to back.
+    private var tails: [UInt8] = []
+    /// The slot count minus one (a power of two minus one).
+    private var mask = 0
+    /// The longest ASCII key's length (a longer query is absent without hashing).
+    private var longest = 0
+    /// Every key as given: the table for non-ASCII keys, and `keys`.
+    private let dictionary: [String: Value]
+
+    public init(_ dictionary: [String: Value]) {
+        self.dictionary = dictionary
+        // An ASCII key, and a non-ASCII key whose canonical (NFC) form is ASCII ("K" for the
+        // Kelvin sign), both go in the byte table; `String` equality would find either.
+        var ascii: [(bytes: [UInt8], value: Value)] = []
+        for (key, value) in dictionary {
+            if key.utf8.allSatisfy({ $0 < 0x80 }) {
+                ascii.append((Array(key.utf8), value))
+            } else {
+                let composed = key.precomposedStringWithCanonicalMapping
+                if composed.utf8.allSatisfy({ $0 < 0x80 }) { ascii.append((Array(composed.utf8), value)) }
+            }
+        }
+        // (Sorted so that the layout does not depend on dictionary order.)
+        ascii.sort { $0.bytes.lexicographicallyPrecedes($1.bytes) }
+        var size = 16
+        while size < ascii.count * 3 { size *= 2 }
+        slots = [Entry](repeating: Entry(), count: size)
+        mask = size - 1
+        for (bytes, value) in ascii {
+            var packed: UInt64 = 0
+            var h: UInt64 = Self.basis
+            for (k, b) in bytes.enumerated() {
+                if k < 8 { packed |= UInt64(b) &<< UInt64(8 * k) }
+                h = (h ^ UInt64(b)) &* Self.prime
+            }
+            var s = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+            while slots[s].length >= 0 { s = (s + 1) & mask }
+            slots[s] = Entry(packed: packed, length: Int32(bytes.count), tail: Int32(tails.count), value: Int32(values.count))
+            values.append(value)
+            longest = max(longest, bytes.count)
+            if bytes.count > 8 { tails += bytes[8...] }
+        }
+    }
+
+    static var basis: UInt64 { 0xcbf2_9ce4_8422_2325 }
+    static var prime: UInt64 { 0x0000_0100_0000_01b3 }
+
+    /// The value of `key`, as `[String: Value]` would answer.
+    public subscript(key: String) -> Value? {
+        // (Over the string's contiguous bytes: iterating `utf8` element by element cost more
+        // than the hashing it replaced.)
+        guard let found = key.utf8.withContiguousStorageIfAvailable({ lookup($0) }) else { return dictionary[key] }
+        switch found {
+        case .found(let v): return v
+        case .absent: return nil
+        case .notASCII: return dictionary[key]
+        }
+    }
+
+    private enum Found {
+        case found(Value)
+        case absent
+        case notASCII
+    }
+
+    @inline(__always) private func lookup(_ p: UnsafeBufferPointer<UInt8>) -> Found {
+        var packed: UInt64 = 0
+        var h: UInt64 = Self.basis
+        let n = p.count
+        if n > longest { return p.contains { $0 >= 0x80 } ? .notASCII : .absent }
+        var k = 0
+        while k < n {
+            let b = p[k]
+            if b >= 0x80 { return .notASCII }
+            if k < 8 { packed |= UInt64(b) &<< UInt64(truncatingIfNeeded: 8 &* k) }
+            h = (h ^ UInt64(b)) &* Self.prime
+            k += 1
+        }
+        var s = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+        let length = Int32(truncatingIfNeeded: n)
+        while true {
+            let entry = slots[s]
+            if entry.length < 0 { return .absent }
+            if entry.packed == packed, entry.length == length {
+                if n <= 8 { return .found(values[Int(entry.value)]) }
+                var same = true
+                let tail = Int(entry.tail)
+                for j in 8..<n where tails[tail + j - 8] != p[j] { same = false; break }
+                if same { return .found(values[Int(entry.value)]) }
+            }
+            s = (s + 1) & mask
+        }
+    }
+
+    /// Every key, as given.
+    public var keys: Dictionary<String, Value>.Keys { dictionary.keys }
+
+    public var count: Int { dictionary.count }
+}
+
+extension StringTable: Sendable where Value: Sendable {}
+
+/// A read-only set of strings with `StringTable`'s lookup.
+public struct StringSet: Sendable {
+    private let table: StringTable<Bool>
+    public init(_ set: Set<String>) { table = StringTable(Dictionary(uniqueKeysWithValues: set.map { ($0, true) })) }
+    /// Whether `s` is in the set, as `Set<String>.contains` would answer.
+    public func contains(_ s: String) -> Bool { table[s] != nil }
+    public var count: Int { table.count }
+}
