@@ -22,10 +22,15 @@ public struct Candidate: Sendable {
     public var usesPublicationDate = false
     /// A person or organisation among the actors (a country alone does not make a mention specific).
     public var hasNamedActor = false
+    /// A definite mention without count or participant of its own ("the exchange", "after the
+    /// meeting", "his release"): it refers to a happening told elsewhere.
+    public var anaphoric = false
+    /// The trigger is a noun after a determiner ("the release of political prisoners").
+    public var nominal = false
 
     /// No count, no date and no named participant: a mention ("the release", "those freed")
     /// that refers back to an event told elsewhere in the article.
     public var isGeneric: Bool {
-        (count == nil || count?.value == nil) && dateMention == nil && !hasNamedActor
+        anaphoric || (count == nil || count?.value == nil) && dateMention == nil && !hasNamedActor
     }
 }

@@ -11,13 +11,17 @@ import EvqModel
 /// Candidates are found through buckets keyed by type family and month, so the pass stays
 /// near-linear in the number of events.
 ///
-/// Limits: two different releases of the same size on overlapping dates are merged; a
-/// happening reported with no date in one article stays separate from its dated report.
+/// A happening told without a day joins its dated report when the same exact count or named
+/// person ties them (`mergeUndated`).
+///
+/// Limits: two different releases of the same size on overlapping dates are merged.
 struct CorpusMerger {
     /// Dates longer than this many months are kept in one per-family list that is always checked.
     static let wideMonths = 24
     /// How many groups of one bucket an event is compared with.
     static let reach = 200
+    /// Tells places from people among actors.
+    var lexicon: Lexicon = .standard
 
     struct Group {
         var event: Event
@@ -52,9 +56,10 @@ struct CorpusMerger {
             end = e.date.end?.number ?? Int.min
         }
 
-        /// Same status, total and family, and overlapping dates.
+        /// Same status, total and family, and dates overlapping or a day apart (`sameHappening`
+        /// decides whether a day apart is close enough).
         func admits(_ b: QuickKey) -> Bool {
-            status == b.status && total == b.total && start <= b.end && b.start <= end && family == b.family
+            status == b.status && total == b.total && start <= b.end &+ 1 && b.start <= end &+ 1 && family == b.family
         }
     }
 
@@ -66,10 +71,12 @@ struct CorpusMerger {
         // several months sits in several buckets). An array, not a per-event Set: no hashing.
         var visited: [Int] = []
         visited.reserveCapacity(events.count)
+        var undated: [Int] = []
         for (n, e) in events.enumerated() {
             let fam = DocumentMerger.family(e.type)
             let quick = QuickKey(e)
             guard e.type != .statement, let s = e.date.start, let en = e.date.end else {
+                if e.type != .statement, e.date.start == nil, e.date.end == nil { undated.append(n); continue }
                 groups.append(group(e))
                 visited.append(-1)
                 continue
@@ -78,7 +85,9 @@ struct CorpusMerger {
             // The event's names lowercased once, not once per group compared.
             let lowered = (actors: e.actors.map { $0.lowercased() }, places: e.places.map { $0.lowercased() })
             var target: Int?
-            for key in (months.map { BucketKey(family: fam, month: $0) } + [BucketKey(family: fam, month: nil)]) {
+            // (Looked up a day wider: reports a day apart may straddle a month's end.)
+            let near = monthKeys(Day(number: s.number - 1), Day(number: en.number + 1))
+            for key in (near.map { BucketKey(family: fam, month: $0) } + [BucketKey(family: fam, month: nil)]) {
                 // Only the most recent groups of a bucket: keeps the pass linear when many
                 // look-alike events do not merge.
                 guard let bucket = buckets[key] else { continue }
@@ -99,10 +108,56 @@ struct CorpusMerger {
                 for key in keys { buckets[key, default: []].append(k) }
             }
         }
+        mergeUndated(undated.map { events[$0] }, into: &groups)
         return groups.map { g in
             var e = g.event
             e.sources = g.sources.sorted()
             return e
+        }
+    }
+
+    /// A happening one article tells without a day ("The release of six Americans by
+    /// Venezuela has raised hopes ...") joins its dated report from another article when the
+    /// same exact count or the same named person ties them (type family, status and total
+    /// agreeing); otherwise it stays an event of its own. Looked up through two indexes, so the
+    /// pass stays linear.
+    func mergeUndated(_ events: [Event], into groups: inout [Group]) {
+        guard !events.isEmpty else { return }
+        struct CountKey: Hashable { var family: String; var status: Status; var total: Bool; var value: Int }
+        struct NameKey: Hashable { var family: String; var status: Status; var total: Bool; var name: String }
+        var byCount: [CountKey: [Int]] = [:], byName: [NameKey: [Int]] = [:]
+        for (k, g) in groups.enumerated() where g.event.type != .statement && g.event.date.start != nil {
+            let fam = DocumentMerger.family(g.event.type)
+            for q in g.counts where q.qualifier == .exact { if let v = q.value { byCount[CountKey(family: fam, status: g.event.status, total: g.event.total, value: v), default: []].append(k) } }
+            // (People's full names only: a single word may be anyone's, and a country or bloc
+            // imposes many sanctions.)
+            for a in g.actors where a.contains(" ") && lexicon.placesLower[a] == nil && fam != "sanctions_imposed" && fam != "sanctions_eased" { byName[NameKey(family: fam, status: g.event.status, total: g.event.total, name: a), default: []].append(k) }
+        }
+        for e in events {
+            // (Only reports of what happened: what may or will happen has no day to share.)
+            guard e.status == .occurred else { groups.append(group(e)); continue }
+            let fam = DocumentMerger.family(e.type)
+            let lowered = (actors: e.actors.map { $0.lowercased() }, places: e.places.map { $0.lowercased() })
+            var pool: [Int] = []
+            if let q = e.count, q.qualifier == .exact, let v = q.value { pool += byCount[CountKey(family: fam, status: e.status, total: e.total, value: v)] ?? [] }
+            for a in lowered.actors where a.contains(" ") && lexicon.placesLower[a] == nil { pool += byName[NameKey(family: fam, status: e.status, total: e.total, name: a)] ?? [] }
+            let target = pool.sorted().first { g in
+                let grp = groups[g]
+                guard !e.sources.contains(where: { grp.sources.contains($0) }) else { return false }
+                if let y = e.count, let vb = y.value {
+                    for x in grp.counts { if let va = x.value, !DocumentMerger.countsAgree(x, y, va, vb) { return false } }
+                }
+                // Named participants and places must not contradict.
+                let persons = lowered.actors.filter { $0.contains(" ") }
+                if !grp.actors.isEmpty, !persons.isEmpty, !persons.contains(where: { grp.actors.contains($0) }) { return false }
+                if !grp.places.isEmpty, !lowered.places.isEmpty, !lowered.places.contains(where: { grp.places.contains($0) }),
+                    !persons.contains(where: { grp.actors.contains($0) })
+                {
+                    return false
+                }
+                return true
+            }
+            if let g = target { absorb(&groups[g], e) } else { groups.append(group(e)) }
         }
     }
 
@@ -136,8 +191,15 @@ struct CorpusMerger {
         // place, or the same day.
         let sharedActor = lowered.actors.contains { g.actors.contains($0) }
         let sharedPlace = lowered.places.contains { g.places.contains($0) }
-        let sameDay = ad.precision == .day && bd.precision == .day && ad.start == bd.start
-            || (ad.start == bd.start && ad.end == bd.end && ad.precision != .year)
+        // (The same month alone ties two reports only when a count is given: two arrests
+        // "in March 2023" without a number or a shared name are two people's.)
+        // (Reports a day apart with the same exact count: "freed late on Friday" and "released
+        // on Saturday" are one release; otherwise the dates must overlap.)
+        let dayApart = ad.precision == .day && bd.precision == .day && exactEqual && (b.count?.value ?? 0) >= 2
+            && abs((ad.start?.number ?? 0) - (bd.start?.number ?? 0)) == 1
+        if let s1 = ad.start, let e1 = ad.end, let s2 = bd.start, let e2 = bd.end, s1 > e2 || s2 > e1, !dayApart { return false }
+        let sameDay = ad.precision == .day && bd.precision == .day && ad.start == bd.start || dayApart
+            || (ad.start == bd.start && ad.end == bd.end && ad.precision != .year && (g.event.count?.value != nil || b.count?.value != nil))
         return exactEqual || sharedActor || sharedPlace || sameDay
     }
 

@@ -76,6 +76,12 @@ struct DocumentMerger {
                 }
             }
         }
+        // A candidate whose captive was only a lone capitalised word keeps only if that word
+        // resolved to someone (`EventFinder.onlyUnknownNameNamesCaptive`).
+        if cands.contains(where: { $0.attributes["_needsPerson"] != nil }) {
+            cands.removeAll { c in c.attributes["_needsPerson"] != nil && !c.actors.contains { lexicon.places[$0] == nil } }
+            for k in cands.indices { cands[k].attributes["_needsPerson"] = nil }
+        }
         absorbExchangeLegs(&cands, doc: doc)
         var clusters: [Cluster] = []
         var byKey: [Key: [Int]] = [:]
@@ -99,6 +105,7 @@ struct DocumentMerger {
         }
         for key in anchors.keys { anchors[key]?.sort { $0.sentence < $1.sentence } }
         var families = Set(clusters.map { Self.family($0.members[0].type) })
+        var chained: [Key: [(sentence: Int, cluster: Int)]] = [:]
         for c in cands where c.supporting || c.isGeneric {
             let key = Self.key(c)
             let list = anchors[key] ?? []
@@ -115,9 +122,23 @@ struct DocumentMerger {
                 let cost = d >= 0 ? 2 * d : -2 * d + 1
                 if best.map({ cost < $0.cost }) ?? true, compatible(clusters[a.cluster], c, key: key) { best = (cost, a.cluster) }
             }
+            // Mentions continue the story they joined ("Belarus freed 14 ... The freed prisoners
+            // included ... They were taken by bus ..."): the body mentions already placed, in
+            // text order, are anchors too.
+            // (Headings and captions keep to the events told in the body.)
+            let told = c.supporting ? [] : chained[key] ?? []
+            for a in told.suffix(Self.reach).reversed() {
+                let cost = 2 * (c.sentence - a.sentence)
+                if best.map({ cost < $0.cost }) ?? true { if compatible(clusters[a.cluster], c, key: key) { best = (cost, a.cluster) } } else { break }
+            }
             if let b = best {
                 clusters[b.cluster].add(c)
-            } else if !c.supporting, c.status != .occurred || !families.contains(Self.family(c.type)) {
+                if !c.supporting { chained[key, default: []].append((c.sentence, b.cluster)) }
+            } else if !c.supporting, c.status != .occurred || !families.contains(Self.family(c.type)),
+                // ("The EU has tied any easing of sanctions to the release of political prisoners":
+                // a bare noun with nothing of its own reports no happening.)
+                !(c.nominal && c.status == .occurred && c.isGeneric)
+            {
                 var cl = Cluster(members: [], key: key)
                 cl.add(c)
                 families.insert(Self.family(c.type))
@@ -142,26 +163,85 @@ struct DocumentMerger {
             return ["separately", "in a separate", "meanwhile", "elsewhere", "also on", "in another"].contains { head.hasPrefix($0) }
         }
         var drop = Set<Int>()
+        // "Russia, US swap prisoners" over a body that tells only who was freed on each side: the
+        // headline names the happening, an exchange, and the body's first releases are its legs.
+        if !cands.contains(where: { $0.type == .exchange && !$0.supporting }),
+            let h = cands.firstIndex(where: { $0.type == .exchange && $0.supporting && $0.status == .occurred }),
+            let r = cands.firstIndex(where: { $0.type == .release && !$0.supporting && $0.status == .occurred && !$0.total })
+        {
+            cands[h].supporting = false
+            cands[h].sentence = cands[r].sentence
+            cands[h].date = cands[r].date
+            cands[h].dateMention = cands[r].dateMention
+            cands[h].count = nil
+        }
+        // "An armed group freed three hostages. The authorities released 30 fighters in return.":
+        // the release "in return" and the one just before it are one exchange.
+        for k in cands.indices where cands[k].attributes["_inReturn"] != nil && !cands[k].supporting {
+            // (With an exchange told just before, it is that exchange's other leg: the mark
+            // stays so that its count is added.)
+            let s = cands[k].sentence
+            if cands.contains(where: { $0.type == .exchange && !$0.supporting && $0.sentence >= s - 4 && $0.sentence <= s }) { continue }
+            cands[k].attributes["_inReturn"] = nil
+            guard let v = cands[k].count?.value, cands[k].count?.qualifier == .exact,
+                let p = cands.indices.last(where: { j in
+                    j < k && !drop.contains(j) && !cands[j].supporting && cands[j].type == .release && cands[j].status == cands[k].status
+                        && cands[j].sentence >= cands[k].sentence - 2 && cands[j].count?.qualifier == .exact
+                }), let w = cands[p].count?.value
+            else { continue }
+            cands[p].type = .exchange
+            cands[p].count = Quantity(value: min(QuantityFinder.limit, v + w), qualifier: .exact, text: "\(w) + \(v)")
+            drop.insert(k)
+        }
         for x in cands.indices where cands[x].type == .exchange && !cands[x].supporting && !cands[x].total {
             let s = cands[x].sentence
+            // Without a count of its own, the exchange counts everyone its legs moved: the sum
+            // of the counted release legs, one figure per sentence ("Moscow freed five Americans
+            // and three Germans. In return, ... released six Russians." = 14).
+            // (A count of one side only, "freed 48 soldiers in a prisoner swap", is a first leg.)
+            let oneSide = cands[x].attributes["_oneSide"] != nil ? cands[x].count?.value : nil
+            let counted = cands[x].count?.value != nil && oneSide == nil
+            var legSum = oneSide ?? 0, legSentences = Set<Int>(), summed: [Int] = oneSide.map { [$0] } ?? []
             for k in cands.indices where k != x && !drop.contains(k) {
                 let c = cands[k]
                 // Legs are told in the few sentences around the exchange ("freed eight Americans on
                 // Saturday. The swap ..."), or later without a date of their own ("the eight
-                // Americans freed in the deal were taken to a hospital").
-                let near = c.sentence >= s - 2 && c.sentence <= s + 4
+                // Americans freed in the deal were taken to a hospital") or on its very day.
+                let near = c.sentence >= s - 4 && c.sentence <= s + 4
+                let sameDay = !c.date.isMissing && c.date.start == cands[x].date.start && c.date.end == cands[x].date.end
                 guard DocumentMerger.family(c.type) == "release" || c.type == .deportation, c.status == cands[x].status, !c.total,
-                    near || (c.sentence > s && c.date.isMissing), !c.supporting, !separate(c.sentence)
+                    near || (c.sentence > s && (c.date.isMissing || sameDay)), !c.supporting, !separate(c.sentence)
                 else { continue }
                 // A leg is part of the exchange: it cannot move more people than the whole.
-                if let v = c.count?.value, let w = cands[x].count?.value, v > w { continue }
+                if let v = c.count?.value, let w = cands[x].count?.value, v > w, oneSide == nil { continue }
                 if let s1 = cands[x].date.start, let e1 = cands[x].date.end, let s2 = c.date.start, let e2 = c.date.end, s1 > e2 || s2 > e1 { continue }
                 drop.insert(k)
-                if cands[x].count == nil, let v = c.attributes["_moved"].flatMap(Int.init) {
-                    cands[x].count = Quantity(value: v, qualifier: .exact, text: nil)
+                // "Moscow freed five Americans and three Germans in a swap. In return, the United
+                // States released six Russians.": the other side adds to a counted exchange.
+                if counted, c.attributes["_inReturn"] != nil, let v = c.count?.value, c.count?.qualifier == .exact,
+                    let own = cands[x].count, let w = own.value
+                {
+                    cands[x].count = Quantity(value: min(QuantityFinder.limit, v + w), qualifier: own.qualifier, text: "\(w) + \(v)")
+                    continue
+                }
+                // (A group already counted is told again, not moved again: "the five Tajiks had
+                // arrived home" after "handed over five Tajik citizens, while ... freed three".)
+                if !counted, near, c.type != .deportation, !legSentences.contains(c.sentence),
+                    let v = c.attributes["_moved"].flatMap(Int.init) ?? (c.count?.qualifier == .exact ? c.count?.value : nil)
+                {
+                    let parts = c.attributes["_parts"].map { $0.split(separator: ",").compactMap { Int($0) } } ?? [v]
+                    legSentences.insert(c.sentence)
+                    if !parts.contains(where: { summed.contains($0) }) {
+                        summed += parts
+                        legSum = min(QuantityFinder.limit, legSum + v)
+                    }
                 }
             }
+            if !counted, legSum > 0 { cands[x].count = Quantity(value: legSum, qualifier: .exact, text: nil) }
+            cands[x].attributes["_oneSide"] = nil
         }
+        // Hand-over sentences that no exchange claimed report nothing of their own.
+        for k in cands.indices where cands[k].attributes["_leg"] != nil { drop.insert(k) }
         if !drop.isEmpty { cands = cands.indices.filter { !drop.contains($0) }.map { cands[$0] } }
     }
 
@@ -196,7 +276,14 @@ struct DocumentMerger {
             if !named.isEmpty, named.isDisjoint(with: c.actors) { return false }
         }
         let d = cl.date.isMissing ? cl.anyDate : cl.date
-        if let s1 = d.start, let e1 = d.end, let s2 = c.date.start, let e2 = c.date.end, s1 > e2 || s2 > e1 { return false }
+        if let s1 = d.start, let e1 = d.end, let s2 = c.date.start, let e2 = c.date.end, s1 > e2 || s2 > e1 {
+            // "pardoned 16 prisoners on Friday ... The 16 were released on Saturday": the same
+            // exact group freed within a few days is one happening.
+            guard key.family == "release", let v = c.count?.value, v >= 2, c.count?.qualifier == .exact,
+                cl.counts.contains(where: { $0.value == v && $0.qualifier == .exact }),
+                max(s1.number, s2.number) - min(e1.number, e2.number) <= 3
+            else { return false }
+        }
         return true
     }
 
@@ -209,7 +296,8 @@ struct DocumentMerger {
         if a == b { return true }
         func fits(_ q: Quantity, _ v: Int) -> Bool {
             guard let bounds = q.bounds else { return true }
-            if q.qualifier == .about { return false }
+            // ("about 120" admits 123: a round figure within a tenth of it.)
+            if q.qualifier == .about, let c = q.value { return abs(v - c) * 10 <= max(10, c) }
             return v >= (bounds.low ?? Int.min) && v <= (bounds.high ?? Int.max)
         }
         return (x.qualifier != .exact && fits(x, b)) || (y.qualifier != .exact && fits(y, a))
@@ -235,6 +323,9 @@ struct DocumentMerger {
             for (k, v) in m.attributes where attrs[k] == nil { attrs[k] = v }
         }
         attrs["_moved"] = nil
+        attrs["_parts"] = nil
+        attrs["_oneSide"] = nil
+        attrs["_inReturn"] = nil
         e.attributes = attrs
         let counts = ms.count == 1 ? [] : Set(ms.compactMap { $0.count?.display }.filter { $0 != "?" })
         if counts.count > 1 { e.attributes["conflicts"] = "count: " + counts.sorted().joined(separator: " / ") }

@@ -31,7 +31,10 @@ struct EventFinder {
     static let prisonNouns: Set<String> = ["prison", "prisons", "jail", "jails", "colony", "colonies", "custody", "detention"]
     static let placeNouns: Set<String> = ["prison", "prisons", "capital", "border", "territory", "soil", "side", "jails", "city"]
     /// "U.S. officials met ...": the country acts through them.
-    static let agentNouns: Set<String> = ["officials", "authorities", "government", "delegation", "diplomats", "negotiators", "envoy"]
+    static let agentNouns: Set<String> = [
+        "officials", "authorities", "government", "delegation", "diplomats", "negotiators", "envoy",
+        "ministers", "delegations", "envoys", "leaders", "counterparts",
+    ]
     /// Adverbs that may stand between an auxiliary and its participle ("was first detained").
     static let adverbs = StringSet(["first", "later", "also", "again", "briefly", "subsequently", "initially", "reportedly", "allegedly", "eventually", "previously", "twice", "since"])
     /// Verbs of a trip whose purpose ("for talks") is a meeting that took place.
@@ -46,7 +49,7 @@ struct EventFinder {
         // attributes, which would cost a dictionary entry and a number printed and parsed back).
         var where_: [(clause: Int, at: Int)] = []
         var usedSanctionToken = Set<Int>()
-        var claimed: [(type: String, clause: Int)] = []  // one candidate per type per clause (few)
+        var claimed: [(type: String, clause: Int, anaphoric: Bool)] = []  // one candidate per type per clause (few)
         var i = 0
         while i < t.count {
             guard !t[i].inQuote, t[i].kind == .word, t[i].has(.trigger), let entries = lexicon.triggers[t[i].lower] else { i += 1; continue }
@@ -54,7 +57,8 @@ struct EventFinder {
             if t[i].lower == "exchange", i > 0, t[i - 1].lower == "in", i + 1 < t.count, t[i + 1].lower == "for" { i += 1; continue }
             var hit: Lexicon.Trigger?
             for e in entries where lexicon.matchOne(e.words, at: i, in: t) {
-                if e.type == "statement" { continue }
+                // (Speech and publishing verbs are StatementFinder's.)
+                if e.type == "statement" || e.type == "publication" { continue }
                 if constraintHolds(e, at: i, m, usedSanctionToken: &usedSanctionToken) { hit = e; break }
             }
             guard let trig = hit else { i += 1; continue }
@@ -62,48 +66,83 @@ struct EventFinder {
             // inside a name ("the Free Press Forum", "Freedom Prize") report no event.
             if lexicon.isVetoed(at: i, in: t)
                 || m.names.contains(where: { $0.lo <= i && i < $0.hi && ($0.kind == .organization || $0.kind == .award || $0.kind == .agency) })
+                || isCapitalisedName(at: i, m)
             {
                 i += trig.words.count; continue
             }
+            // ("We released version 2.4", "I met him in 2010": a report does not speak in the first
+            // person outside quotes; such text is not news.)
+            if t[max(0, i - 3)..<i].contains(where: { ($0.lower == "i" || $0.lower == "we") && !$0.inQuote }) {
+                i += trig.words.count; continue
+            }
             // "were met at the airport by relatives": a passive "met" is a greeting, not talks.
-            if trig.type == "meeting", t[i].lower == "met", i > 0, ["was", "were", "been", "being", "be"].contains(t[i - 1].lower) {
+            // (So is a passive "were received by Guatemalan officials".)
+            if trig.type == "meeting", ["met", "received", "hosted"].contains(t[i].lower), i > 0, ["was", "were", "been", "being", "be"].contains(t[i - 1].lower) {
                 i += 1; continue
             }
             let clause = m.clauses.range(of: i)
-            let key = (type: trig.type, clause: m.clauses.clauseOf[i])
+            let key = (type: trig.type, clause: m.clauses.clauseOf[i], anaphoric: false)
             let next = i + trig.words.count
-            if claimed.contains(where: { $0.clause == key.clause && $0.type == key.type }) || status.isHabitual(t, trigger: i, clause: clause) { i = next; continue }
+            if claimed.contains(where: { $0.clause == key.clause && $0.type == key.type && !$0.anaphoric }) || status.isHabitual(t, trigger: i, clause: clause) { i = next; continue }
             // "asked for a pardon", "calls for the release": a request, not a happening.
             // ("arrived in Minsk on Tuesday for talks with ..." is the purpose of a trip that
             // happened: the meeting took place.)
             let trip = trig.type == "meeting" && t[max(0, i - 8)..<i].contains { Self.travelVerbs.contains($0.lower) }
-            if i >= 1, t[i - 1].lower == "for" || (i >= 2 && t[i - 2].lower == "for" && ["a", "the", "an"].contains(t[i - 1].lower)),
-                !(i >= 3 && t[i - 3].lower == "exchange") && !(i >= 2 && t[i - 2].lower == "exchange"), !trip
-            {
+            // ("pressing for their release", "called for the immediate release": a determiner or
+            // possessive and one adjective may stand between.)
+            if let f = Self.forBefore(t, i), !(f >= 1 && (t[f - 1].lower == "exchange" || t[f - 1].lower == "return")), !trip {
                 i = next; continue
             }
             // "jailed journalist", "those convicted of": participles used as adjectives.
             // ("detained 37 people", "detained at least 16": a count right after makes it a verb.)
             // ("was first detained", "were later arrested": an adverb may sit after the auxiliary.)
             let aux = i > 0 ? (Self.adverbs.contains(t[i - 1].lower) && i > 1 ? t[i - 2].lower : t[i - 1].lower) : ""
+            // ("raided the offices and detained their directors", "arrested a blogger": an object
+            // right after makes it a verb.)
             if ["jailed", "convicted", "detained", "arrested", "imprisoned"].contains(t[i].lower),
                 !["was", "were", "been", "is", "are", "be", "has", "have", "had", "being"].contains(aux),
                 !m.quantities.contains(where: { $0.lo > i && $0.lo <= i + 3 && $0.noun != nil }),
-                !(i > 0 && (m.names.contains { $0.hi == i && $0.kind != .place } || t[i - 1].lower == "police" || t[i - 1].lower == "court" || t[i - 1].lower == "authorities"))
+                !(i + 1 < t.count && Self.objectOpeners.contains(t[i + 1].lower)),
+                // ("a Russian convicted of fraud": a demonym is no subject.)
+                !(i > 0 && (m.names.contains { $0.hi == i && $0.kind != .place && $0.kind != .demonym } || t[i - 1].lower == "police" || t[i - 1].lower == "court" || t[i - 1].lower == "authorities"))
             {
                 i = next; continue
             }
             // "urged Georgia to release", "demanded the release of": a demand, not a happening.
             if status.isDemand(t, trigger: i, clause: clause) || status.isPlainNegation(t, trigger: i, clause: clause)
                 || status.isGenericClaim(t, trigger: i, triggerEnd: next, clause: clause)
+                || status.isCalledOff(t, trigger: i, clause: clause)
             {
                 i = next; continue
             }
-            claimed.append(key)
-            var c = Candidate(type: EventType(trig.type), status: status.status(t, trigger: i, clause: clause), total: false,
+            var c = Candidate(type: EventType(trig.type), status: status.status(t, trigger: i, clause: clause, meeting: trig.type == "meeting"), total: false,
                 actors: [], places: [], attributes: [:], sentence: sentence, supporting: supporting)
             fillArguments(&c, trigger: i, triggerEnd: next, clause: clause, m, speakers: speakers)
             if c.type == .sentencing, c.dateMention == nil, !c.hasNamedActor { i = next; continue }
+            // "who had been jailed since 2020", "has been detained since March": a state lasting
+            // since a date, not a happening.
+            if c.type == .sentencing || c.type == .arrest, next < t.count, t[next].lower == "since", i > 0, t[i - 1].lower == "been" { i = next; continue }
+            // ("the exchange had been prepared for months", "after the meeting", "his release")
+            // (A date right after the noun makes it a report of its own: "the swap in Ankara
+            // last year", "the release on Saturday".)
+            if i > 0, Self.anaphoricDeterminers.contains(t[i - 1].lower), c.count?.value == nil,
+                !m.dates.contains(where: { d in
+                    d.lo >= next && d.lo <= next + 4 && !t[next..<d.lo].contains { Self.auxiliaries.contains($0.lower) }  // ("those pardoned were freed on Friday")
+                }),
+                // ("the lifting of some US sanctions", "the release of the prisoners" say what.)
+                next >= t.count || t[next].lower != "of",
+                !m.names.contains(where: { $0.lo >= next && $0.lo <= next + 2 && ($0.kind == .person || $0.kind == .organization || $0.kind == .unknown) })
+            {
+                c.anaphoric = true
+            }
+            c.nominal = i > 0 && Self.determiners.contains(t[i - 1].lower)
+            // ("We released Tessera 2.4 on Monday": when only a lone unknown capitalised word made
+            // the clause name a captive, the document stage keeps the event only if that word
+            // turns out to be someone's name.)
+            if trig.constraint == "captive", onlyUnknownNameNamesCaptive(trigger: i, clause: clause, m) { c.attributes["_needsPerson"] = "1" }
+            // (A mention of a happening told elsewhere leaves the clause to a new one: "after
+            // the meeting ... had agreed to meet again".)
+            claimed.append((key.type, key.clause, c.anaphoric))
             out.append(c)
             where_.append((m.clauses.clauseOf[i], i))
             i = next
@@ -126,6 +165,31 @@ struct EventFinder {
                 break
             }
         }
+        // "Most of those pardoned were freed on Friday": the release is the pardon told before.
+        for k in out.indices where out[k].type == .release && !out[k].anaphoric {
+            let at = where_[k].at
+            let clause = m.clauses.range(of: at)
+            if at >= 2, clause.lowerBound < at - 1, (clause.lowerBound..<(at - 1)).contains(where: { j in
+                Self.anaphoricDeterminers.contains(t[j].lower) && t[j + 1].has(.trigger)
+                    && lexicon.triggers[t[j + 1].lower]?.contains(where: { DocumentMerger.family(EventType($0.type)) == "release" }) == true
+            }) {
+                out[k].anaphoric = true
+            }
+        }
+        // "began releasing 5,864 prisoners under an amnesty", "plans to release 2,000 inmates
+        // under the amnesty": the amnesty is how they are freed, one happening with the
+        // release's status, date and count.
+        for a in out.indices where (out[a].type == .amnesty || out[a].type == .pardon) && where_[a].at >= 2 {
+            let at = where_[a].at
+            let det = Self.determiners.contains(t[at - 1].lower) ? at - 2 : at - 1
+            guard det >= 0, t[det].lower == "under" || t[det].lower == "through" else { continue }
+            if let r = out.indices.first(where: { k in
+                out[k].type == .release && where_[k].clause == where_[a].clause && where_[k].at < at && at - where_[k].at <= 10
+            }) {
+                out[r].attributes["also_type"] = out[a].type.rawValue
+                out[a].type = EventType("_drop")
+            }
+        }
         // "a similar amnesty freed about 1,100": the amnesty is the happening; the release verb
         // only tells what it did.
         for a in out.indices where out[a].type == .amnesty || out[a].type == .pardon {
@@ -142,7 +206,11 @@ struct EventFinder {
                 out[r].type = EventType("_drop")
             }
         }
-        out.removeAll { $0.type.rawValue == "_drop" }
+        if out.contains(where: { $0.type.rawValue == "_drop" }) {
+            let keep = out.indices.filter { out[$0].type.rawValue != "_drop" }
+            out = keep.map { out[$0] }
+            where_ = keep.map { where_[$0] }
+        }
         // An exchange: the releases in it are not events of their own, and its count is
         // everyone moved both ways.
         // "freed eight Americans in exchange for 27 Venezuelans": people given for people is a
@@ -162,6 +230,7 @@ struct EventFinder {
                 fillArguments(&c, trigger: k, triggerEnd: k + 1, clause: clause, m, speakers: speakers)
                 if c.attributes["in_exchange_for"] == nil { c.attributes["in_exchange_for"] = TemporalTagger.words(t, span.lowerBound, span.upperBound) }
                 out.append(c)
+                where_.append((m.clauses.clauseOf[k], k))
             }
             if people, let r = out.firstIndex(where: { DocumentMerger.family($0.type) == "release" && $0.attributes["in_exchange_for"] != nil }) {
                 out[r].type = .exchange
@@ -171,23 +240,129 @@ struct EventFinder {
                         text: (out[r].count?.text ?? "") + " + " + (given[0].quantity.text ?? ""))
                 } else if let own = out[r].count?.value, given.isEmpty, person, out[r].count?.qualifier == .exact {
                     out[r].count = Quantity(value: own + 1, qualifier: .exact, text: (out[r].count?.text ?? "") + " + 1")
+                } else if out[r].count?.value == nil, given.isEmpty, person, let at = where_.indices.contains(r) ? where_[r].at : nil,
+                    m.names.contains(where: { $0.kind == .person && $0.lo > at && $0.lo <= at + 5 && $0.hi <= span.lowerBound })
+                {
+                    // "freed teacher Marc Fogel in exchange for Alexander Vinnik": one each way.
+                    out[r].count = Quantity(value: 2, qualifier: .exact, text: "one for one")
                 } else {
                     out[r].count = nil
                 }
                 let status = out[r].status
-                out = out.enumerated().filter { $0.offset == r || !(DocumentMerger.family($0.element.type) == "release" && $0.element.status == status) }.map(\.element)
+                let keep = out.indices.filter { $0 == r || !(DocumentMerger.family(out[$0].type) == "release" && out[$0].status == status) }
+                out = keep.map { out[$0] }
+                where_ = keep.map { where_[$0] }
             }
         }
-        let moved = m.quantities.filter { !$0.isStock && $0.noun != nil && $0.quantity.value != nil }
+        // Groups moved (not a subset of another: "among them three women").
+        let moved = m.quantities.filter { q in
+            !q.isStock && q.noun != nil && q.quantity.value != nil
+                && !t[max(0, q.lo - 2)..<q.lo].contains { $0.lower == "among" || $0.lower == "including" || $0.lower == "included" }
+        }
+        // "Russia and Ukraine each released 150 prisoners": the same number went each way.
+        if !out.contains(where: { $0.type == .exchange }), let r = out.indices.first(where: { k in
+            out[k].type == .release && where_[k].at > 0 && t[where_[k].at - 1].lower == "each" && out[k].count?.value != nil
+        }) {
+            let at = where_[r].at
+            let parties = m.names.filter { n in
+                n.hi <= at && m.clauses.range(of: at).contains(n.lo) && (n.kind == .place || n.kind == .demonym || n.kind == .person)
+            }
+            if parties.count >= 2, let q = out[r].count, let v = q.value {
+                out[r].type = .exchange
+                out[r].count = Quantity(value: min(QuantityFinder.limit, 2 * v), qualifier: q.qualifier, text: "each " + (q.text ?? ""))
+            }
+        }
+        // "Israel released 183 prisoners in return", "... freed three hostages and released 30
+        // fighters in exchange": "in return" / "in exchange" without "for" makes the release one
+        // side of an exchange, the other told in the same sentence or the one before.
+        if !out.contains(where: { $0.type == .exchange }), let r = out.indices.first(where: { out[$0].type == .release }),
+            t.indices.contains(where: { k in
+                k + 1 < t.count && t[k].lower == "in" && (t[k + 1].lower == "return" || t[k + 1].lower == "exchange") && !t[k].inQuote
+                    && (k + 2 >= t.count || t[k + 2].lower != "for")
+            })
+        {
+            if moved.count >= 2 {
+                let sum = moved.reduce(0) { min(QuantityFinder.limit, $0 + ($1.quantity.value ?? 0)) }
+                out[r].type = .exchange
+                out[r].count = Quantity(value: sum, qualifier: moved.allSatisfy { $0.quantity.qualifier == .exact } ? .exact : .atLeast,
+                    text: moved.map { $0.quantity.text ?? "" }.joined(separator: " + "))
+                let keep = out.indices.filter { $0 == r || DocumentMerger.family(out[$0].type) != "release" }
+                out = keep.map { out[$0] }
+                where_ = keep.map { where_[$0] }
+            } else {
+                out[r].attributes["_inReturn"] = "1"
+            }
+        }
+        // "Belarus released Andrzej Poczobut and Poland freed two Belarusian agents": two states
+        // each freeing people in one sentence is a prisoner exchange.
+        // ("Azerbaijan returned two Armenian soldiers, and Armenia handed back a serviceman": so
+        // are hand-overs.)
+        // (Only where people are freed or a group is moved: the scan is per token.)
+        if !out.contains(where: { $0.type == .exchange }), !out.contains(where: { $0.anaphoric && $0.type == .release }),
+            !moved.isEmpty || out.contains(where: { $0.type == .release })
+        {
+            var sides: [(state: String, at: Int)] = []
+            for k in t.indices where (t[k].has(.trigger) || Self.handOverVerbs.contains(t[k].lower)) && !t[k].inQuote && k > 0 {
+                guard Self.handOverVerbs.contains(t[k].lower)
+                    || lexicon.triggers[t[k].lower]?.contains(where: { $0.type == "release" && $0.words.count == 1 }) == true,
+                    !lexicon.isVetoed(at: k, in: t),
+                    let n = m.names.first(where: { ($0.kind == .place || $0.kind == .demonym) && ($0.hi == k || ($0.hi == k - 1 && ["has", "had", "also"].contains(t[k - 1].lower))) })
+                else { continue }
+                let state = n.country ?? n.canonical
+                if !sides.contains(where: { $0.state == state }) { sides.append((state, k)) }
+            }
+            var total = 0
+            for (j, side) in sides.enumerated() {
+                let end = j + 1 < sides.count ? sides[j + 1].at : t.count
+                let n = sideCount((side.at + 1)..<end, m, speakers: speakers, afterVerb: true)
+                total = n > 0 && total >= 0 ? min(QuantityFinder.limit, total + n) : -1
+            }
+            // (Hand-overs alone need people on both sides.)
+            if sides.count >= 2, out.firstIndex(where: { $0.type == .release }) == nil, total > 0, !supporting {
+                let k = sides[0].at
+                let clause = m.clauses.range(of: k)
+                var c = Candidate(type: .release, status: status.status(t, trigger: k, clause: clause), total: false,
+                    actors: [], places: [], attributes: [:], sentence: sentence, supporting: supporting)
+                fillArguments(&c, trigger: k, triggerEnd: k + 1, clause: clause, m, speakers: speakers)
+                out.append(c)
+                where_.append((m.clauses.clauseOf[k], k))
+            }
+            // (Both sides must move people: "returned the bodies of two soldiers" does not.)
+            if sides.count >= 2, total > 0, let r = out.indices.first(where: { out[$0].type == .release }) {
+                out[r].type = .exchange
+                out[r].count = Quantity(value: total, qualifier: .exact, text: "both sides")
+                let keep = out.indices.filter { $0 == r || DocumentMerger.family(out[$0].type) != "release" }
+                out = keep.map { out[$0] }
+                where_ = keep.map { where_[$0] }
+            }
+        }
         if moved.count >= 2, !out.contains(where: { $0.type == .exchange }) {
             // "handed over five ..., while Tajikistan freed three ...": the legs of an exchange
             // told in the sentence before; DocumentMerger gives the sum to that exchange.
             let sum = moved.reduce(0) { min(QuantityFinder.limit, $0 + ($1.quantity.value ?? 0)) }
-            for k in out.indices where DocumentMerger.family(out[k].type) == "release" || out[k].type == .deportation { out[k].attributes["_moved"] = String(sum) }
+            let parts = moved.map { String($0.quantity.value ?? 0) }.joined(separator: ",")
+            for k in out.indices where DocumentMerger.family(out[k].type) == "release" || out[k].type == .deportation {
+                out[k].attributes["_moved"] = String(sum)
+                out[k].attributes["_parts"] = parts
+            }
+            // "Pakistan handed over 22 fishermen, while India sent back 15 civilians": legs told
+            // with hand-over verbs only. The mark is dropped unless an exchange claims it.
+            if !out.contains(where: { DocumentMerger.family($0.type) == "release" || $0.type == .deportation }),
+                let k = t.indices.first(where: { Self.handOverVerbs.contains(t[$0].lower) && !t[$0].inQuote })
+            {
+                let clause = m.clauses.range(of: k)
+                var c = Candidate(type: .release, status: status.status(t, trigger: k, clause: clause), total: false,
+                    actors: [], places: [], attributes: ["_moved": String(sum), "_parts": parts, "_leg": "1"], sentence: sentence, supporting: supporting)
+                fillArguments(&c, trigger: k, triggerEnd: k + 1, clause: clause, m, speakers: speakers)
+                c.count = nil
+                out.append(c)
+                where_.append((m.clauses.clauseOf[k], k))
+            }
         }
         if let x = out.firstIndex(where: { $0.type == .exchange }) {
-            if moved.count >= 2 {
-                let sum = moved.reduce(0) { min(QuantityFinder.limit, $0 + ($1.quantity.value ?? 0)) }
+            // (Both sides counted with named people as well keep their larger figure.)
+            let sum = moved.reduce(0) { min(QuantityFinder.limit, $0 + ($1.quantity.value ?? 0)) }
+            if moved.count >= 2, out[x].count?.text != "both sides" || (out[x].count?.value ?? 0) < sum {
                 out[x].count = Quantity(value: sum, qualifier: moved.allSatisfy { $0.quantity.qualifier == .exact } ? .exact : .atLeast,
                     text: moved.map { $0.quantity.text ?? "" }.joined(separator: " + "))
             }
@@ -197,7 +372,67 @@ struct EventFinder {
             {
                 out[x].count = Quantity(value: min(QuantityFinder.limit, 2 * v), qualifier: moved[0].quantity.qualifier, text: (moved[0].quantity.text ?? "") + " each")
             }
+            // "a 1,000-for-1,000 prisoner exchange": both sides written as one word.
+            for y in out.indices where out[y].type == .exchange {
+                let at = where_[y].at
+                for k in max(1, at - 6)..<max(1, at) where t[k].lower == "for" || t[k].lower.hasPrefix("for-") || t[k].lower.contains("-for-") {
+                    var sides: [Int?]
+                    if t[k].lower.hasPrefix("for-") {
+                        // ("10-for-10" is read as "10" "-" "for-10".)
+                        let a = t[k - 1].lower == "-" && k >= 2 ? k - 2 : k - 1
+                        guard t[a].kind == .number else { continue }
+                        // ("1,000-for-1,000": "for-1" "," "000".)
+                        var tail = String(t[k].lower.dropFirst(4).filter(\.isNumber))
+                        var j = k + 1
+                        while j + 1 < at, t[j].lower == ",", t[j].start == t[j - 1].end, t[j + 1].kind == .number, t[j + 1].start == t[j].end,
+                            t[j + 1].text.count == 3
+                        {
+                            tail += t[j + 1].text
+                            j += 2
+                        }
+                        sides = [Int(t[a].text.filter(\.isNumber)), Int(tail)]
+                    } else if t[k].lower == "for" {
+                        // (Written apart by the tokenizer: "1,000" "-" "for" "-" "1,000".)
+                        var a = k - 1, b = k + 1
+                        if t[a].lower == "-", a > 0 { a -= 1 }
+                        if b < t.count, t[b].lower == "-" { b += 1 }
+                        guard b < at, t[a].kind == .number, t[b].kind == .number, t[a].end + 6 >= t[b].start else { continue }
+                        sides = [Int(t[a].text.filter(\.isNumber)), Int(t[b].text.filter(\.isNumber))]
+                    } else {
+                        sides = t[k].lower.components(separatedBy: "-for-").map { Int($0.filter(\.isNumber)) }
+                    }
+                    if sides.count == 2, let a = sides[0], let b = sides[1], a > 0, b > 0, a < QuantityFinder.limit, b < QuantityFinder.limit {
+                        out[y].count = Quantity(value: a + b, qualifier: .exact, text: "\(a) for \(b)")
+                    }
+                }
+            }
+            // "Two Americans were swapped for a Russian": each side counted (a number, a named
+            // person, or "a"/"one" + a demonym or captive noun is one).
+            for y in out.indices where out[y].type == .exchange && moved.count < 2 {
+                let at = where_[y].at
+                let clause = m.clauses.range(of: at)
+                guard let f = (at + 1..<min(clause.upperBound, at + 8)).first(where: { t[$0].lower == "for" }) else { continue }
+                let left = sideCount(clause.lowerBound..<f, m, speakers: speakers), right = sideCount((f + 1)..<clause.upperBound, m, speakers: speakers)
+                if left > 0, right > 0 { out[y].count = Quantity(value: min(QuantityFinder.limit, left + right), qualifier: .exact, text: "both sides") }
+            }
+            // "Griner was exchanged for Bout": one person each way.
+            for y in out.indices where out[y].type == .exchange && out[y].count == nil {
+                let at = where_[y].at
+                if at + 1 < t.count, t[at + 1].lower == "for",
+                    m.names.contains(where: { $0.kind == .person && $0.lo > at + 1 && $0.lo <= at + 5 }),
+                    m.names.contains(where: { $0.kind == .person && $0.hi <= at && m.clauses.range(of: at).contains($0.lo) })
+                {
+                    out[y].count = Quantity(value: 2, qualifier: .exact, text: "one for one")
+                }
+            }
             let status = out[x].status
+            // "Moscow freed 16 people in a prisoner swap": the count is one side's; the other
+            // side told in the next sentences adds to it (DocumentMerger).
+            if moved.count == 1, out[x].count?.value == moved[0].quantity.value,
+                out.contains(where: { DocumentMerger.family($0.type) == "release" && $0.status == status && $0.count?.value == moved[0].quantity.value })
+            {
+                out[x].attributes["_oneSide"] = "1"
+            }
             out.removeAll { DocumentMerger.family($0.type) == "release" && $0.status == status }
         }
         return out
@@ -216,6 +451,14 @@ struct EventFinder {
                 return t[lo..<i].contains { $0.has(.captive) } || m.names.contains { $0.kind == .person && $0.hi <= i && $0.hi >= lo }
             }
             if t[clause].contains(where: { $0.has(.captive) }) { return true }
+            // "He was detained in November": a personal pronoun before the auxiliary is a person.
+            if i >= 2, ["was", "has", "had"].contains(t[i - 1].lower) || (i >= 3 && t[i - 1].lower == "been"),
+                (max(0, i - 3)..<i).contains(where: { ["he", "she"].contains(t[$0].lower) })
+            {
+                return true
+            }
+            // "since his arrest", "her release": a possessive pronoun names the person.
+            if i > 0, Self.personalPossessives.contains(t[i - 1].lower) { return true }
             if m.quantities.contains(where: { clause.contains($0.lo) && ($0.noun != nil || Self.isSubjectOf(t, $0, trigger: i)) }) { return true }
             // "A third American ... could be pardoned".
             if m.names.contains(where: { n in
@@ -267,15 +510,29 @@ struct EventFinder {
             // A participant in the trigger's clause or before it (the subject), not a name in a
             // later clause about something else.
             // ("visited the protest camp" is no meeting: a visit is to a named place or person.)
-            if t[i].lower == "visited" || t[i].lower == "visiting" {
+            if t[i].lower == "visited" || t[i].lower == "visiting" || t[i].lower == "visits" {
                 let hi = min(t.count, after + 3)
                 if !m.names.contains(where: { $0.lo >= after && $0.lo < hi && $0.kind != .agency }) { return false }
             }
             // (A capitalised common noun opening the sentence is no name: "(AP) - Protesters".)
             return m.names.contains { n in
-                (n.kind == .person || n.kind == .organization || (n.kind == .unknown && !(n.hi == n.lo + 1 && isCommonNoun(t[n.lo].lower))))
+                (n.kind == .person || n.kind == .organization || (n.kind == .unknown && !(n.hi == n.lo + 1 && isCommonNoun(t[n.lo].lower)))
+                    || Self.isStateParty(n, t))
                     && n.lo >= m.datelineEnd && (n.lo < i || clause.contains(n.lo))
             }
+        case "host":
+            // "Cassis received Bayramov", "hosted Armenia's Ararat Mirzoyan": a person or
+            // organisation named right after the verb is the guest.
+            let hi = min(t.count, after + 4)
+            return !t[after..<hi].contains { ["prize", "award", "medal", "call", "calls", "letter", "threats"].contains($0.lower) }
+                && m.names.contains { n in
+                    (n.kind == .person || n.kind == .organization || (n.kind == .unknown && !isCommonNoun(t[n.lo].lower))) && n.lo >= after && n.lo < hi
+                }
+        case "sentence":
+            // "handed the journalist a nine-year prison sentence", "was given a 10-year term".
+            let hi = min(t.count, after + 8)
+            // (A "term" only in prison: "handed Lukashenko a sixth term" is an election.)
+            return (after..<hi).contains { k in t[k].lower == "sentence" || (t[k].lower == "term" && k > 0 && ["prison", "jail"].contains(t[k - 1].lower)) }
         case "border":
             let hi = min(t.count, after + 7)
             return t[after..<hi].contains { ["border", "abroad", "across", "frontier", "exile"].contains($0.lower) }
@@ -289,6 +546,149 @@ struct EventFinder {
             }
             return true
         }
+    }
+
+    /// Determiners and possessives that may stand between "for" and a trigger noun.
+    static let determiners: Set<String> = ["a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these", "those"]
+
+    /// "for the release", "for their release", "for the immediate release": the index of "for"
+    /// when the trigger at `i` is the object of "for" (a request or a purpose), else nil.
+    static func forBefore(_ t: [Token], _ i: Int) -> Int? {
+        if i >= 1, t[i - 1].lower == "for" { return i - 1 }
+        if i >= 2, t[i - 2].lower == "for", determiners.contains(t[i - 1].lower) { return i - 2 }
+        // One adjective after the determiner: a lowercase word that is no trigger or number.
+        if i >= 3, t[i - 3].lower == "for", determiners.contains(t[i - 2].lower), t[i - 1].kind == .word, !t[i - 1].capitalized,
+            !t[i - 1].has(.trigger), !t[i - 1].has(.number)
+        {
+            return i - 3
+        }
+        return nil
+    }
+
+    /// A capitalised trigger word that is part of a name: inside a name of several words
+    /// ("Amnesty International", "Freedom House") or, alone, in mid-sentence after a word
+    /// ("according to Amnesty"). A sentence's first word ("Freed prisoners ...") is no name.
+    func isCapitalisedName(at i: Int, _ m: SentenceMentions) -> Bool {
+        let t = m.tokens
+        guard t[i].capitalized else { return false }
+        if m.names.contains(where: { $0.lo <= i && i < $0.hi && $0.hi - $0.lo >= 2 && $0.kind != .place && $0.kind != .demonym }) { return true }
+        return i > m.datelineEnd && t[i - 1].kind == .word && !t[i - 1].capitalized
+    }
+
+    static let personalPossessives: Set<String> = ["his", "her", "their"]
+    /// Words that open a verb's object ("detained their directors", "arrested a blogger").
+    static let objectOpeners: Set<String> = ["a", "an", "the", "their", "his", "her", "its", "two", "three", "several", "dozens", "hundreds", "scores"]
+    /// Participles of being held: "held since 2022" dates the holding, not a release told before.
+    static let heldWords: Set<String> = ["held", "detained", "jailed", "imprisoned", "missing", "kidnapped", "abducted", "captive", "behind"]
+    static let auxiliaries: Set<String> = ["was", "were", "is", "are", "has", "have", "had", "been", "be", "will", "would"]
+    static let anaphoricDeterminers: Set<String> = ["the", "this", "these", "those", "his", "her", "their", "its"]
+
+    /// A state taking part through its representatives: "Armenian officials", "the foreign
+    /// ministers of Armenia and Azerbaijan".
+    static func isStateParty(_ n: NameMention, _ t: [Token]) -> Bool {
+        guard n.kind == .place || n.kind == .demonym else { return false }
+        if n.hi < t.count, t[n.hi].has(.agentNoun) { return true }
+        var k = n.lo - 1
+        // (Back over "Armenia and" to "ministers of".)
+        while k >= 2, t[k].lower == "and" || t[k].lower == "," || t[k].capitalized { k -= 1 }
+        return k >= 1 && t[k].lower == "of" && t[k - 1].has(.agentNoun)
+    }
+
+    /// "NOUN, freed after ..., VERB": a past participle right after a comma whose phrase closes
+    /// with another comma before the sentence goes on; the index of that closing comma.
+    static func appositive(around i: Int, _ t: [Token]) -> (Int, Int)? {
+        for p in stride(from: i, through: max(0, i - 12), by: -1) {
+            if let close = appositiveEnd(t, p) { return close > i ? (p, close) : nil }
+            if t[p].lower == "," && p < i { return nil }
+        }
+        return nil
+    }
+
+    static func appositiveEnd(_ t: [Token], _ i: Int) -> Int? {
+        guard i > 1, t[i - 1].lower == ",", t[i].lower.hasSuffix("ed"), t[i - 2].kind == .word else { return nil }
+        var j = i + 1
+        while j < min(t.count, i + 16) {
+            if t[j].lower == "," { return j + 2 < t.count && t[j + 1].kind == .word ? j : nil }
+            if t[j].kind == .punct && t[j].lower != "'" && t[j].lower != "-" { return nil }
+            j += 1
+        }
+        return nil
+    }
+
+    /// How many people a stretch of an exchange sentence moves: its counted groups, or else its
+    /// named persons and "a"/"an"/"one" + demonym or captive noun (one each). 0 when unknown.
+    func sideCount(_ r: Range<Int>, _ m: SentenceMentions, speakers: Set<Int> = [], afterVerb: Bool = false) -> Int {
+        let t = m.tokens
+        // ("the bodies of two soldiers" moves no one alive: a group after "of" is not counted.)
+        // (Nor a subset: "among them three women".)
+        let groups = m.quantities.filter { q in
+            r.contains(q.lo) && !q.isStock && q.noun != nil && q.quantity.value != nil && (q.lo == 0 || t[q.lo - 1].lower != "of")
+                && !t[max(0, q.lo - 2)..<q.lo].contains { $0.lower == "among" || $0.lower == "including" || $0.lower == "included" }
+        }
+        // ("released Poczobut and four other Polish citizens": a named person and a group.)
+        var n = groups.reduce(0) { min(QuantityFinder.limit, $0 + ($1.quantity.value ?? 0)) }
+        // (Not the one who tells it: "..., Polish Foreign Minister Radoslaw Sikorski said"; a
+        // single unknown name counts right after the verb: "released Poczobut".)
+        n += m.names.filter { p in
+            r.contains(p.lo) && (p.kind == .person || (afterVerb && p.kind == .unknown && p.lo == r.lowerBound)) && !speakers.contains(p.lo)
+                && !groups.contains { $0.lo <= p.lo && p.lo < $0.hi }
+        }.count
+        for k in r where k + 1 < r.upperBound && ["a", "an", "one"].contains(t[k].lower) {
+            // (Up to two words before the noun: "a captured Azerbaijani serviceman".)
+            for j in (k + 1)..<min(r.upperBound, k + 4) {
+                let w = t[j].lower
+                if t[j].has(.captive) || lexicon.captives.contains(w + "s") || (w.hasSuffix("man") && lexicon.captives.contains(String(w.dropLast(3)) + "men"))
+                    || m.names.contains(where: { $0.lo == j && $0.kind == .demonym })
+                {
+                    n += 1
+                    break
+                }
+                if t[j].kind != .word { break }
+            }
+        }
+        return n
+    }
+
+    /// A day-precise expression moved by `days` ("a day after Friday" is Thursday); nil for
+    /// coarser ones.
+    static func shift(_ e: TemporalExpression, by days: Int) -> TemporalExpression? {
+        switch e {
+        case .dayOffset(let k): return .dayOffset(k + days)
+        case .weekday(let w, let offset) where abs(days) < 7:
+            // (The weekday before Monday is last week's Sunday.)
+            let v = w + days
+            if v >= 1 && v <= 7 { return .weekday(v, offset: offset) }
+            return nil
+        case .absolute(let y, let m?, let d?):
+            guard let day = Day(year: y, month: m, day: d) else { return nil }
+            let x = Day(number: day.number + days)
+            return .absolute(year: x.year, month: x.month, day: x.day)
+        default: return nil
+        }
+    }
+
+    /// Whether the captive constraint at `i` held only through a single unknown capitalised word
+    /// (no captive noun, counted group, person, demonym or pronoun subject in the clause).
+    func onlyUnknownNameNamesCaptive(trigger i: Int, clause: Range<Int>, _ m: SentenceMentions) -> Bool {
+        let t = m.tokens
+        guard m.names.contains(where: { $0.kind == .unknown && clause.contains($0.lo) }) else { return false }
+        if t[clause].contains(where: { $0.has(.captive) }) { return false }
+        if m.quantities.contains(where: { clause.contains($0.lo) && $0.noun != nil }) { return false }
+        if m.names.contains(where: { ($0.kind == .person || $0.kind == .demonym || $0.kind == .organization) && clause.contains($0.lo) }) { return false }
+        if i > 0, Self.personalPossessives.contains(t[i - 1].lower) { return false }
+        if t[max(0, i - 3)..<i].contains(where: { ["he", "she"].contains($0.lower) }) { return false }
+        // ("detained their directors": people as the object.)
+        if i + 1 < t.count, Self.personalPossessives.contains(t[i + 1].lower) { return false }
+        // ("Kaval, 34, was arrested", "Amaglobeli was first detained": a sentence's subject with an
+        // age or an auxiliary is a person named by surname.)
+        if let n = m.names.first(where: { $0.kind == .unknown && ($0.lo == 0 || $0.lo == m.datelineEnd) && $0.hi < i }), n.hi + 1 < t.count,
+            (t[n.hi].lower == "," && t[n.hi + 1].kind == .number) || ["was", "were", "had", "has", "is"].contains(t[n.hi].lower)
+        {
+            return false
+        }
+        // (A relative or auxiliary clause continues a person named before it.)
+        if clause.lowerBound > 0, m.names.contains(where: { ($0.kind == .person || $0.kind == .unknown) && $0.lo < clause.lowerBound }) { return false }
+        return true
     }
 
     static let placePrepositions: Set<String> = ["in", "at", "into", "to", "from", "across", "near", "outside", "inside", "toward", "towards"]
@@ -349,6 +749,14 @@ struct EventFinder {
         // A date attached to a speech verb ("said on Friday that the releases ...") dates the
         // saying, not the events reported after it.
         func speechDate(_ d: DateMention) -> Bool {
+            // ("The release of six Americans has raised hopes, advocates said on Monday": for a
+            // nominal mention, a date right after a later speech verb dates the saying. A verb
+            // keeps it: "... has pardoned 123 prisoners, Belta said Saturday".)
+            if d.lo > triggerEnd, d.lo >= 2, i > 0, Self.determiners.contains(t[i - 1].lower),
+                i - 1 == clause.lowerBound || i - 1 == m.datelineEnd,  // (the sentence's subject)
+                (d.lo - 2..<d.lo).contains(where: { $0 >= triggerEnd && t[$0].has(.statementTrigger) && !t[$0].inQuote }) {
+                return true
+            }
             for s in max(0, d.lo - 6)..<d.lo where s < i {
                 if t[s].has(.statementTrigger),
                     !t[(s + 1)..<d.lo].contains(where: { ["that", "\"", ",", "he", "she", "they", "it", "would", "will"].contains($0.lower) }),
@@ -370,9 +778,28 @@ struct EventFinder {
         func futureClauseDate(_ d: DateMention) -> Bool {
             return c.status == .occurred && d.lo > triggerEnd && t[triggerEnd..<d.lo].contains { ["would", "will", "could", "may", "might"].contains($0.lower) }
         }
-        let pool = (!inClause.isEmpty ? inClause
+        // ("freed a German priest held since 2022": the stretch belongs to the holding.)
+        func heldSince(_ d: DateMention) -> Bool {
+            guard d.lo >= 1, d.lo > triggerEnd else { return false }
+            // (The mention may start at "since" or just after it.)
+            guard let at = (max(triggerEnd, d.lo - 2)...d.lo).last(where: { t[$0].lower == "since" }), at > triggerEnd else { return false }
+            return Self.heldWords.contains(t[at - 1].lower)
+        }
+        var pool = (!inClause.isEmpty ? inClause
             : (c.status == .occurred ? dates.filter { $0.lo >= m.datelineEnd && !Self.isRelative(m.clauses.range(of: $0.lo), t) } : []))
-            .filter { !speechDate($0) && !futureClauseDate($0) && !beforeSpeech($0) }
+            .filter { !speechDate($0) && !futureClauseDate($0) && !beforeSpeech($0) && !heldSince($0) }
+        // "The six men, freed after the talks, were reunited with relatives over the weekend": a
+        // participle set off by commas takes only a date of its own.
+        // (Also a trigger inside such a phrase: "freed after Grenell's talks with Maduro".)
+        if let (open, close) = Self.appositive(around: i, t) { pool = pool.filter { $0.lo > open && $0.lo < close } }
+        // ("released four Russians, including an arms dealer convicted in 2019": a date inside
+        // the subset dates that member's story.)
+        pool.removeAll { d in d.lo > triggerEnd && t[triggerEnd..<d.lo].contains { $0.lower == "including" || $0.lower == "among" || $0.lower == "included" } }
+        // ("pardoned 25 prisoners in September and freed 14 others in June": a date before an
+        // "and" that joins a second verb belongs to the first, when the second has its own.)
+        if pool.contains(where: { d in d.lo > i && d.lo - i <= 10 && !t[i..<d.lo].contains { $0.lower == "," } }) {
+            pool.removeAll { d in d.hi <= i && t[d.hi..<i].contains { $0.lower == "and" } }
+        }
         c.dateMention = pool.min { abs($0.lo - i) < abs($1.lo - i) }
         // "awarded its 2024 prize to ...": a year naming the prize dates the award.
         if c.type == .award, c.dateMention == nil {
@@ -393,10 +820,25 @@ struct EventFinder {
         {
             c.dateMention = DateMention(lo: d.lo, hi: d.hi, expression: .since(d.expression), text: "since " + d.text)
         }
+        // "freed 16 prisoners on Friday, a day after Coale held talks": the talks took place the
+        // day before the date told for the main verb.
+        if let d = c.dateMention, d.hi <= i, let p = (d.hi..<i).last(where: { t[$0].lower == "after" || t[$0].lower == "before" }), p >= 2,
+            t[p - 1].lower == "day" || t[p - 1].lower == "days", let n = t[p - 2].lower == "a" || t[p - 2].lower == "one" ? 1 : t[p - 2].number ?? lexicon.numbers[t[p - 2].lower].map(\.value),
+            n > 0, n < 32, let shifted = Self.shift(d.expression, by: t[p].lower == "after" ? -n : n)
+        {
+            c.dateMention = DateMention(lo: d.lo, hi: d.hi, expression: shifted, text: d.text + " (" + TemporalTagger.words(t, p - 2, p + 1) + ")")
+        }
         // "... third since September, when he held talks": the "when" clause tells what happened
         // at that date, not since it.
         if let d = c.dateMention, case .since(let inner) = d.expression, d.hi < i,
             t[d.hi..<min(i, d.hi + 3)].contains(where: { $0.lower == "when" })
+        {
+            c.dateMention = DateMention(lo: d.lo, hi: d.hi, expression: inner, text: d.text)
+        }
+        // "since his arrest in March 2023": the trigger is the happening that starts the stretch,
+        // so it took place at that date.
+        if let d = c.dateMention, case .since(let inner) = d.expression, d.lo > i, max(0, d.lo - 5) < i,
+            (max(0, d.lo - 5)..<i).contains(where: { t[$0].lower == "since" })
         {
             c.dateMention = DateMention(lo: d.lo, hi: d.hi, expression: inner, text: d.text)
         }
@@ -416,9 +858,33 @@ struct EventFinder {
             guard let s = subsetCue else { return false }
             return q.lo > s && q.lo > i
         }
-        let qs = anaphoric ? [] : m.quantities.filter {
+        // "brings to more than 400 the number of political prisoners freed", "bringing the total
+        // released to 84": a running total named by its idiom (anywhere in the sentence).
+        func runningTotal(_ q: QuantityMention) -> Bool {
+            (q.hi + 2 < t.count && t[q.hi].lower == "the" && t[q.hi + 1].lower == "number" && t[q.hi + 2].lower == "of")
+                || (q.lo >= 2 && t[q.lo - 1].lower == "to" && (max(0, q.lo - 5)..<(q.lo - 1)).contains { t[$0].lower == "total" || t[$0].lower == "number" })
+        }
+        // ("The release came a day after the Treasury imposed sanctions on 21 officials": a count
+        // past another event's trigger is that event's.)
+        let family = DocumentMerger.family(c.type)
+        func behindOtherTrigger(_ q: QuantityMention) -> Bool {
+            let r = q.lo > i ? triggerEnd..<max(triggerEnd, q.lo) : min(q.hi, i)..<i
+            return r.contains { k in
+                t[k].has(.trigger) && !t[k].has(.statementTrigger) && !lexicon.isVetoed(at: k, in: t)
+                    && lexicon.triggers[t[k].lower]?.contains(where: { e in
+                        e.type != "publication" && e.type != "statement" && DocumentMerger.family(EventType(e.type)) != family
+                            && e.words.count == 1 && !["meet", "host", "prize", "speech", "sentence"].contains(e.constraint)
+                    }) == true
+            }
+        }
+        var qs = anaphoric ? [] : m.quantities.filter {
             clause.contains($0.lo) && !$0.isStock && !exchangeSpan.contains($0.lo) && !isSubset($0)
-                && ($0.noun != nil || $0.lo == triggerEnd || Self.isSubjectOf(t, $0, trigger: i))
+                && ($0.noun != nil || $0.lo == triggerEnd || Self.isSubjectOf(t, $0, trigger: i)) && !behindOtherTrigger($0)
+        }
+        var running = false
+        if qs.isEmpty, c.type.category != .sanctions, c.type != .meeting, let q = m.quantities.first(where: { !$0.isStock && runningTotal($0) }) {
+            qs = [q]
+            running = true
         }
         let valued = qs.filter { $0.quantity.value != nil }
         if let q = (valued.isEmpty ? qs : valued).min(by: { abs($0.lo - i) < abs($1.lo - i) }), c.type != .meeting, c.type != .award,
@@ -426,6 +892,21 @@ struct EventFinder {
         {
             c.count = q.quantity
             for (k, v) in q.parts { c.attributes[k] = String(v) }
+            if running { c.total = true }
+            // "freed journalist Daniel Hart and two other U.S. citizens": the named ones too.
+            if q.lo >= 2, (q.lo..<min(q.hi, q.lo + 3)).contains(where: { t[$0].lower == "other" || t[$0].lower == "more" }),
+                t[q.lo - 1].lower == "and", let v = q.quantity.value, q.quantity.qualifier == .exact
+            {
+                var named = 0
+                var k = q.lo - 1
+                // (Back over "A, B and": each name before the "and" is one more.)
+                while k > i, let n = m.names.last(where: { $0.hi == k && ($0.kind == .person || $0.kind == .unknown) }) {
+                    named += 1
+                    k = n.lo - 1
+                    guard k > i, t[k].lower == "," else { break }
+                }
+                if named > 0 { c.count = Quantity(value: min(QuantityFinder.limit, v + named), qualifier: .exact, text: (q.quantity.text ?? "") + " + \(named)") }
+            }
         }
         if c.count != nil, m.clauses.ranges.indices.contains(m.clauses.clauseOf[i]) {
             for k in t.indices where (k < 3 || clause.contains(k)) && t[k].has(.totalCueFirst) {
@@ -440,6 +921,14 @@ struct EventFinder {
                     if cue != ["so", "far"] || c.dateMention == nil || soFarThis { c.total = true }
                 }
             }
+        }
+        // "Belarus has freed 300 prisoners this year": a perfect with a count over the current
+        // period is cumulative, like "so far this year".
+        if c.count?.value != nil, !c.total, i > 0, ["has", "have"].contains(t[i - 1].lower) || (i > 1 && ["has", "have"].contains(t[i - 2].lower) && Self.adverbs.contains(t[i - 1].lower)),
+            let d = c.dateMention, case .period(let unit, offset: 0) = d.expression
+        {
+            c.dateMention = DateMention(lo: d.lo, hi: d.hi, expression: .earlierThis(unit), text: d.text)
+            c.total = true
         }
         // (A meeting is never a cumulative figure without a number: "the visit was his third
         // since September" is this visit.)

@@ -44,9 +44,18 @@ public struct NameFinder: Sendable {
         return out
     }
 
+    static let particles: Set<String> = ["al", "el", "ad", "as", "ash", "an", "at", "ar", "az"]
+    /// "al-Murtada", "el-Sisi": a lowercase particle joined to a capitalised name.
+    static func particleName(_ w: String) -> Bool {
+        let u = Array(w.utf8.prefix(5))
+        guard let dash = u.firstIndex(of: 0x2D), dash >= 2, dash <= 3, dash + 1 < u.count else { return false }
+        let head = String(decoding: u[0..<dash], as: UTF8.self)
+        return particles.contains(head) && u[dash + 1] >= 0x41 && u[dash + 1] <= 0x5A
+    }
+
     func isNameToken(_ t: [Token], _ i: Int) -> Bool {
         // (Read in place: this runs for every token.)
-        guard t[i].kind == .word, t[i].capitalized else { return false }
+        guard t[i].kind == .word, t[i].capitalized || (t[i].has(.hyphenated) && Self.particleName(t[i].text)) else { return false }
         if t[i].text == "I" { return false }
         // Months (but "May"), weekdays and number words, in one lookup.
         return !t[i].has(.nonName)

@@ -159,6 +159,9 @@ public struct QuantityFinder: Sendable {
                 return (w, k + 1)
             }
             if t[k].kind != .word || ["and", "or", "were", "was", "are", "is", "have", "has", "had", "who", "of"].contains(w) { break }
+            // ("The two sides last exchanged prisoners": a verb after the first word ends the
+            // noun phrase; "six detained Americans", "five newly freed prisoners" do not.)
+            if k > from, t[k].has(.trigger), !t[k - 1].lower.hasSuffix("ly") { break }
             k += 1
         }
         return (nil, nil)

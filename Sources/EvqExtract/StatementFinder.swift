@@ -26,7 +26,16 @@ struct StatementFinder {
         let t = m.tokens
         var out: [Found] = []
         for i in t.indices where !t[i].inQuote && t[i].kind == .word {
-            guard t[i].has(.statementTrigger) else { continue }
+            // "The State Department released a statement ...", "Amnesty International
+            // published a report ...": the publisher speaks (`triggers.tsv` type publication).
+            if !t[i].has(.statementTrigger) {
+                guard t[i].has(.trigger), let entries = lexicon.triggers[t[i].lower],
+                    entries.contains(where: { $0.type == "publication" && lexicon.matchOne($0.words, at: i, in: t) }),
+                    case .some(.some(let s)) = speaker(before: i, m)
+                else { continue }
+                out.append(Found(speaker: s, trigger: i))
+                continue
+            }
             if t[i].lower.hasSuffix("ing") {
                 if let prev = out.last { out.append(Found(speaker: prev.speaker, trigger: i)) }
                 continue
@@ -35,7 +44,8 @@ struct StatementFinder {
             // follows is speech (a quote, "that", a colon) or, for "called", a quote soon after.
             let after = i + 1 < t.count ? t[i + 1].lower : "."
             if t[i].lower == "added", ![":", ",", "\"", "that", ".", "on", "in"].contains(after) { continue }
-            if t[i].lower == "called", after != "on", !t[(i + 1)..<min(t.count, i + 6)].contains(where: { $0.lower == "\"" }) { continue }
+            // ("called for the release of ..." is a call someone made: speech.)
+            if t[i].lower == "called", after != "on", after != "for", !t[(i + 1)..<min(t.count, i + 6)].contains(where: { $0.lower == "\"" }) { continue }
             if t[i].lower == "announced" || t[i].lower == "confirmed", !["that", ":", ",", "."].contains(after) { continue }
             if let s = speaker(before: i, m) {
                 if let s { out.append(Found(speaker: s, trigger: i)) }
@@ -67,6 +77,9 @@ struct StatementFinder {
         {
             return .some(accept(n))
         }
+        // "the Viasna human rights center, which says ...": the relative pronoun speaks for the
+        // name before its comma.
+        if w == "which" || w == "who", k >= 2, t[k - 1].lower == ",", case .some(.some(let s)) = speaker(before: k - 1, m) { return .some(s) }
         if w == "they" || w == "it" || w == "who" { return .some(nil) }
         if t[k].has(.unnamed) || (k > 0 && lexicon.unnamed.contains("\(t[k - 1].lower) \(w)")) { return .some(nil) }
         if let n = m.names.first(where: { $0.hi == k + 1 }) {
@@ -142,6 +155,11 @@ struct StatementFinder {
     func accept(_ n: NameMention) -> Speaker? {
         switch n.kind {
         case .person, .organization, .unknown: return .name(n.text)
+        case .place:
+            // A bloc or a seat of government is an organisation that speaks ("the European Union
+            // said", "the Kremlin said"); a country or city is not a speaker.
+            let kind = lexicon.places[n.text]?.kind
+            return kind == "bloc" || kind == "institution" ? .name(n.text) : nil
         default: return nil
         }
     }

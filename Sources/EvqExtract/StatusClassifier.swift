@@ -6,17 +6,23 @@ import EvqModel
 struct StatusClassifier {
     let lexicon: Lexicon
 
+    /// "is due to", "are scheduled to" after the trigger: still to come.
+    static let scheduledWords: Set<String> = ["due", "scheduled", "expected", "set", "planned", "likely"]
+    static let finiteBe: Set<String> = ["is", "are", "was", "were", "has", "have", "had"]
+    static let dueVerbs: Set<String> = ["be", "take", "begin", "start", "resume", "happen", "occur", "meet", "visit", "hold"]
     /// A modal right after the trigger's phrase makes it hypothetical ...
     static let modals: Set<String> = ["could", "may", "might"]
     /// ... unless one of these comes first.
     static let modalStops: Set<String> = ["was", "were", "is", "are", "has", "have", "had", ","]
 
-    func status(_ t: [Token], trigger: Int, clause: Range<Int>) -> Status {
+    func status(_ t: [Token], trigger: Int, clause: Range<Int>, meeting: Bool = false) -> Status {
         let from = clause.lowerBound
         var i = from
         var denied = false, hypothetical = false, expected = false
         while i < trigger {
             if !t[i].has(.cueFirst) { i += 1; continue }
+            // "had not ruled out an exchange": a denial denied leaves it possible.
+            if let len = negatedDenial(t, at: i) { hypothetical = true; i += len; continue }
             if let len = lexicon.matchPhrase(lexicon.negationsByFirst[t[i].lower] ?? [], at: i, in: t) {
                 let word = t[i].lower
                 let strong = word == "denied" || word == "denies" || word == "deny" || word == "refused" || word == "rejected" || word == "ruled"
@@ -28,8 +34,12 @@ struct StatusClassifier {
             if t[i].lower == "may", t[i].capitalized { i += 1; continue }
             for h in lexicon.hedgesByFirst[t[i].lower] ?? [] {
                 guard lexicon.matchOne(h.words, at: i, in: t) else { continue }
-                if h.status == "hypothetical" { hypothetical = true }
+                // ("discussed the possibility of an exchange": a topic is only possible; the
+                // talks themselves took place.)
+                if h.status == "hypothetical" || (h.status == "topic" && !meeting) { hypothetical = true }
                 if h.status == "expected", trigger - i <= 6 { expected = true }
+                // "a planned meeting", "the proposed exchange": only right before the noun.
+                if h.status == "planned", trigger - i == 1 { expected = true }
             }
             i += 1
         }
@@ -41,11 +51,42 @@ struct StatusClassifier {
             // "border talks would resume in December": the happening is still to come.
             let w = t[k].lower
             if w == "would" || w == "will" { expected = true; break }
-            if t[k].has(.modalStop) { break }
+            if t[k].has(.modalStop) || w == "," { break }
             k += 1
+        }
+        // "A second exchange, of about 250 prisoners, is due to take place next month": the first
+        // auxiliary after the trigger (past a parenthesis) says it is still to come.
+        var a = trigger + 1
+        while a < min(clause.upperBound, trigger + 12), a + 2 < t.count {
+            if Self.finiteBe.contains(t[a].lower) {
+                // ("was due to pressure" is a cause: "due" needs "to be", "to take" ...)
+                // ("His release was postponed": it is still to come.)
+                if lexicon.hedgesByFirst[t[a + 1].lower]?.contains(where: { $0.status == "postponed" && $0.words.count == 1 }) == true { expected = true }
+                // ("more exchanges were planned": no infinitive needed.)
+                if ["planned", "scheduled", "expected"].contains(t[a + 1].lower), t[a + 2].kind == .punct { expected = true }
+                if Self.scheduledWords.contains(t[a + 1].lower), t[a + 2].lower == "to",
+                    t[a + 1].lower != "due" || (a + 3 < t.count && Self.dueVerbs.contains(t[a + 3].lower))
+                {
+                    expected = true
+                }
+                break
+            }
+            if t[a].has(.trigger) { break }
+            a += 1
         }
         // "... to be released": an infinitive after the trigger's auxiliaries is not a report.
         if trigger >= 2, t[trigger - 1].lower == "be", t[trigger - 2].lower == "to" { expected = expected || !hypothetical }
+        // "she would pardon them if parliament did not pass the law": a condition after the
+        // trigger makes what would happen hypothetical.
+        if expected, !hypothetical {
+            var k = trigger + 1
+            while k < min(t.count, trigger + 16) {
+                let w = t[k].lower
+                if w == ";" || w == "." { break }
+                if (w == "if" || w == "unless"), !t[k].inQuote { hypothetical = true; break }
+                k += 1
+            }
+        }
         if denied { return .denied }
         if hypothetical { return .hypothetical }
         if expected { return .expected }
@@ -55,10 +96,21 @@ struct StatusClassifier {
     /// Whether the trigger is merely negated ("have not been arrested", "no prisoners were
     /// freed") with no one denying it: nothing happened, so there is no event. An explicit
     /// denial ("denied that ... would be freed", "refused to release") is a `denied` event.
+    /// The length of a negated denial at `i` ("not ruled out", "did not rule out": `hedges.tsv`
+    /// hypothetical cues that open with a negation word), else nil.
+    func negatedDenial(_ t: [Token], at i: Int) -> Int? {
+        guard lexicon.negationsByFirst[t[i].lower] != nil else { return nil }
+        for h in lexicon.hedgesByFirst[t[i].lower] ?? [] where h.status == "hypothetical" && h.words.count > 1 && lexicon.matchOne(h.words, at: i, in: t) {
+            return h.words.count
+        }
+        return nil
+    }
+
     func isPlainNegation(_ t: [Token], trigger: Int, clause: Range<Int>) -> Bool {
         var plain = false
         var i = clause.lowerBound
         while i < trigger {
+            if t[i].has(.cueFirst), let len = negatedDenial(t, at: i) { i += len; continue }
             if t[i].has(.cueFirst), let len = lexicon.matchPhrase(lexicon.negations, at: i, in: t) {
                 let word = t[i].lower
                 if ["denied", "denies", "deny", "refused", "rejected", "ruled"].contains(word) { return false }
@@ -102,16 +154,33 @@ struct StatusClassifier {
     /// A demand cue (`hedges.tsv` status `demand`: "urged", "called on", "demanded") within six
     /// tokens before the trigger in its clause: someone asks for the happening, which is no
     /// event; likewise an open question (status `question`: "did not say whether", "it was
-    /// unclear when") within eight.
+    /// unclear when") within twelve.
     func isDemand(_ t: [Token], trigger: Int, clause: Range<Int>) -> Bool {
-        let lo = max(clause.lowerBound, trigger - 8)
+        let lo = max(clause.lowerBound, trigger - 12)
         guard lo < trigger else { return false }
         for i in lo..<trigger where t[i].has(.cueFirst) {
-            for h in lexicon.hedgesByFirst[t[i].lower] ?? [] where (h.status == "demand" && trigger - i <= 6 || h.status == "question")
+            for h in lexicon.hedgesByFirst[t[i].lower] ?? []
+            where (h.status == "demand" && trigger - i <= 6 || h.status == "question" && trigger - i <= 12)
                 && lexicon.matchOne(h.words, at: i, in: t)
             {
                 return true
             }
+        }
+        return false
+    }
+
+    /// "The meeting was cancelled", "talks were called off": the first auxiliary after the
+    /// trigger followed by a `hedges.tsv` cancelled cue; nothing happened, so no event.
+    func isCalledOff(_ t: [Token], trigger: Int, clause: Range<Int>) -> Bool {
+        var a = trigger + 1
+        while a + 1 < min(clause.upperBound, trigger + 12) {
+            if Self.finiteBe.contains(t[a].lower) {
+                var b = a + 1
+                if t[b].lower == "been", b + 1 < t.count { b += 1 }
+                return lexicon.hedgesByFirst[t[b].lower]?.contains(where: { $0.status == "cancelled" && lexicon.matchOne($0.words, at: b, in: t) }) == true
+            }
+            if t[a].has(.trigger) { return false }
+            a += 1
         }
         return false
     }
