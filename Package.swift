@@ -43,8 +43,10 @@ let package = Package(
         .target(name: "EvqReport", dependencies: ["EvqModel", "EvqDiagnostics"]),
         .target(
             name: "EvqStore",
-            dependencies: ["EvqModel", "EvqDiagnostics", "EvqExtract", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["EvqModel", "EvqDiagnostics", "EvqExtract", .product(name: "GRDB", package: "GRDB.swift"),
+                           "CEvqPrefetch"]
         ),
+        .target(name: "CEvqPrefetch"),  // store: a cache hint for the cache's decoder
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
         .target(name: "EvqLineEditor", dependencies: ["CReadline"]),
         .executableTarget(

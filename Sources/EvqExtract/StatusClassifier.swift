@@ -51,7 +51,7 @@ struct StatusClassifier {
             // "border talks would resume in December": the happening is still to come.
             let w = t[k].lower
             if w == "would" || w == "will" { expected = true; break }
-            if t[k].has(.modalStop) { break }
+            if t[k].has(.modalStop) || w == "," { break }
             k += 1
         }
         // "A second exchange, of about 250 prisoners, is due to take place next month": the first

@@ -77,92 +77,6 @@ struct BlobHeader: Sendable {
     }
 }
 
-/// Receives the segments of an event list piece by piece and decodes each piece's segments
-/// on up to `parallelism` threads, straight into the result's storage.
-final class SegmentSink: @unchecked Sendable {
-    let header: BlobHeader
-    let headerBytes: UnsafeBufferPointer<UInt8>
-    let target: UnsafeMutablePointer<Event>?
-    let workers: [SegmentWorker]
-    private(set) var nextSegment = 0
-    private var nextEvent = 0
-    /// What was decoded, for `undo`.
-    private var decoded: [(first: Int, count: Int)] = []
-    private(set) var error: EventCodec.DecodeError?
-
-    init(header: BlobHeader, headerBytes: UnsafeBufferPointer<UInt8>, target: UnsafeMutablePointer<Event>?, parallelism: Int) {
-        self.header = header
-        self.headerBytes = headerBytes
-        self.target = target
-        let count = max(1, min(parallelism, header.segments.count))
-        workers = (0..<count).map { _ in SegmentWorker() }
-    }
-
-    var isComplete: Bool { error == nil && nextSegment == header.segments.count }
-
-    /// Decodes the segments that make up `piece`; false (and `error` set) when it does not
-    /// hold whole segments or one of them is damaged.
-    func take(_ piece: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard error == nil else { return false }
-        var jobs: [(start: Int, end: Int, events: Int, first: Int)] = []
-        var offset = 0
-        while nextSegment < header.segments.count, header.segments[nextSegment].bytes <= piece.count - offset {
-            let seg = header.segments[nextSegment]
-            jobs.append((offset, offset + seg.bytes, seg.events, nextEvent))
-            offset += seg.bytes
-            nextEvent += seg.events
-            nextSegment += 1
-        }
-        guard offset == piece.count else {
-            error = .damaged
-            return false
-        }
-        guard !jobs.isEmpty else { return true }
-        guard let target else {
-            error = .damaged
-            return false
-        }
-        let done = UnsafeMutableBufferPointer<Int>.allocate(capacity: jobs.count)
-        done.initialize(repeating: 0)
-        defer { done.deallocate() }
-        let failed = UnsafeMutableBufferPointer<Bool>.allocate(capacity: jobs.count)
-        failed.initialize(repeating: false)
-        defer { failed.deallocate() }
-        let threads = min(workers.count, jobs.count)
-        // Each thread writes only its own jobs' slots and events.
-        nonisolated(unsafe) let (bytesIn, into, doneOut, failedOut) = (piece, target, done, failed)
-        let jobList = jobs
-        let work: @Sendable (Int) -> Void = { (w: Int) in
-            let worker = self.workers[w]
-            worker.prepare(self.header, self.headerBytes)
-            for k in (jobList.count * w / threads)..<(jobList.count * (w + 1) / threads) {
-                let job = jobList[k]
-                let bytes = UnsafeBufferPointer(rebasing: bytesIn[job.start..<job.end])
-                let result = worker.decode(bytes, events: job.events, into: into + job.first)
-                doneOut[k] = result.done
-                failedOut[k] = !result.ok
-            }
-        }
-        if threads > 1 {
-            DispatchQueue.concurrentPerform(iterations: threads) { work($0) }
-        } else {
-            work(0)
-        }
-        for (k, job) in jobs.enumerated() {
-            decoded.append((job.first, done[k]))
-            if failed[k] { error = .damaged }
-        }
-        return error == nil
-    }
-
-    /// Deinitialises every event decoded so far (after a failure).
-    func undo() {
-        guard let target else { return }
-        for part in decoded { (target + part.first).deinitialize(count: part.count) }
-        decoded = []
-    }
-}
-
 /// One decoding thread's state: its own `String`s of the string table (threads that retained
 /// the same string objects would contend on their reference counts) and the lists it has
 /// built so far, each built once and then shared by every event naming it.
@@ -193,131 +107,32 @@ final class SegmentWorker: @unchecked Sendable {
     /// Decodes `events` events from `bytes` into `target`; `done` is how many were
     /// initialised (also when it fails).
     func decode(_ bytes: UnsafeBufferPointer<UInt8>, events: Int, into target: UnsafeMutablePointer<Event>) -> (done: Int, ok: Bool) {
-        var r = ByteReader(bytes: bytes)
-        var done = 0
-        do {
-            while done < events {
-                (target + done).initialize(to: try event(&r))
-                done += 1
-            }
-        } catch {
-            return (done, false)
-        }
-        return (done, r.pos == bytes.count)
-    }
-
-    @inline(__always)
-    private func string(_ r: inout ByteReader) throws(EventCodec.DecodeError) -> String {
-        let i = Int(truncatingIfNeeded: try r.varint())
-        guard i >= 0, i < strings.count else { throw .badReference }
-        return strings[i]
-    }
-
-    @inline(__always)
-    private func optional(_ r: inout ByteReader) throws(EventCodec.DecodeError) -> String? {
-        let i = Int(truncatingIfNeeded: try r.varint())
-        if i == 0 { return nil }
-        guard i > 0, i - 1 < strings.count else { throw .badReference }
-        return strings[i - 1]
-    }
-
-    @inline(__always)
-    private func list(_ r: inout ByteReader) throws(EventCodec.DecodeError) -> [String] {
-        let tag = try r.varint()
-        if tag == 0 { return [] }
-        if tag & 1 == 0 {
-            // Named by this event only: built here.
-            guard tag >> 1 <= UInt64(r.bytes.count - r.pos) else { throw .truncated }
-            let n = Int(tag >> 1)
-            var failure: EventCodec.DecodeError?
-            let made = [String](unsafeUninitializedCapacity: n) { buffer, count in
-                count = 0
-                while count < n {
-                    do {
-                        (buffer.baseAddress! + count).initialize(to: try string(&r))
-                        count += 1
-                    } catch {
-                        failure = error as? EventCodec.DecodeError ?? .damaged
-                        return
+        // The tables are bound once per segment: reading them through `self` for every event
+        // cost an exclusivity check and a retain of the table per access.
+        strings.withUnsafeBufferPointer { strings in
+            listStarts.withUnsafeBufferPointer { listStarts in
+                listItems.withUnsafeBufferPointer { listItems in
+                    lists.withUnsafeMutableBufferPointer { lists in
+                        types.withUnsafeMutableBufferPointer { types in
+                            var d = SegmentDecoder(
+                                r: ByteReader(bytes: bytes), strings: strings, listStarts: listStarts, listItems: listItems,
+                                lists: lists, types: types)
+                            var done = 0
+                            d.startSkimming()
+                            do {
+                                while done < events {
+                                    d.skim()
+                                    (target + done).initialize(to: try d.event())
+                                    done += 1
+                                }
+                            } catch {
+                                return (done, false)
+                            }
+                            return (done, d.r.pos == bytes.count)
+                        }
                     }
                 }
             }
-            if let failure { throw failure }
-            return made
         }
-        guard tag >> 1 < UInt64(lists.count) else { throw .badReference }
-        let k = Int(tag >> 1)
-        if let made = lists[k] { return made }
-        let range = Int(listStarts[k])..<Int(listStarts[k + 1])
-        let made = [String](unsafeUninitializedCapacity: range.count) { buffer, count in
-            for (j, item) in range.enumerated() { (buffer.baseAddress! + j).initialize(to: strings[Int(listItems[item])]) }
-            count = range.count
-        }
-        lists[k] = made
-        return made
-    }
-
-    private func type(_ r: inout ByteReader) throws(EventCodec.DecodeError) -> EventType {
-        let i = Int(truncatingIfNeeded: try r.varint())
-        guard i >= 0, i < strings.count else { throw .badReference }
-        if let t = types[i] { return t }
-        let t = EventType(rawValue: strings[i])
-        types[i] = t
-        return t
-    }
-
-    private func event(_ r: inout ByteReader) throws(EventCodec.DecodeError) -> Event {
-        let idLength = try r.count()
-        guard idLength <= r.bytes.count - r.pos else { throw .truncated }
-        let id = String(decoding: UnsafeBufferPointer(rebasing: r.bytes[r.pos..<(r.pos + idLength)]), as: UTF8.self)
-        r.pos += idLength
-        let type = try type(&r)
-        let flags = try r.varint()
-        guard Int(flags & 3) < Status.allCases.count, Int(flags >> 2 & 7) < DatePrecision.allCases.count else {
-            throw EventCodec.DecodeError(message: "bad flags in event blob")
-        }
-        let status = Status.allCases[Int(flags & 3)]
-        let precision = DatePrecision.allCases[Int(flags >> 2 & 7)]
-        var date = EventDate.missing
-        if flags & (1 << 6) != 0 {
-            let s = try r.signed()
-            let span = try r.varint()
-            guard span <= UInt64(Int32.max), s > -Int(Int32.max), s < Int(Int32.max) else {
-                throw EventCodec.DecodeError(message: "bad date in event blob")
-            }
-            date = EventDate(start: Day(number: s), end: Day(number: s + Int(span)), precision: precision)
-        }
-        date.text = try optional(&r)
-        if date.start == nil { date.precision = precision }
-        var count: Quantity?
-        if flags & (1 << 7) != 0 {
-            let value: Int? = flags & (1 << 8) != 0 ? try r.signed() : nil
-            let q = Int(truncatingIfNeeded: try r.varint())
-            guard q >= 0, q < Qualifier.allCases.count else { throw EventCodec.DecodeError(message: "bad qualifier in event blob") }
-            var quantity = Quantity(value: value, qualifier: Qualifier.allCases[q], text: nil)
-            quantity.qualifier = Qualifier.allCases[q]
-            quantity.text = try optional(&r)
-            count = quantity
-        }
-        let actors = try list(&r), places = try list(&r), sources = try list(&r)
-        var evidence: [Evidence] = []
-        let evidenceCount = try r.count()
-        if evidenceCount > 0 {
-            evidence.reserveCapacity(evidenceCount)
-            for _ in 0..<evidenceCount {
-                let source = try string(&r), sentence = try string(&r)
-                let start = try r.signed(), end = try r.signed()
-                evidence.append(Evidence(source: source, sentence: sentence, span: SourceSpanValue(start: start, end: end)))
-            }
-        }
-        var attributes: [String: String] = [:]
-        let attributeCount = try r.count()
-        for _ in 0..<attributeCount {
-            let key = try string(&r)
-            attributes[key] = try string(&r)
-        }
-        return Event(
-            id: id, type: type, status: status, total: flags & (1 << 5) != 0, date: date, count: count,
-            actors: actors, places: places, sources: sources, evidence: evidence, attributes: attributes)
     }
 }

@@ -171,7 +171,7 @@ public enum EventCodec {
         let header = try BlobHeader(b)
         guard header.length + header.segmentBytes == b.count else { throw DecodeError.damaged }
         do {
-            return try decode(header: header, headerBytes: b, parallelism: parallelism) { take in
+            return try decode(header: header, headerBytes: b, parallelism: parallelism, piecesOutlive: true) { take in
                 _ = take(UnsafeBufferPointer(rebasing: b[header.length...]))
             }
         } catch let error as DecodeError {
@@ -184,19 +184,19 @@ public enum EventCodec {
     /// Decodes an event list whose segments arrive in pieces: `pieces` calls its argument
     /// with each piece in order (the bytes need to live only for that call; the argument
     /// returns false once decoding has failed, after which `pieces` should stop). Every piece
-    /// holds whole segments. `headerBytes` must stay valid until this returns. Errors of
-    /// `pieces` (a database read) are passed on; nothing decoded leaks when anything fails.
+    /// holds whole segments. `headerBytes` must stay valid until this returns, and so must the
+    /// pieces when `piecesOutlive` (otherwise they are copied). Errors of `pieces` (a database
+    /// read) are passed on; nothing decoded leaks when anything fails.
     static func decode(
-        header: BlobHeader, headerBytes: UnsafeBufferPointer<UInt8>, parallelism: Int,
+        header: BlobHeader, headerBytes: UnsafeBufferPointer<UInt8>, parallelism: Int, piecesOutlive: Bool = false,
         pieces: ((UnsafeBufferPointer<UInt8>) -> Bool) throws -> Void
     ) throws -> [Event] {
         var failure: (any Error)?
         let events = [Event](unsafeUninitializedCapacity: header.eventCount) { buffer, initialized in
             let sink = SegmentSink(header: header, headerBytes: headerBytes, target: buffer.baseAddress, parallelism: parallelism)
             do {
-                try pieces { sink.take($0) }
-                if let error = sink.error { throw error }
-                guard sink.isComplete else { throw DecodeError.truncated }
+                try pieces { sink.take($0, outlivesDecoding: piecesOutlive) }
+                guard sink.finish() else { throw sink.error ?? DecodeError.damaged }
                 initialized = header.eventCount
             } catch {
                 sink.undo()

@@ -150,21 +150,25 @@ struct EventJSONReader {
         let raw = UnsafeBufferPointer(rebasing: s.bytes[open..<s.pos])
         let hash = ListInterner.hash(raw)
         if let shared = lists.lookup(raw, hash: hash) { return shared }
-        let n = raws.count
-        var failure: ScanError?
-        let list = [String](unsafeUninitializedCapacity: n) { target, count in
-            count = 0
-            for r in raws {
-                do throws(ScanError) {
-                    (target.baseAddress! + count).initialize(to: try s.string(r, &interner))
-                    count += 1
-                } catch {
-                    failure = error
-                    return
-                }
-            }
+        // Up to four names as array literals: `Array(unsafeUninitializedCapacity:)` allocates
+        // through the standard library's unspecialised code, which looks up the array type's
+        // metadata on every call (see `SegmentDecoder`).
+        let list: [String]
+        switch raws.count {
+        case 1: list = [try s.string(raws[0], &interner)]
+        case 2: list = [try s.string(raws[0], &interner), try s.string(raws[1], &interner)]
+        case 3: list = [try s.string(raws[0], &interner), try s.string(raws[1], &interner), try s.string(raws[2], &interner)]
+        case 4:
+            list = [
+                try s.string(raws[0], &interner), try s.string(raws[1], &interner), try s.string(raws[2], &interner),
+                try s.string(raws[3], &interner),
+            ]
+        default:
+            var made: [String] = []
+            made.reserveCapacity(raws.count)
+            for r in raws { made.append(try s.string(r, &interner)) }
+            list = made
         }
-        if let failure { throw failure }
         lists.offer(raw, hash: hash, list: list)
         return list
     }

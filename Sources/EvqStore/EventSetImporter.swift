@@ -25,7 +25,7 @@ public struct EventSetImporter: Sendable {
 
     /// Creates an importer; `chunkSize` is how much of a JSONL file is read at a time,
     /// `parallelism` how many threads parse it (default: the active processors, at most 4).
-    public init(chunkSize: Int = 16 << 20, parallelism: Int? = nil) {
+    public init(chunkSize: Int = 8 << 20, parallelism: Int? = nil) {
         self.chunkSize = max(chunkSize, 16)
         self.parallelism = max(1, parallelism ?? min(4, ProcessInfo.processInfo.activeProcessorCount))
     }
@@ -90,59 +90,117 @@ public struct EventSetImporter: Sendable {
         }
     }
 
-    /// Reads a JSON file chunk by chunk: the complete lines in the buffer are parsed (split in
-    /// two halves parsed on two threads when the chunk is large), the unfinished tail is moved
-    /// to the front and the next chunk appended after it.
+    /// Reads a JSON file chunk by chunk: the complete lines in the buffer are parsed (cut into
+    /// parts parsed on several threads when the chunk is large) while another thread reads the
+    /// next chunk into a second buffer, after the unfinished tail of this one.
     private func readJSONStream(_ reader: FileReader, file: String) throws(ImportError) -> [Event] {
         var events: [Event] = []
-        var buffer = [UInt8](repeating: 0, count: chunkSize)
+        var current = ChunkBuffer(size: chunkSize), next = ChunkBuffer(size: chunkSize)
         var filled = 0
-        var first = true
+        var final = false
+        func readMore() throws(ImportError) {
+            if filled == current.bytes.count { current.grow(keeping: filled) }
+            let n: Int
+            do { n = try reader.read(into: UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: current.bytes[filled...]))) } catch {
+                throw ImportError(file: file, line: 0, message: error.message)
+            }
+            filled += n
+            final = n == 0
+        }
+        // Read until something other than blanks has been seen: an array is read whole.
+        while true {
+            try readMore()
+            let seen = UnsafeBufferPointer(rebasing: current.bytes[0..<filled])
+            if JSONLinesParser.startsArray(seen) {
+                var rest = Array(seen)
+                rest += try readAll(reader, file: file)
+                var parser = JSONLinesParser(file: file)
+                return try rest.withUnsafeBufferPointer { (b) throws(ImportError) in try parser.parseArray(b) }
+            }
+            if final || !JSONLinesParser.isBlank(seen) { break }
+        }
         let workers = LineWorkers(file: file, count: parallelism, threshold: parallelThreshold)
         var line = 0
         while true {
-            if filled == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
-            let n: Int
-            do { n = try reader.read(into: &buffer, at: filled) } catch { throw ImportError(file: file, line: 0, message: error.message) }
-            filled += n
-            let final = n == 0
-            if first {
-                let isArray = buffer.withUnsafeBufferPointer { JSONLinesParser.startsArray(UnsafeBufferPointer(rebasing: $0[0..<filled])) }
-                if isArray {
-                    var rest = Array(buffer[0..<filled])
-                    rest += try readAll(reader, file: file)
-                    var parser = JSONLinesParser(file: file)
-                    return try rest.withUnsafeBufferPointer { (b) throws(ImportError) in try parser.parseArray(b) }
+            let region = UnsafeBufferPointer(rebasing: current.bytes[0..<filled])
+            let end = final ? filled : JSONLinesParser.lastLineEnd(region)
+            if end == 0 && !final {
+                // A line longer than the buffer: read on.
+                try readMore()
+                continue
+            }
+            let tail = filled - end
+            next.reserve(max(chunkSize, tail * 2))
+            if tail > 0 {
+                next.bytes.baseAddress!.update(from: current.bytes.baseAddress! + end, count: tail)
+            }
+            let pending = PendingRead()
+            if !final {
+                nonisolated(unsafe) let into = UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: next.bytes[tail...]))
+                nonisolated(unsafe) let from = reader
+                pending.group.enter()
+                DispatchQueue.global().async {
+                    do throws(FileError) { pending.count = try from.read(into: into) } catch { pending.error = error }
+                    pending.group.leave()
                 }
-                // Keep reading until something other than blanks has been seen.
-                if !final && JSONLinesParser.isBlank(buffer, filled) { continue }
-                first = false
             }
-            let consumed = try buffer.withUnsafeBufferPointer { (b) throws(ImportError) -> Int in
-                let region = UnsafeBufferPointer(rebasing: b[0..<filled])
-                let end = final ? filled : JSONLinesParser.lastLineEnd(region)
-                if end == 0 { return 0 }
-                line = try workers.parse(UnsafeBufferPointer(rebasing: b[0..<end]), firstLine: line, into: &events)
-                return end
+            do {
+                line = try workers.parse(UnsafeBufferPointer(rebasing: region[0..<end]), firstLine: line, into: &events)
+            } catch {
+                pending.group.wait()
+                throw error
             }
-            if events.capacity < 1024, consumed > 0, line > 0, reader.size > consumed {
+            pending.group.wait()
+            if let error = pending.error { throw ImportError(file: file, line: 0, message: error.message) }
+            if events.capacity < 1024, end > 0, line > 0, reader.size > end {
                 // Size the array once from the first chunk's line length: growing it by
                 // doubling would briefly hold two copies of a large event set.
-                let estimate = Double(reader.size) / (Double(consumed) / Double(line)) * 1.05
+                let estimate = Double(reader.size) / (Double(end) / Double(line)) * 1.05
                 events.reserveCapacity(Int(min(estimate, 50_000_000)))
             }
             if final {
                 workers.flush(into: &events)
                 return events
             }
-            if consumed > 0 {
-                buffer.withUnsafeMutableBufferPointer { b in
-                    _ = memmove(b.baseAddress!, b.baseAddress! + consumed, filled - consumed)
-                }
-                filled -= consumed
-            }
+            swap(&current, &next)
+            filled = tail + pending.count
+            final = pending.count == 0
         }
     }
+}
+
+/// The outcome of a read on another thread (see `readJSONStream`), valid after `group.wait()`.
+private final class PendingRead: @unchecked Sendable {
+    let group = DispatchGroup()
+    var count = 0
+    var error: FileError?
+}
+
+/// A growable byte buffer that is not an `Array`, so another thread can fill it while this one
+/// reads its twin.
+private struct ChunkBuffer: ~Copyable {
+    private(set) var bytes: UnsafeMutableBufferPointer<UInt8>
+
+    init(size: Int) {
+        bytes = .allocate(capacity: max(size, 16))
+    }
+
+    /// Doubles the buffer, keeping its first `count` bytes.
+    mutating func grow(keeping count: Int) {
+        let bigger = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count * 2)
+        if count > 0 { bigger.baseAddress!.update(from: bytes.baseAddress!, count: count) }
+        bytes.deallocate()
+        bytes = bigger
+    }
+
+    /// Makes room for at least `size` bytes (the contents are not kept).
+    mutating func reserve(_ size: Int) {
+        guard bytes.count < size else { return }
+        bytes.deallocate()
+        bytes = .allocate(capacity: size)
+    }
+
+    deinit { bytes.deallocate() }
 }
 
 /// Parses a run of complete lines on up to `count` threads: the run is cut at line ends into
@@ -153,10 +211,10 @@ final class LineWorkers: @unchecked Sendable {
     // Each worker touches only its own slot while `concurrentPerform` runs; the caller reads
     // them after it returns.
     private var parsers: [JSONLinesParser]
-    /// Two sets of outputs, used in turn: while the other workers fill one, worker 0 appends
-    /// the other (the previous run's) to the result before parsing its own part, so that copy
-    /// overlaps their parsing instead of following it.
-    private var outputs: [[[Event]]]
+    /// Two sets of outputs, used in turn: while the other workers fill one, worker 0 moves
+    /// the other (the previous run's) onto the result before parsing its own part, so that
+    /// move overlaps their parsing instead of following it.
+    private var outputs: [[EventRun]]
     private var current = 0
     private var errors: [ImportError?]
     private var parts: [(start: Int, end: Int, line: Int)] = []
@@ -167,7 +225,7 @@ final class LineWorkers: @unchecked Sendable {
     init(file: String, count: Int, threshold: Int) {
         self.threshold = threshold
         parsers = Array(repeating: JSONLinesParser(file: file), count: max(1, count))
-        outputs = Array(repeating: Array(repeating: [], count: max(1, count)), count: 2)
+        outputs = (0..<2).map { _ in (0..<max(1, count)).map { _ in EventRun() } }
         errors = Array(repeating: nil, count: max(1, count))
     }
 
@@ -216,9 +274,8 @@ final class LineWorkers: @unchecked Sendable {
     }
 
     private func flush(set: Int, into events: inout [Event]) {
-        for k in outputs[set].indices.dropFirst() where !outputs[set][k].isEmpty {
-            events.append(contentsOf: outputs[set][k])
-            outputs[set][k].removeAll(keepingCapacity: true)
+        for k in outputs[set].indices.dropFirst() where outputs[set][k].count > 0 {
+            outputs[set][k].move(onto: &events)
         }
     }
 
@@ -231,7 +288,8 @@ final class LineWorkers: @unchecked Sendable {
                 flush(set: 1 - current, into: &target.pointee)
                 _ = try parsers[k].parseLines(bytes, final: true, into: &target.pointee)
             } else {
-                _ = try parsers[k].parseLines(bytes, final: true, into: &outputs[current][k])
+                var run = outputs[current][k]
+                _ = try parsers[k].parseLines(bytes, final: true, into: &run)
             }
         } catch {
             errors[k] = error
@@ -263,8 +321,8 @@ struct JSONLinesParser {
         return false
     }
 
-    static func isBlank(_ b: [UInt8], _ count: Int) -> Bool {
-        b.withUnsafeBufferPointer { !startsArray(UnsafeBufferPointer(rebasing: $0[0..<count])) && $0[0..<count].allSatisfy { isSpace($0) || $0 >= 0x80 } }
+    static func isBlank(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        !startsArray(b) && b.allSatisfy { isSpace($0) || $0 >= 0x80 }
     }
 
     @inline(__always)
@@ -272,7 +330,7 @@ struct JSONLinesParser {
 
     /// Parses every complete line of `b` (all of it when `final`), appending events; returns how
     /// many bytes were consumed.
-    mutating func parseLines(_ b: UnsafeBufferPointer<UInt8>, final: Bool, into events: inout [Event]) throws(ImportError) -> Int {
+    mutating func parseLines<Sink: EventSink>(_ b: UnsafeBufferPointer<UInt8>, final: Bool, into events: inout Sink) throws(ImportError) -> Int {
         guard let base = b.baseAddress else { return 0 }
         var start = 0
         while start < b.count {
@@ -291,7 +349,7 @@ struct JSONLinesParser {
         return min(start, b.count)
     }
 
-    private mutating func parseLine(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, into events: inout [Event]) throws(ImportError) {
+    private mutating func parseLine<Sink: EventSink>(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, into events: inout Sink) throws(ImportError) {
         var s = from, e = to
         while e > s, JSONLinesParser.isSpace(b[e - 1]) { e -= 1 }
         while s < e {

@@ -35,5 +35,16 @@ final class FileReader {
         }
     }
 
+    /// Reads up to `buffer.count` bytes into `buffer`; 0 means end of file.
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws(FileError) -> Int {
+        guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
+        while true {
+            let n = Foundation.read(fd, base, buffer.count)
+            if n >= 0 { return n }
+            if errno == EINTR { continue }
+            throw FileError(message: "cannot read: \(String(cString: strerror(errno)))")
+        }
+    }
+
     func close() { _ = Foundation.close(fd) }
 }

@@ -9,15 +9,18 @@ import Foundation
 /// are unique. To keep unique lists out of the table, a list is admitted only on its second
 /// sighting: the first leaves its hash in a small filter. Both tables have a fixed size (the
 /// table stops admitting at half full), so memory stays bounded whatever the input.
+///
+/// Nearly every lookup in a large event set is a cache miss, so a slot is one 64-byte cache
+/// line holding the hash, the length and, when they fit (`["Minsk", "Vilnius"]` does), the raw
+/// bytes themselves: comparing them costs no second miss. Longer lists keep their bytes in an
+/// arena.
 struct ListInterner {
-    private struct Slot {
-        var hash: UInt64 = 0
-        var offset: Int32 = 0
-        var length: Int32 = 0
-        var list: [String] = []
-    }
-
-    private var slots: [Slot]
+    /// `wordsPerSlot` words per slot, starting `pad` words in (on a 64-byte boundary): the
+    /// hash (0: free), the length and arena offset, then up to `inlineLength` raw bytes.
+    private var words: [UInt64]
+    private let pad: Int
+    /// The list of each slot.
+    private var lists: [[String]]
     private var arena: [UInt8] = []
     private var used = 0
     private let mask: Int
@@ -25,10 +28,20 @@ struct ListInterner {
     /// admission.
     private var seen: [UInt64]
 
+    static let wordsPerSlot = 8
+    /// Raw lists up to this long are kept in their slot.
+    static let inlineLength = 48
+
     init(capacity: Int = 1 << 16) {
         var size = 16
         while size < capacity { size <<= 1 }
-        slots = Array(repeating: Slot(), count: size)
+        words = Array(repeating: 0, count: size * ListInterner.wordsPerSlot + ListInterner.wordsPerSlot)
+        // Where the first 64-byte boundary is (a copy of this value may lose the alignment,
+        // never the contents).
+        pad = words.withUnsafeBufferPointer { w in
+            ((64 - Int(bitPattern: w.baseAddress) & 63) & 63) / 8
+        }
+        lists = Array(repeating: [], count: size)
         mask = size - 1
         seen = Array(repeating: 0, count: size * 2)
     }
@@ -41,14 +54,20 @@ struct ListInterner {
     func lookup(_ raw: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> [String]? {
         guard raw.count <= ListInterner.maxLength, let base = raw.baseAddress else { return nil }
         var slot = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
-        return slots.withUnsafeBufferPointer { table in
+        return words.withUnsafeBufferPointer { w -> [String]? in
             while true {
-                let stored = table[slot].hash
+                let at = pad + slot * ListInterner.wordsPerSlot
+                let stored = w[at]
                 if stored == 0 { return nil }
-                if stored == h, Int(table[slot].length) == raw.count {
-                    let offset = Int(table[slot].offset)
-                    let same = arena.withUnsafeBufferPointer { a in memcmp(a.baseAddress! + offset, base, raw.count) == 0 }
-                    if same { return table[slot].list }
+                if stored == h, Int(w[at + 1] & 0xFFFF_FFFF) == raw.count {
+                    let same: Bool
+                    if raw.count <= ListInterner.inlineLength {
+                        same = memcmp(UnsafeRawPointer(w.baseAddress! + at + 2), base, raw.count) == 0
+                    } else {
+                        let offset = Int(w[at + 1] >> 32)
+                        same = arena.withUnsafeBufferPointer { a in memcmp(a.baseAddress! + offset, base, raw.count) == 0 }
+                    }
+                    if same { return lists[slot] }
                 }
                 slot = (slot + 1) & mask
             }
@@ -57,16 +76,28 @@ struct ListInterner {
 
     /// Offers a list just read (and not found): kept if it was seen before.
     mutating func offer(_ raw: UnsafeBufferPointer<UInt8>, hash h: UInt64, list: [String]) {
-        guard raw.count <= ListInterner.maxLength, used * 2 < slots.count, arena.count < Int(Int32.max) - raw.count else { return }
+        guard raw.count <= ListInterner.maxLength, used * 2 < lists.count, arena.count < Int(Int32.max) - raw.count else { return }
         let filter = Int(truncatingIfNeeded: h >> 7) & (seen.count - 1)
         guard seen[filter] == h else {
             seen[filter] = h
             return
         }
         var slot = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
-        while slots[slot].hash != 0 { slot = (slot + 1) & mask }
-        slots[slot] = Slot(hash: h, offset: Int32(arena.count), length: Int32(raw.count), list: list)
-        arena.append(contentsOf: raw)
+        while words[pad + slot * ListInterner.wordsPerSlot] != 0 { slot = (slot + 1) & mask }
+        let at = pad + slot * ListInterner.wordsPerSlot
+        var offset = 0
+        if raw.count > ListInterner.inlineLength {
+            offset = arena.count
+            arena.append(contentsOf: raw)
+        }
+        words.withUnsafeMutableBufferPointer { w in
+            w[at] = h
+            w[at + 1] = UInt64(raw.count) | UInt64(offset) << 32
+            if raw.count <= ListInterner.inlineLength {
+                UnsafeMutableRawPointer(w.baseAddress! + at + 2).copyMemory(from: raw.baseAddress!, byteCount: raw.count)
+            }
+        }
+        lists[slot] = list
         used += 1
     }
 

@@ -5,19 +5,18 @@ import Foundation
 /// A million imported events name the same few thousand actors, places and sources over and
 /// over; creating one heap string per occurrence would cost both time and memory. Strings of
 /// up to 15 bytes are stored inline by Swift anyway and are not interned; long strings
-/// (sentences) are rarely repeated and are not interned either. The bytes of every interned
-/// string are kept in one arena so a lookup compares bytes with `memcmp` instead of going
-/// through `String`.
+/// (sentences) are rarely repeated and are not interned either. A lookup compares the bytes
+/// with `memcmp` against the interned string's own storage: in a large event set most
+/// lookups miss the cache, and the string's object is the one line that the retain of the
+/// string found needs anyway (a separate arena of the bytes cost a second miss).
 struct StringInterner {
-    /// One probe touches one slot (one cache line) rather than three parallel arrays.
+    /// One probe touches one slot (one cache line) rather than parallel arrays.
     private struct Slot {
         var hash: UInt64 = 0
-        var offset = 0
         var string = ""
     }
 
     private var slots: [Slot]
-    private var arena: [UInt8] = []
     private var used = 0
     private let mask: Int
 
@@ -41,20 +40,22 @@ struct StringInterner {
                 let stored = table[slot].hash
                 if stored == 0 { return nil }
                 if stored == h {
-                    let offset = table[slot].offset
-                    let same = arena.withUnsafeBufferPointer { a in
-                        a.count - offset >= n && memcmp(a.baseAddress! + offset, base, n) == 0
+                    // Interned strings are native (longer than 15 bytes, made by
+                    // `String(decoding:as:)`), so their UTF-8 is contiguous.
+                    let same = table[slot].string.utf8.withContiguousStorageIfAvailable { u in
+                        u.count == n && memcmp(u.baseAddress!, base, n) == 0
                     }
-                    if same { return table[slot].string }
+                    if same == true { return table[slot].string }
                 }
                 slot = (slot + 1) & mask
             }
         }
         if let found { return found }
         let s = String(decoding: bytes, as: UTF8.self)
-        if used * 2 < slots.count {
-            slots[slot] = Slot(hash: h, offset: arena.count, string: s)
-            arena.append(contentsOf: bytes)
+        // Invalid UTF-8 is repaired, and a repaired string would never match its bytes again.
+        let exact = s.utf8.withContiguousStorageIfAvailable { u in u.count == n && memcmp(u.baseAddress!, base, n) == 0 }
+        if used * 2 < slots.count, exact == true {
+            slots[slot] = Slot(hash: h, string: s)
             used += 1
         }
         return s

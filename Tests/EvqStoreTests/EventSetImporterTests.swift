@@ -159,6 +159,22 @@ struct EventSetImporterTests {
         #expect(try EventSetImporter(chunkSize: chunk).importFile(at: path) == events)
     }
 
+    /// A file that starts with blanks longer than a chunk is still recognised as an array or
+    /// as lines, and a file of blanks holds no events.
+    @Test(arguments: [16, 40, 1 << 16])
+    func leadingBlanksAcrossChunks(chunk: Int) throws {
+        var rng = SplitMix64(seed: 77)
+        let events = (0..<30).map { _ in RandomEvents.event(&rng) }
+        let blanks = String(repeating: " \n", count: 50)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("evq-blank-\(chunk)-\(UUID()).json").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let array = "[" + events.map { EventSetIO.jsonLine($0) }.joined(separator: ",\n") + "]"
+        for (text, expected) in [(blanks + array, events), (blanks + EventSetIO.writeJSONL(events), events), (blanks, [])] {
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            #expect(try EventSetImporter(chunkSize: chunk, parallelism: 2).importFile(at: path) == expected)
+        }
+    }
+
     /// Parsing on several threads gives the same events in the same order, and errors keep
     /// their exact line number whichever part of the file they fall in.
     @Test(arguments: [2, 3, 4])
@@ -216,9 +232,12 @@ struct ListInterningTests {
         #expect(Set(events.map { storage($0.actors) }).count == 60)
     }
 
-    @Test func aFullTableStillReadsCorrectly() throws {
+    /// Short raw lists are kept in their slot, long ones in the arena: both read back right,
+    /// also once the table is full.
+    @Test(arguments: ["", String(repeating: "and longer ", count: 4)])
+    func aFullTableStillReadsCorrectly(padding: String) throws {
         var interner = ListInterner(capacity: 16)
-        let lists = (0..<200).map { i in "[\"name number \(i % 40) is long enough\"]" }
+        let lists = (0..<200).map { i in "[\"name number \(i % 40) is long enough\(padding)\"]" }
         for text in lists + lists + lists {
             let bytes = Array(text.utf8)
             bytes.withUnsafeBufferPointer { raw in
