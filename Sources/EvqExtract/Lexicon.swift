@@ -91,6 +91,9 @@ public final class Lexicon: Sendable {
     /// Phrases in which a trigger word does not signal its event ("released from hospital",
     /// "met with criticism"), by each of their words; `*` stands for any one word.
     public let vetoes: StringTable<[[String]]>
+    /// `vetoes` with, per phrase, where the key word stands in it (found once here rather
+    /// than by comparing every word of every phrase at each trigger).
+    let vetoPositions: StringTable<[(phrase: [String], at: [Int])]>
     /// Phrases that, like the word "sanctions", make a sanctions trigger hold ("asset freeze").
     public let sanctionPhrases: [[String]]
 
@@ -145,6 +148,11 @@ public final class Lexicon: Sendable {
         wordClasses = b.wordClasses
         wordTable = b.wordTable
         vetoes = StringTable(b.vetoes)
+        var positions: [String: [(phrase: [String], at: [Int])]] = [:]
+        for key in b.vetoes.keys {
+            positions[key] = (b.vetoes[key] ?? []).map { p in (p, p.indices.filter { p[$0] == key }) }
+        }
+        vetoPositions = StringTable(positions)
         sanctionPhrases = b.sanctionPhrases
     }
 
@@ -302,13 +310,14 @@ public final class Lexicon: Sendable {
 
     /// Whether the trigger word at `i` sits inside a veto phrase of `vetoes.txt`.
     func isVetoed(at i: Int, in tokens: [Token]) -> Bool {
-        guard let phrases = vetoes[tokens[i].lower] else { return false }
-        for p in phrases {
-            for (j, w) in p.enumerated() where w == tokens[i].lower {
+        guard let phrases = vetoPositions[tokens[i].lower] else { return false }
+        for (p, at) in phrases {
+            for j in at {
                 let start = i - j
                 guard start >= 0, start + p.count <= tokens.count else { continue }
                 var ok = true
-                for (k, x) in p.enumerated() where x != "*" && tokens[start + k].lower != x { ok = false; break }
+                // (Word `j` is the token at `i` itself.)
+                for (k, x) in p.enumerated() where k != j && x != "*" && tokens[start + k].lower != x { ok = false; break }
                 if ok { return true }
             }
         }
