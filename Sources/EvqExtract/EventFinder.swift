@@ -58,7 +58,7 @@ struct EventFinder {
             var hit: Lexicon.Trigger?
             for e in entries where lexicon.matchOne(e.words, at: i, in: t) {
                 // (Speech and publishing verbs are StatementFinder's.)
-                if e.type == "statement" || e.type == "publication" { continue }
+                if e.isStatement { continue }
                 if constraintHolds(e, at: i, m, usedSanctionToken: &usedSanctionToken) { hit = e; break }
             }
             guard let trig = hit else { i += 1; continue }
@@ -139,7 +139,7 @@ struct EventFinder {
             // ("We released Tessera 2.4 on Monday": when only a lone unknown capitalised word made
             // the clause name a captive, the document stage keeps the event only if that word
             // turns out to be someone's name.)
-            if trig.constraint == "captive", onlyUnknownNameNamesCaptive(trigger: i, clause: clause, m) { c.attributes["_needsPerson"] = "1" }
+            if trig.rule == .captive, onlyUnknownNameNamesCaptive(trigger: i, clause: clause, m) { c.attributes["_needsPerson"] = "1" }
             // (A mention of a happening told elsewhere leaves the clause to a new one: "after
             // the meeting ... had agreed to meet again".)
             claimed.append((key.type, key.clause, c.anaphoric))
@@ -443,8 +443,8 @@ struct EventFinder {
         let t = m.tokens
         let clause = m.clauses.range(of: i)
         let after = i + e.words.count
-        switch e.constraint {
-        case "captive":
+        switch e.rule {
+        case .captive:
             // "photo released by ...": an agent right after the verb needs a captive before it.
             if after < t.count, t[after].lower == "by" {
                 let lo = max(clause.lowerBound, i - 5)
@@ -468,7 +468,7 @@ struct EventFinder {
                 return true
             }
             // (An exchange needs captives or a known person: "exchange my device" is a return.)
-            if m.names.contains(where: { ($0.kind == .person || ($0.kind == .unknown && $0.lo > 0 && e.type != "exchange")) && clause.contains($0.lo) }) { return true }
+            if m.names.contains(where: { ($0.kind == .person || ($0.kind == .unknown && $0.lo > 0 && !e.isExchange)) && clause.contains($0.lo) }) { return true }
             // "Kaval, 34, was arrested": a sentence-initial single word followed by an age
             // appositive or an auxiliary is the subject's name.
             if let n = m.names.first(where: { $0.kind == .unknown && $0.lo == 0 && $0.hi < i }), n.hi + 1 < t.count,
@@ -489,9 +489,9 @@ struct EventFinder {
                 return m.names.contains { ($0.kind == .person || $0.kind == .unknown) && prev.contains($0.lo) }
             }
             return false
-        case "prison":
+        case .prison:
             return t[after..<min(t.count, after + 4)].contains { $0.has(.prisonNoun) }
-        case "sanctions":
+        case .sanctions:
             let lo = max(0, i - 8), hi = min(t.count, after + 8)
             for k in lo..<hi where (t[k].lowerHasPrefix("sanction") || lexicon.matchPhrase(lexicon.sanctionPhrases, at: k, in: t) != nil)
                 && !usedSanctionToken.contains(k)
@@ -500,13 +500,13 @@ struct EventFinder {
                 return true
             }
             return false
-        case "prize":
+        case .prize:
             // "won the Sakharov Prize"; passive "Last year's prize was awarded to ..." names it first.
             let passive = i > 0 && ["was", "were", "been", "is"].contains(t[i - 1].lower) || ["went", "go", "goes"].contains(t[i].lower)
             return m.names.contains { $0.kind == .award && clause.contains($0.lo) && ($0.lo >= i || passive) }
                 || t[after..<max(after, clause.upperBound)].contains { ["prize", "award", "medal"].contains($0.lower) }
                 || (passive && t[clause.lowerBound..<i].contains { ["prize", "award", "medal"].contains($0.lower) })
-        case "meet":
+        case .meet:
             // A participant in the trigger's clause or before it (the subject), not a name in a
             // later clause about something else.
             // ("visited the protest camp" is no meeting: a visit is to a named place or person.)
@@ -520,7 +520,7 @@ struct EventFinder {
                     || Self.isStateParty(n, t))
                     && n.lo >= m.datelineEnd && (n.lo < i || clause.contains(n.lo))
             }
-        case "host":
+        case .host:
             // "Cassis received Bayramov", "hosted Armenia's Ararat Mirzoyan": a person or
             // organisation named right after the verb is the guest.
             let hi = min(t.count, after + 4)
@@ -528,16 +528,16 @@ struct EventFinder {
                 && m.names.contains { n in
                     (n.kind == .person || n.kind == .organization || (n.kind == .unknown && !isCommonNoun(t[n.lo].lower))) && n.lo >= after && n.lo < hi
                 }
-        case "sentence":
+        case .sentence:
             // "handed the journalist a nine-year prison sentence", "was given a 10-year term".
             let hi = min(t.count, after + 8)
             // (A "term" only in prison: "handed Lukashenko a sixth term" is an election.)
             return (after..<hi).contains { k in t[k].lower == "sentence" || (t[k].lower == "term" && k > 0 && ["prison", "jail"].contains(t[k - 1].lower)) }
-        case "border":
+        case .border:
             let hi = min(t.count, after + 7)
             return t[after..<hi].contains { ["border", "abroad", "across", "frontier", "exile"].contains($0.lower) }
         default:
-            if e.type == "sanctions_imposed" {
+            if e.imposesSanctions {
                 // "easing some of the sanctions on <country>" is an easing, not an imposition.
                 let lo = max(0, i - 5)
                 for k in lo..<min(t.count, i + 9) where k != i && t[k].has(.sanctionsEasedTrigger) { return false }
@@ -872,7 +872,7 @@ struct EventFinder {
             return r.contains { k in
                 t[k].has(.trigger) && !t[k].has(.statementTrigger) && !lexicon.isVetoed(at: k, in: t)
                     && lexicon.triggers[t[k].lower]?.contains(where: { e in
-                        e.type != "publication" && e.type != "statement" && DocumentMerger.family(EventType(e.type)) != family
+                        !e.isStatement && DocumentMerger.family(EventType(e.type)) != family
                             && e.words.count == 1 && !["meet", "host", "prize", "speech", "sentence"].contains(e.constraint)
                     }) == true
             }

@@ -14,6 +14,40 @@ public final class Lexicon: Sendable {
         public var words: [String]
         public var type: String
         public var constraint: String
+        /// `constraint` decided once at load, so the per-trigger check switches on a byte
+        /// instead of comparing the string against every rule name.
+        public var rule: Rule
+        /// Whether `type` is "sanctions_imposed" / "exchange" (decided once at load).
+        public var imposesSanctions: Bool
+        public var isExchange: Bool
+        /// Whether `type` is "statement" or "publication" (found by `StatementFinder`).
+        public var isStatement: Bool
+
+        /// The constraint rules `EventFinder` knows; any other name checks no context.
+        public enum Rule: UInt8, Sendable, Hashable {
+            case other, captive, prison, sanctions, prize, meet, host, sentence, border
+        }
+
+        /// A trigger with its rule and type flags derived from the strings.
+        public init(words: [String], type: String, constraint: String) {
+            self.words = words
+            self.type = type
+            self.constraint = constraint
+            switch constraint {
+            case "captive": rule = .captive
+            case "prison": rule = .prison
+            case "sanctions": rule = .sanctions
+            case "prize": rule = .prize
+            case "meet": rule = .meet
+            case "host": rule = .host
+            case "sentence": rule = .sentence
+            case "border": rule = .border
+            default: rule = .other
+            }
+            imposesSanctions = type == "sanctions_imposed"
+            isExchange = type == "exchange"
+            isStatement = type == "statement" || type == "publication"
+        }
     }
 
     /// One gazetteer entry.
