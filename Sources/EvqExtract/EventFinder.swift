@@ -446,7 +446,7 @@ struct EventFinder {
         switch e.rule {
         case .captive:
             // "photo released by ...": an agent right after the verb needs a captive before it.
-            if after < t.count, t[after].lower == "by" {
+            if after < t.count, t[after].lowerIs("by") {
                 let lo = max(clause.lowerBound, i - 5)
                 return t[lo..<i].contains { $0.has(.captive) } || m.names.contains { $0.kind == .person && $0.hi <= i && $0.hi >= lo }
             }
@@ -700,7 +700,7 @@ struct EventFinder {
 
     /// "in exchange for" / "in return for" at `k`.
     static func isExchangeFor(_ t: [Token], _ k: Int) -> Bool {
-        k + 2 < t.count && t[k].lower == "in" && (t[k + 1].lower == "exchange" || t[k + 1].lower == "return") && t[k + 2].lower == "for"
+        k + 2 < t.count && t[k].lowerIs("in") && (t[k + 1].lowerIs("exchange") || t[k + 1].lowerIs("return")) && t[k + 2].lowerIs("for")
     }
 
     /// Verbs of handing people over that, with "in return for" people, make an exchange.
@@ -711,7 +711,7 @@ struct EventFinder {
         guard t.count >= 3 else { return nil }
         for k in 0..<(t.count - 2) where Self.isExchangeFor(t, k) {
             var e = k + 3
-            while e < t.count, t[e].lower != ",", t[e].lower != "." { e += 1 }
+            while e < t.count, !t[e].isMark(UInt8(ascii: ",")), !t[e].isMark(UInt8(ascii: ".")) { e += 1 }
             return e > k + 3 ? (k + 3)..<e : nil
         }
         return nil

@@ -47,6 +47,21 @@ public struct Token: Sendable, Hashable {
         if k < u.endIndex, u[k] >= 0x80 { return lower.hasPrefix(String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)) }
         return true
     }
+    /// `lower == word` for an ASCII lowercase-letter `word`, compared as bytes with the length
+    /// first (a `String` compare of two unequal strings takes the slow path every time). Exact:
+    /// no other text is canonically equivalent to ASCII letters (the Kelvin sign is lowered to "k").
+    @inline(__always) public func lowerIs(_ word: StaticString) -> Bool {
+        let n = word.utf8CodeUnitCount
+        let u = lower.utf8
+        guard u.count == n else { return false }
+        let p = word.utf8Start
+        var j = 0
+        for b in u {
+            if b != p[j] { return false }
+            j += 1
+        }
+        return true
+    }
     /// Whether the word is in any of the classes `c` (one bit test instead of a set lookup).
     @inline(__always) public func has(_ c: WordClass) -> Bool { classes.rawValue & c.rawValue != 0 }
 }
