@@ -31,7 +31,7 @@ struct StatusClassifier {
                 continue
             }
             // "In May, Tehran freed ...": capitalised "May" is the month, not the modal.
-            if t[i].lower == "may", t[i].capitalized { i += 1; continue }
+            if t[i].lowerIs("may"), t[i].capitalized { i += 1; continue }
             for h in lexicon.hedgesByFirst[t[i].lower] ?? [] {
                 guard lexicon.matchOne(h.words, at: i, in: t) else { continue }
                 // ("discussed the possibility of an exchange": a topic is only possible; the
@@ -49,9 +49,8 @@ struct StatusClassifier {
             // (`modals` and `modalStops` as the token's class bits.)
             if t[k].has(.modal), !t[k].capitalized { hypothetical = true; break }
             // "border talks would resume in December": the happening is still to come.
-            let w = t[k].lower
-            if w == "would" || w == "will" { expected = true; break }
-            if t[k].has(.modalStop) || w == "," { break }
+            if t[k].lowerIs("would") || t[k].lowerIs("will") { expected = true; break }
+            if t[k].has(.modalStop) || t[k].isMark(UInt8(ascii: ",")) { break }
             k += 1
         }
         // "A second exchange, of about 250 prisoners, is due to take place next month": the first
@@ -75,15 +74,14 @@ struct StatusClassifier {
             a += 1
         }
         // "... to be released": an infinitive after the trigger's auxiliaries is not a report.
-        if trigger >= 2, t[trigger - 1].lower == "be", t[trigger - 2].lower == "to" { expected = expected || !hypothetical }
+        if trigger >= 2, t[trigger - 1].lowerIs("be"), t[trigger - 2].lowerIs("to") { expected = expected || !hypothetical }
         // "she would pardon them if parliament did not pass the law": a condition after the
         // trigger makes what would happen hypothetical.
         if expected, !hypothetical {
             var k = trigger + 1
             while k < min(t.count, trigger + 16) {
-                let w = t[k].lower
-                if w == ";" || w == "." { break }
-                if (w == "if" || w == "unless"), !t[k].inQuote { hypothetical = true; break }
+                if t[k].isMark(UInt8(ascii: ";")) || t[k].isMark(UInt8(ascii: ".")) { break }
+                if t[k].lowerIs("if") || t[k].lowerIs("unless"), !t[k].inQuote { hypothetical = true; break }
                 k += 1
             }
         }
