@@ -54,7 +54,7 @@ struct EventFinder {
         while i < t.count {
             guard !t[i].inQuote, t[i].kind == .word, t[i].has(.trigger), let entries = lexicon.triggers[t[i].lower] else { i += 1; continue }
             // "in exchange for" introduces what was given, not an exchange of prisoners.
-            if t[i].lowerIs("exchange"), i > 0, t[i - 1].lowerIs("in"), i + 1 < t.count, t[i + 1].lowerIs("for") { i += 1; continue }
+            if t[i].lower == "exchange", i > 0, t[i - 1].lower == "in", i + 1 < t.count, t[i + 1].lower == "for" { i += 1; continue }
             var hit: Lexicon.Trigger?
             for e in entries where lexicon.matchOne(e.words, at: i, in: t) {
                 // (Speech and publishing verbs are StatementFinder's.)
@@ -72,12 +72,12 @@ struct EventFinder {
             }
             // ("We released version 2.4", "I met him in 2010": a report does not speak in the first
             // person outside quotes; such text is not news.)
-            if t[max(0, i - 3)..<i].contains(where: { ($0.lowerIs("i") || $0.lowerIs("we")) && !$0.inQuote }) {
+            if t[max(0, i - 3)..<i].contains(where: { ($0.lower == "i" || $0.lower == "we") && !$0.inQuote }) {
                 i += trig.words.count; continue
             }
             // "were met at the airport by relatives": a passive "met" is a greeting, not talks.
             // (So is a passive "were received by Guatemalan officials".)
-            if trig.type == "meeting", (t[i].lowerIs("met") || t[i].lowerIs("received") || t[i].lowerIs("hosted")), i > 0, (t[i - 1].lowerIs("was") || t[i - 1].lowerIs("were") || t[i - 1].lowerIs("been") || t[i - 1].lowerIs("being") || t[i - 1].lowerIs("be")) {
+            if trig.type == "meeting", ["met", "received", "hosted"].contains(t[i].lower), i > 0, ["was", "were", "been", "being", "be"].contains(t[i - 1].lower) {
                 i += 1; continue
             }
             let clause = m.clauses.range(of: i)
@@ -90,7 +90,7 @@ struct EventFinder {
             let trip = trig.type == "meeting" && t[max(0, i - 8)..<i].contains { Self.travelVerbs.contains($0.lower) }
             // ("pressing for their release", "called for the immediate release": a determiner or
             // possessive and one adjective may stand between.)
-            if let f = Self.forBefore(t, i), !(f >= 1 && (t[f - 1].lowerIs("exchange") || t[f - 1].lowerIs("return"))), !trip {
+            if let f = Self.forBefore(t, i), !(f >= 1 && (t[f - 1].lower == "exchange" || t[f - 1].lower == "return")), !trip {
                 i = next; continue
             }
             // "jailed journalist", "those convicted of": participles used as adjectives.
@@ -99,12 +99,12 @@ struct EventFinder {
             let aux = i > 0 ? (Self.adverbs.contains(t[i - 1].lower) && i > 1 ? t[i - 2].lower : t[i - 1].lower) : ""
             // ("raided the offices and detained their directors", "arrested a blogger": an object
             // right after makes it a verb.)
-            if (t[i].lowerIs("jailed") || t[i].lowerIs("convicted") || t[i].lowerIs("detained") || t[i].lowerIs("arrested") || t[i].lowerIs("imprisoned")),
+            if ["jailed", "convicted", "detained", "arrested", "imprisoned"].contains(t[i].lower),
                 !["was", "were", "been", "is", "are", "be", "has", "have", "had", "being"].contains(aux),
                 !m.quantities.contains(where: { $0.lo > i && $0.lo <= i + 3 && $0.noun != nil }),
                 !(i + 1 < t.count && Self.objectOpeners.contains(t[i + 1].lower)),
                 // ("a Russian convicted of fraud": a demonym is no subject.)
-                !(i > 0 && (m.names.contains { $0.hi == i && $0.kind != .place && $0.kind != .demonym } || t[i - 1].lowerIs("police") || t[i - 1].lowerIs("court") || t[i - 1].lowerIs("authorities")))
+                !(i > 0 && (m.names.contains { $0.hi == i && $0.kind != .place && $0.kind != .demonym } || t[i - 1].lower == "police" || t[i - 1].lower == "court" || t[i - 1].lower == "authorities"))
             {
                 i = next; continue
             }
@@ -121,7 +121,7 @@ struct EventFinder {
             if c.type == .sentencing, c.dateMention == nil, !c.hasNamedActor { i = next; continue }
             // "who had been jailed since 2020", "has been detained since March": a state lasting
             // since a date, not a happening.
-            if c.type == .sentencing || c.type == .arrest, next < t.count, t[next].lowerIs("since"), i > 0, t[i - 1].lowerIs("been") { i = next; continue }
+            if c.type == .sentencing || c.type == .arrest, next < t.count, t[next].lower == "since", i > 0, t[i - 1].lower == "been" { i = next; continue }
             // ("the exchange had been prepared for months", "after the meeting", "his release")
             // (A date right after the noun makes it a report of its own: "the swap in Ankara
             // last year", "the release on Saturday".)
@@ -130,7 +130,7 @@ struct EventFinder {
                     d.lo >= next && d.lo <= next + 4 && !t[next..<d.lo].contains { Self.auxiliaries.contains($0.lower) }  // ("those pardoned were freed on Friday")
                 }),
                 // ("the lifting of some US sanctions", "the release of the prisoners" say what.)
-                next >= t.count || !t[next].lowerIs("of"),
+                next >= t.count || t[next].lower != "of",
                 !m.names.contains(where: { $0.lo >= next && $0.lo <= next + 2 && ($0.kind == .person || $0.kind == .organization || $0.kind == .unknown) })
             {
                 c.anaphoric = true
@@ -182,7 +182,7 @@ struct EventFinder {
         for a in out.indices where (out[a].type == .amnesty || out[a].type == .pardon) && where_[a].at >= 2 {
             let at = where_[a].at
             let det = Self.determiners.contains(t[at - 1].lower) ? at - 2 : at - 1
-            guard det >= 0, t[det].lowerIs("under") || t[det].lowerIs("through") else { continue }
+            guard det >= 0, t[det].lower == "under" || t[det].lower == "through" else { continue }
             if let r = out.indices.first(where: { k in
                 out[k].type == .release && where_[k].clause == where_[a].clause && where_[k].at < at && at - where_[k].at <= 10
             }) {
@@ -257,7 +257,7 @@ struct EventFinder {
         // Groups moved (not a subset of another: "among them three women").
         let moved = m.quantities.filter { q in
             !q.isStock && q.noun != nil && q.quantity.value != nil
-                && !t[max(0, q.lo - 2)..<q.lo].contains { $0.lowerIs("among") || $0.lowerIs("including") || $0.lowerIs("included") }
+                && !t[max(0, q.lo - 2)..<q.lo].contains { $0.lower == "among" || $0.lower == "including" || $0.lower == "included" }
         }
         // "Russia and Ukraine each released 150 prisoners": the same number went each way.
         if !out.contains(where: { $0.type == .exchange }), let r = out.indices.first(where: { k in
@@ -277,8 +277,8 @@ struct EventFinder {
         // side of an exchange, the other told in the same sentence or the one before.
         if !out.contains(where: { $0.type == .exchange }), let r = out.indices.first(where: { out[$0].type == .release }),
             t.indices.contains(where: { k in
-                k + 1 < t.count && t[k].lowerIs("in") && (t[k + 1].lowerIs("return") || t[k + 1].lowerIs("exchange")) && !t[k].inQuote
-                    && (k + 2 >= t.count || !t[k + 2].lowerIs("for"))
+                k + 1 < t.count && t[k].lower == "in" && (t[k + 1].lower == "return" || t[k + 1].lower == "exchange") && !t[k].inQuote
+                    && (k + 2 >= t.count || t[k + 2].lower != "for")
             })
         {
             if moved.count >= 2 {
@@ -306,7 +306,7 @@ struct EventFinder {
                 guard Self.handOverVerbs.contains(t[k].lower)
                     || lexicon.triggers[t[k].lower]?.contains(where: { $0.type == "release" && $0.words.count == 1 }) == true,
                     !lexicon.isVetoed(at: k, in: t),
-                    let n = m.names.first(where: { ($0.kind == .place || $0.kind == .demonym) && ($0.hi == k || ($0.hi == k - 1 && (t[k - 1].lowerIs("has") || t[k - 1].lowerIs("had") || t[k - 1].lowerIs("also")))) })
+                    let n = m.names.first(where: { ($0.kind == .place || $0.kind == .demonym) && ($0.hi == k || ($0.hi == k - 1 && ["has", "had", "also"].contains(t[k - 1].lower))) })
                 else { continue }
                 let state = n.country ?? n.canonical
                 if !sides.contains(where: { $0.state == state }) { sides.append((state, k)) }
@@ -368,14 +368,14 @@ struct EventFinder {
             }
             // "exchanged 95 prisoners of war each": that many went each way.
             if moved.count == 1, let v = moved[0].quantity.value,
-                t[moved[0].hi..<min(t.count, moved[0].hi + 4)].contains(where: { $0.lowerIs("each") })
+                t[moved[0].hi..<min(t.count, moved[0].hi + 4)].contains(where: { $0.lower == "each" })
             {
                 out[x].count = Quantity(value: min(QuantityFinder.limit, 2 * v), qualifier: moved[0].quantity.qualifier, text: (moved[0].quantity.text ?? "") + " each")
             }
             // "a 1,000-for-1,000 prisoner exchange": both sides written as one word.
             for y in out.indices where out[y].type == .exchange {
                 let at = where_[y].at
-                for k in max(1, at - 6)..<max(1, at) where t[k].lowerIs("for") || t[k].lower.hasPrefix("for-") || t[k].lower.contains("-for-") {
+                for k in max(1, at - 6)..<max(1, at) where t[k].lower == "for" || t[k].lower.hasPrefix("for-") || t[k].lower.contains("-for-") {
                     var sides: [Int?]
                     if t[k].lower.hasPrefix("for-") {
                         // ("10-for-10" is read as "10" "-" "for-10".)
@@ -384,14 +384,14 @@ struct EventFinder {
                         // ("1,000-for-1,000": "for-1" "," "000".)
                         var tail = String(t[k].lower.dropFirst(4).filter(\.isNumber))
                         var j = k + 1
-                        while j + 1 < at, t[j].isMark(UInt8(ascii: ",")), t[j].start == t[j - 1].end, t[j + 1].kind == .number, t[j + 1].start == t[j].end,
+                        while j + 1 < at, t[j].lower == ",", t[j].start == t[j - 1].end, t[j + 1].kind == .number, t[j + 1].start == t[j].end,
                             t[j + 1].text.count == 3
                         {
                             tail += t[j + 1].text
                             j += 2
                         }
                         sides = [Int(t[a].text.filter(\.isNumber)), Int(tail)]
-                    } else if t[k].lowerIs("for") {
+                    } else if t[k].lower == "for" {
                         // (Written apart by the tokenizer: "1,000" "-" "for" "-" "1,000".)
                         var a = k - 1, b = k + 1
                         if t[a].lower == "-", a > 0 { a -= 1 }
@@ -418,7 +418,7 @@ struct EventFinder {
             // "Griner was exchanged for Bout": one person each way.
             for y in out.indices where out[y].type == .exchange && out[y].count == nil {
                 let at = where_[y].at
-                if at + 1 < t.count, t[at + 1].lowerIs("for"),
+                if at + 1 < t.count, t[at + 1].lower == "for",
                     m.names.contains(where: { $0.kind == .person && $0.lo > at + 1 && $0.lo <= at + 5 }),
                     m.names.contains(where: { $0.kind == .person && $0.hi <= at && m.clauses.range(of: at).contains($0.lo) })
                 {
@@ -452,7 +452,7 @@ struct EventFinder {
             }
             if t[clause].contains(where: { $0.has(.captive) }) { return true }
             // "He was detained in November": a personal pronoun before the auxiliary is a person.
-            if i >= 2, (t[i - 1].lowerIs("was") || t[i - 1].lowerIs("has") || t[i - 1].lowerIs("had")) || (i >= 3 && t[i - 1].lowerIs("been")),
+            if i >= 2, ["was", "has", "had"].contains(t[i - 1].lower) || (i >= 3 && t[i - 1].lower == "been"),
                 (max(0, i - 3)..<i).contains(where: { ["he", "she"].contains(t[$0].lower) })
             {
                 return true
@@ -463,7 +463,7 @@ struct EventFinder {
             // "A third American ... could be pardoned".
             if m.names.contains(where: { n in
                 n.kind == .demonym && clause.contains(n.lo)
-                    && (n.hi >= t.count || t[n.hi].kind == .punct || (t[n.hi].lowerIs("was") || t[n.hi].lowerIs("is") || t[n.hi].lowerIs("were") || t[n.hi].lowerIs("who") || t[n.hi].lowerIs("has") || t[n.hi].lowerIs("had")))
+                    && (n.hi >= t.count || t[n.hi].kind == .punct || ["was", "is", "were", "who", "has", "had"].contains(t[n.hi].lower))
             }) {
                 return true
             }
@@ -472,9 +472,9 @@ struct EventFinder {
             // "Kaval, 34, was arrested": a sentence-initial single word followed by an age
             // appositive or an auxiliary is the subject's name.
             if let n = m.names.first(where: { $0.kind == .unknown && $0.lo == 0 && $0.hi < i }), n.hi + 1 < t.count,
-                (t[n.hi].isMark(UInt8(ascii: ",")) && t[n.hi + 1].kind == .number) || (t[n.hi].lowerIs("was") || t[n.hi].lowerIs("were") || t[n.hi].lowerIs("had") || t[n.hi].lowerIs("has")),
-                i > 0, (t[i - 1].lowerIs("was") || t[i - 1].lowerIs("were") || t[i - 1].lowerIs("been") || t[i - 1].lowerIs("is") || t[i - 1].lowerIs("are"))
-                    || (i > 1 && Self.adverbs.contains(t[i - 1].lower) && (t[i - 2].lowerIs("was") || t[i - 2].lowerIs("were") || t[i - 2].lowerIs("been") || t[i - 2].lowerIs("is") || t[i - 2].lowerIs("are")))
+                (t[n.hi].lower == "," && t[n.hi + 1].kind == .number) || ["was", "were", "had", "has"].contains(t[n.hi].lower),
+                i > 0, ["was", "were", "been", "is", "are"].contains(t[i - 1].lower)
+                    || (i > 1 && Self.adverbs.contains(t[i - 1].lower) && ["was", "were", "been", "is", "are"].contains(t[i - 2].lower))
             {
                 return true
             }
@@ -502,15 +502,15 @@ struct EventFinder {
             return false
         case .prize:
             // "won the Sakharov Prize"; passive "Last year's prize was awarded to ..." names it first.
-            let passive = i > 0 && (t[i - 1].lowerIs("was") || t[i - 1].lowerIs("were") || t[i - 1].lowerIs("been") || t[i - 1].lowerIs("is")) || (t[i].lowerIs("went") || t[i].lowerIs("go") || t[i].lowerIs("goes"))
+            let passive = i > 0 && ["was", "were", "been", "is"].contains(t[i - 1].lower) || ["went", "go", "goes"].contains(t[i].lower)
             return m.names.contains { $0.kind == .award && clause.contains($0.lo) && ($0.lo >= i || passive) }
-                || t[after..<max(after, clause.upperBound)].contains { ($0.lowerIs("prize") || $0.lowerIs("award") || $0.lowerIs("medal")) }
-                || (passive && t[clause.lowerBound..<i].contains { ($0.lowerIs("prize") || $0.lowerIs("award") || $0.lowerIs("medal")) })
+                || t[after..<max(after, clause.upperBound)].contains { ["prize", "award", "medal"].contains($0.lower) }
+                || (passive && t[clause.lowerBound..<i].contains { ["prize", "award", "medal"].contains($0.lower) })
         case .meet:
             // A participant in the trigger's clause or before it (the subject), not a name in a
             // later clause about something else.
             // ("visited the protest camp" is no meeting: a visit is to a named place or person.)
-            if t[i].lowerIs("visited") || t[i].lowerIs("visiting") || t[i].lowerIs("visits") {
+            if t[i].lower == "visited" || t[i].lower == "visiting" || t[i].lower == "visits" {
                 let hi = min(t.count, after + 3)
                 if !m.names.contains(where: { $0.lo >= after && $0.lo < hi && $0.kind != .agency }) { return false }
             }
@@ -524,7 +524,7 @@ struct EventFinder {
             // "Cassis received Bayramov", "hosted Armenia's Ararat Mirzoyan": a person or
             // organisation named right after the verb is the guest.
             let hi = min(t.count, after + 4)
-            return !t[after..<hi].contains { ($0.lowerIs("prize") || $0.lowerIs("award") || $0.lowerIs("medal") || $0.lowerIs("call") || $0.lowerIs("calls") || $0.lowerIs("letter") || $0.lowerIs("threats")) }
+            return !t[after..<hi].contains { ["prize", "award", "medal", "call", "calls", "letter", "threats"].contains($0.lower) }
                 && m.names.contains { n in
                     (n.kind == .person || n.kind == .organization || (n.kind == .unknown && !isCommonNoun(t[n.lo].lower))) && n.lo >= after && n.lo < hi
                 }
@@ -532,10 +532,10 @@ struct EventFinder {
             // "handed the journalist a nine-year prison sentence", "was given a 10-year term".
             let hi = min(t.count, after + 8)
             // (A "term" only in prison: "handed Lukashenko a sixth term" is an election.)
-            return (after..<hi).contains { k in t[k].lowerIs("sentence") || (t[k].lowerIs("term") && k > 0 && (t[k - 1].lowerIs("prison") || t[k - 1].lowerIs("jail"))) }
+            return (after..<hi).contains { k in t[k].lower == "sentence" || (t[k].lower == "term" && k > 0 && ["prison", "jail"].contains(t[k - 1].lower)) }
         case .border:
             let hi = min(t.count, after + 7)
-            return t[after..<hi].contains { ($0.lowerIs("border") || $0.lowerIs("abroad") || $0.lowerIs("across") || $0.lowerIs("frontier") || $0.lowerIs("exile")) }
+            return t[after..<hi].contains { ["border", "abroad", "across", "frontier", "exile"].contains($0.lower) }
         default:
             if e.imposesSanctions {
                 // "easing some of the sanctions on <country>" is an easing, not an imposition.
@@ -554,10 +554,10 @@ struct EventFinder {
     /// "for the release", "for their release", "for the immediate release": the index of "for"
     /// when the trigger at `i` is the object of "for" (a request or a purpose), else nil.
     static func forBefore(_ t: [Token], _ i: Int) -> Int? {
-        if i >= 1, t[i - 1].lowerIs("for") { return i - 1 }
-        if i >= 2, t[i - 2].lowerIs("for"), determiners.contains(t[i - 1].lower) { return i - 2 }
+        if i >= 1, t[i - 1].lower == "for" { return i - 1 }
+        if i >= 2, t[i - 2].lower == "for", determiners.contains(t[i - 1].lower) { return i - 2 }
         // One adjective after the determiner: a lowercase word that is no trigger or number.
-        if i >= 3, t[i - 3].lowerIs("for"), determiners.contains(t[i - 2].lower), t[i - 1].kind == .word, !t[i - 1].capitalized,
+        if i >= 3, t[i - 3].lower == "for", determiners.contains(t[i - 2].lower), t[i - 1].kind == .word, !t[i - 1].capitalized,
             !t[i - 1].has(.trigger), !t[i - 1].has(.number)
         {
             return i - 3
@@ -590,8 +590,8 @@ struct EventFinder {
         if n.hi < t.count, t[n.hi].has(.agentNoun) { return true }
         var k = n.lo - 1
         // (Back over "Armenia and" to "ministers of".)
-        while k >= 2, t[k].lowerIs("and") || t[k].isMark(UInt8(ascii: ",")) || t[k].capitalized { k -= 1 }
-        return k >= 1 && t[k].lowerIs("of") && t[k - 1].has(.agentNoun)
+        while k >= 2, t[k].lower == "and" || t[k].lower == "," || t[k].capitalized { k -= 1 }
+        return k >= 1 && t[k].lower == "of" && t[k - 1].has(.agentNoun)
     }
 
     /// "NOUN, freed after ..., VERB": a past participle right after a comma whose phrase closes
@@ -599,16 +599,16 @@ struct EventFinder {
     static func appositive(around i: Int, _ t: [Token]) -> (Int, Int)? {
         for p in stride(from: i, through: max(0, i - 12), by: -1) {
             if let close = appositiveEnd(t, p) { return close > i ? (p, close) : nil }
-            if t[p].isMark(UInt8(ascii: ",")) && p < i { return nil }
+            if t[p].lower == "," && p < i { return nil }
         }
         return nil
     }
 
     static func appositiveEnd(_ t: [Token], _ i: Int) -> Int? {
-        guard i > 1, t[i - 1].isMark(UInt8(ascii: ",")), t[i].lower.hasSuffix("ed"), t[i - 2].kind == .word else { return nil }
+        guard i > 1, t[i - 1].lower == ",", t[i].lower.hasSuffix("ed"), t[i - 2].kind == .word else { return nil }
         var j = i + 1
         while j < min(t.count, i + 16) {
-            if t[j].isMark(UInt8(ascii: ",")) { return j + 2 < t.count && t[j + 1].kind == .word ? j : nil }
+            if t[j].lower == "," { return j + 2 < t.count && t[j + 1].kind == .word ? j : nil }
             if t[j].kind == .punct && t[j].lower != "'" && t[j].lower != "-" { return nil }
             j += 1
         }
@@ -622,8 +622,8 @@ struct EventFinder {
         // ("the bodies of two soldiers" moves no one alive: a group after "of" is not counted.)
         // (Nor a subset: "among them three women".)
         let groups = m.quantities.filter { q in
-            r.contains(q.lo) && !q.isStock && q.noun != nil && q.quantity.value != nil && (q.lo == 0 || !t[q.lo - 1].lowerIs("of"))
-                && !t[max(0, q.lo - 2)..<q.lo].contains { $0.lowerIs("among") || $0.lowerIs("including") || $0.lowerIs("included") }
+            r.contains(q.lo) && !q.isStock && q.noun != nil && q.quantity.value != nil && (q.lo == 0 || t[q.lo - 1].lower != "of")
+                && !t[max(0, q.lo - 2)..<q.lo].contains { $0.lower == "among" || $0.lower == "including" || $0.lower == "included" }
         }
         // ("released Poczobut and four other Polish citizens": a named person and a group.)
         var n = groups.reduce(0) { min(QuantityFinder.limit, $0 + ($1.quantity.value ?? 0)) }
@@ -633,7 +633,7 @@ struct EventFinder {
             r.contains(p.lo) && (p.kind == .person || (afterVerb && p.kind == .unknown && p.lo == r.lowerBound)) && !speakers.contains(p.lo)
                 && !groups.contains { $0.lo <= p.lo && p.lo < $0.hi }
         }.count
-        for k in r where k + 1 < r.upperBound && (t[k].lowerIs("a") || t[k].lowerIs("an") || t[k].lowerIs("one")) {
+        for k in r where k + 1 < r.upperBound && ["a", "an", "one"].contains(t[k].lower) {
             // (Up to two words before the noun: "a captured Azerbaijani serviceman".)
             for j in (k + 1)..<min(r.upperBound, k + 4) {
                 let w = t[j].lower
@@ -676,13 +676,13 @@ struct EventFinder {
         if m.quantities.contains(where: { clause.contains($0.lo) && $0.noun != nil }) { return false }
         if m.names.contains(where: { ($0.kind == .person || $0.kind == .demonym || $0.kind == .organization) && clause.contains($0.lo) }) { return false }
         if i > 0, Self.personalPossessives.contains(t[i - 1].lower) { return false }
-        if t[max(0, i - 3)..<i].contains(where: { ($0.lowerIs("he") || $0.lowerIs("she")) }) { return false }
+        if t[max(0, i - 3)..<i].contains(where: { ["he", "she"].contains($0.lower) }) { return false }
         // ("detained their directors": people as the object.)
         if i + 1 < t.count, Self.personalPossessives.contains(t[i + 1].lower) { return false }
         // ("Kaval, 34, was arrested", "Amaglobeli was first detained": a sentence's subject with an
         // age or an auxiliary is a person named by surname.)
         if let n = m.names.first(where: { $0.kind == .unknown && ($0.lo == 0 || $0.lo == m.datelineEnd) && $0.hi < i }), n.hi + 1 < t.count,
-            (t[n.hi].isMark(UInt8(ascii: ",")) && t[n.hi + 1].kind == .number) || (t[n.hi].lowerIs("was") || t[n.hi].lowerIs("were") || t[n.hi].lowerIs("had") || t[n.hi].lowerIs("has") || t[n.hi].lowerIs("is"))
+            (t[n.hi].lower == "," && t[n.hi + 1].kind == .number) || ["was", "were", "had", "has", "is"].contains(t[n.hi].lower)
         {
             return false
         }
@@ -720,13 +720,13 @@ struct EventFinder {
     /// "..., was arrested": the clause (after its comma) opens with an auxiliary verb.
     func startsWithAuxiliary(_ r: Range<Int>, _ t: [Token]) -> Bool {
         guard r.lowerBound < t.count else { return false }
-        let first = t[r.lowerBound].isMark(UInt8(ascii: ",")) && r.lowerBound + 1 < t.count ? t[r.lowerBound + 1].lower : t[r.lowerBound].lower
+        let first = t[r.lowerBound].lower == "," && r.lowerBound + 1 < t.count ? t[r.lowerBound + 1].lower : t[r.lowerBound].lower
         return ["was", "were", "had", "has", "is"].contains(first)
     }
 
     static func isRelative(_ r: Range<Int>, _ t: [Token]) -> Bool {
         guard r.lowerBound < t.count else { return false }
-        let first = t[r.lowerBound].isMark(UInt8(ascii: ",")) && r.lowerBound + 1 < t.count ? t[r.lowerBound + 1].lower : t[r.lowerBound].lower
+        let first = t[r.lowerBound].lower == "," && r.lowerBound + 1 < t.count ? t[r.lowerBound + 1].lower : t[r.lowerBound].lower
         return ["who", "which", "whose", "whom"].contains(first)
     }
 
@@ -736,7 +736,7 @@ struct EventFinder {
         var exchangeSpan = 0..<0
         for k in clause where k + 2 < t.count && Self.isExchangeFor(t, k) {
             var e = k + 3
-            while e < clause.upperBound, !t[e].isMark(UInt8(ascii: ",")) { e += 1 }
+            while e < clause.upperBound, t[e].lower != "," { e += 1 }
             exchangeSpan = k..<e
             if e > k + 3 { c.attributes["in_exchange_for"] = TemporalTagger.words(t, k + 3, e) }
             break
@@ -776,7 +776,7 @@ struct EventFinder {
         // (Nor from a later clause about what is still to come: "... and that talks would
         // resume in December".)
         func futureClauseDate(_ d: DateMention) -> Bool {
-            return c.status == .occurred && d.lo > triggerEnd && t[triggerEnd..<d.lo].contains { ($0.lowerIs("would") || $0.lowerIs("will") || $0.lowerIs("could") || $0.lowerIs("may") || $0.lowerIs("might")) }
+            return c.status == .occurred && d.lo > triggerEnd && t[triggerEnd..<d.lo].contains { ["would", "will", "could", "may", "might"].contains($0.lower) }
         }
         // ("freed a German priest held since 2022": the stretch belongs to the holding.)
         func heldSince(_ d: DateMention) -> Bool {
@@ -794,17 +794,17 @@ struct EventFinder {
         if let (open, close) = Self.appositive(around: i, t) { pool = pool.filter { $0.lo > open && $0.lo < close } }
         // ("released four Russians, including an arms dealer convicted in 2019": a date inside
         // the subset dates that member's story.)
-        pool.removeAll { d in d.lo > triggerEnd && t[triggerEnd..<d.lo].contains { $0.lowerIs("including") || $0.lowerIs("among") || $0.lowerIs("included") } }
+        pool.removeAll { d in d.lo > triggerEnd && t[triggerEnd..<d.lo].contains { $0.lower == "including" || $0.lower == "among" || $0.lower == "included" } }
         // ("pardoned 25 prisoners in September and freed 14 others in June": a date before an
         // "and" that joins a second verb belongs to the first, when the second has its own.)
-        if pool.contains(where: { d in d.lo > i && d.lo - i <= 10 && !t[i..<d.lo].contains { $0.isMark(UInt8(ascii: ",")) } }) {
-            pool.removeAll { d in d.hi <= i && t[d.hi..<i].contains { $0.lowerIs("and") } }
+        if pool.contains(where: { d in d.lo > i && d.lo - i <= 10 && !t[i..<d.lo].contains { $0.lower == "," } }) {
+            pool.removeAll { d in d.hi <= i && t[d.hi..<i].contains { $0.lower == "and" } }
         }
         c.dateMention = pool.min { abs($0.lo - i) < abs($1.lo - i) }
         // "awarded its 2024 prize to ...": a year naming the prize dates the award.
         if c.type == .award, c.dateMention == nil {
             for k in clause where k + 1 < t.count && t[k].kind == .number
-                && ((t[k + 1].lowerIs("prize") || t[k + 1].lowerIs("award") || t[k + 1].lowerIs("medal") || t[k + 1].lowerIs("edition")) || m.names.contains { $0.lo == k + 1 && $0.kind == .award })
+                && (["prize", "award", "medal", "edition"].contains(t[k + 1].lower) || m.names.contains { $0.lo == k + 1 && $0.kind == .award })
             {
                 if let y = Int(t[k].lower), y >= 1900, y <= 2100 {
                     c.dateMention = DateMention(lo: k, hi: k + 1, expression: .absolute(year: y, month: nil, day: nil), text: t[k].text)
@@ -823,15 +823,15 @@ struct EventFinder {
         // "freed 16 prisoners on Friday, a day after Coale held talks": the talks took place the
         // day before the date told for the main verb.
         if let d = c.dateMention, d.hi <= i, let p = (d.hi..<i).last(where: { t[$0].lower == "after" || t[$0].lower == "before" }), p >= 2,
-            t[p - 1].lowerIs("day") || t[p - 1].lowerIs("days"), let n = t[p - 2].lowerIs("a") || t[p - 2].lowerIs("one") ? 1 : t[p - 2].number ?? lexicon.numbers[t[p - 2].lower].map(\.value),
-            n > 0, n < 32, let shifted = Self.shift(d.expression, by: t[p].lowerIs("after") ? -n : n)
+            t[p - 1].lower == "day" || t[p - 1].lower == "days", let n = t[p - 2].lower == "a" || t[p - 2].lower == "one" ? 1 : t[p - 2].number ?? lexicon.numbers[t[p - 2].lower].map(\.value),
+            n > 0, n < 32, let shifted = Self.shift(d.expression, by: t[p].lower == "after" ? -n : n)
         {
             c.dateMention = DateMention(lo: d.lo, hi: d.hi, expression: shifted, text: d.text + " (" + TemporalTagger.words(t, p - 2, p + 1) + ")")
         }
         // "... third since September, when he held talks": the "when" clause tells what happened
         // at that date, not since it.
         if let d = c.dateMention, case .since(let inner) = d.expression, d.hi < i,
-            t[d.hi..<min(i, d.hi + 3)].contains(where: { $0.lowerIs("when") })
+            t[d.hi..<min(i, d.hi + 3)].contains(where: { $0.lower == "when" })
         {
             c.dateMention = DateMention(lo: d.lo, hi: d.hi, expression: inner, text: d.text)
         }
@@ -850,10 +850,10 @@ struct EventFinder {
         }
         // Count: the nearest counted quantity in the clause that is not a stock.
         // "Those pardoned include 38 women": an anaphoric mention; the numbers are subsets.
-        let anaphoric = i > 0 && (t[i - 1].lowerIs("those") || t[i - 1].lowerIs("them") || t[i - 1].lowerIs("whom"))
+        let anaphoric = i > 0 && ["those", "them", "whom"].contains(t[i - 1].lower)
         // "The freed prisoners included three journalists", "Among the 14 released were two
         // Lithuanians": a count after a subset cue is part of the group, not its size.
-        let subsetCue = clause.first { k in k < t.count && (t[k].lowerIs("among") || t[k].lowerHasPrefix("includ")) }
+        let subsetCue = clause.first { k in k < t.count && (t[k].lower == "among" || t[k].lowerHasPrefix("includ")) }
         func isSubset(_ q: QuantityMention) -> Bool {
             guard let s = subsetCue else { return false }
             return q.lo > s && q.lo > i
@@ -861,8 +861,8 @@ struct EventFinder {
         // "brings to more than 400 the number of political prisoners freed", "bringing the total
         // released to 84": a running total named by its idiom (anywhere in the sentence).
         func runningTotal(_ q: QuantityMention) -> Bool {
-            (q.hi + 2 < t.count && t[q.hi].lowerIs("the") && t[q.hi + 1].lowerIs("number") && t[q.hi + 2].lowerIs("of"))
-                || (q.lo >= 2 && t[q.lo - 1].lowerIs("to") && (max(0, q.lo - 5)..<(q.lo - 1)).contains { t[$0].lower == "total" || t[$0].lower == "number" })
+            (q.hi + 2 < t.count && t[q.hi].lower == "the" && t[q.hi + 1].lower == "number" && t[q.hi + 2].lower == "of")
+                || (q.lo >= 2 && t[q.lo - 1].lower == "to" && (max(0, q.lo - 5)..<(q.lo - 1)).contains { t[$0].lower == "total" || t[$0].lower == "number" })
         }
         // ("The release came a day after the Treasury imposed sanctions on 21 officials": a count
         // past another event's trigger is that event's.)
@@ -895,7 +895,7 @@ struct EventFinder {
             if running { c.total = true }
             // "freed journalist Daniel Hart and two other U.S. citizens": the named ones too.
             if q.lo >= 2, (q.lo..<min(q.hi, q.lo + 3)).contains(where: { t[$0].lower == "other" || t[$0].lower == "more" }),
-                t[q.lo - 1].lowerIs("and"), let v = q.quantity.value, q.quantity.qualifier == .exact
+                t[q.lo - 1].lower == "and", let v = q.quantity.value, q.quantity.qualifier == .exact
             {
                 var named = 0
                 var k = q.lo - 1
@@ -903,7 +903,7 @@ struct EventFinder {
                 while k > i, let n = m.names.last(where: { $0.hi == k && ($0.kind == .person || $0.kind == .unknown) }) {
                     named += 1
                     k = n.lo - 1
-                    guard k > i, t[k].isMark(UInt8(ascii: ",")) else { break }
+                    guard k > i, t[k].lower == "," else { break }
                 }
                 if named > 0 { c.count = Quantity(value: min(QuantityFinder.limit, v + named), qualifier: .exact, text: (q.quantity.text ?? "") + " + \(named)") }
             }
@@ -924,7 +924,7 @@ struct EventFinder {
         }
         // "Belarus has freed 300 prisoners this year": a perfect with a count over the current
         // period is cumulative, like "so far this year".
-        if c.count?.value != nil, !c.total, i > 0, (t[i - 1].lowerIs("has") || t[i - 1].lowerIs("have")) || (i > 1 && (t[i - 2].lowerIs("has") || t[i - 2].lowerIs("have")) && Self.adverbs.contains(t[i - 1].lower)),
+        if c.count?.value != nil, !c.total, i > 0, ["has", "have"].contains(t[i - 1].lower) || (i > 1 && ["has", "have"].contains(t[i - 2].lower) && Self.adverbs.contains(t[i - 1].lower)),
             let d = c.dateMention, case .period(let unit, offset: 0) = d.expression
         {
             c.dateMention = DateMention(lo: d.lo, hi: d.hi, expression: .earlierThis(unit), text: d.text)
@@ -945,7 +945,7 @@ struct EventFinder {
             names[$0].lo >= m.datelineEnd && !skip.contains(names[$0].lo) && !t[names[$0].lo].inQuote && !speakers.contains(names[$0].lo)
         }
         var inC = usable.filter { clause.contains(names[$0].lo) && !Self.isAfterAccordingTo(t, names[$0].lo, clause) }
-        if clause.lowerBound > 0, (t[clause.lowerBound].lowerIs("who") || t[clause.lowerBound].lowerIs("which")) || (clause.lowerBound + 1 < t.count && (t[clause.lowerBound + 1].lowerIs("who") || t[clause.lowerBound + 1].lowerIs("which"))) {
+        if clause.lowerBound > 0, ["who", "which"].contains(t[clause.lowerBound].lower) || (clause.lowerBound + 1 < t.count && ["who", "which"].contains(t[clause.lowerBound + 1].lower)) {
             // A relative clause: the names it refers back to.
             let prev = m.clauses.range(of: clause.lowerBound - 1)
             let persons = names.indices.filter {
@@ -968,11 +968,11 @@ struct EventFinder {
             case .place, .demonym:
                 let isPlaceNoun = n.hi < t.count && t[n.hi].has(.placeNoun)
                 let prep = n.lo > 0 ? t[n.lo - 1].lower : ""
-                let ofCapital = prep == "of" && n.lo > 1 && (t[n.lo - 2].lowerIs("capital") || t[n.lo - 2].lowerIs("city") || t[n.lo - 2].lowerIs("town"))
+                let ofCapital = prep == "of" && n.lo > 1 && ["capital", "city", "town"].contains(t[n.lo - 2].lower)
                 if category != .sanctions, n.hi < t.count, t[n.hi].has(.agentNoun), n.lo < i || clause.contains(n.lo) {
                     c.actors.append(n.country ?? n.canonical)
                 } else if c.type.category != .sanctions, n.kind == .place, n.hi <= i, !Self.placePrepositions.contains(prep), prep != "of",
-                    t[n.hi..<i].allSatisfy({ ($0.lowerIs("has") || $0.lowerIs("have") || $0.lowerIs("had") || $0.lowerIs("was") || $0.lowerIs("were") || $0.lowerIs("also") || $0.lowerIs("on")) || $0.kind == .number })
+                    t[n.hi..<i].allSatisfy({ ["has", "have", "had", "was", "were", "also", "on"].contains($0.lower) || $0.kind == .number })
                 {
                     // "Managua has freed ...": the capital or country as subject names the state
                     // where it happened (kept as a place, so that actors still tie reports together).
@@ -1001,11 +1001,11 @@ struct EventFinder {
             }
             who += usable.filter { k in
                 let lo = names[k].lo
-                return lo > triggerEnd && lo <= triggerEnd + 3 && lo > 0 && (t[lo - 1].lowerIs("by") || (lo > 1 && t[lo - 2].lowerIs("by")))
+                return lo > triggerEnd && lo <= triggerEnd + 3 && lo > 0 && (t[lo - 1].lower == "by" || (lo > 1 && t[lo - 2].lower == "by"))
             }
             if who.isEmpty, let s = usable.first(where: { k in
                 let n = names[k]
-                return n.kind == .place && n.lo < i && clause.contains(n.lo) && n.lo > 0 ? !(t[n.lo - 1].lowerIs("against") || t[n.lo - 1].lowerIs("on") || t[n.lo - 1].lowerIs("of") || t[n.lo - 1].lowerIs("in")) : true
+                return n.kind == .place && n.lo < i && clause.contains(n.lo) && n.lo > 0 ? !["against", "on", "of", "in"].contains(t[n.lo - 1].lower) : true
             }), names[s].lo < i {
                 who = [s]
             }
@@ -1029,13 +1029,13 @@ struct EventFinder {
     /// "Hundreds were detained": a number right before the trigger's auxiliaries is its subject.
     static func isSubjectOf(_ t: [Token], _ q: QuantityMention, trigger i: Int) -> Bool {
         var k = q.hi
-        while k < i, (t[k].lowerIs("were") || t[k].lowerIs("was") || t[k].lowerIs("have") || t[k].lowerIs("has") || t[k].lowerIs("had") || t[k].lowerIs("been") || t[k].lowerIs("being") || t[k].lowerIs("are") || t[k].lowerIs("is")) { k += 1 }
+        while k < i, ["were", "was", "have", "has", "had", "been", "being", "are", "is"].contains(t[k].lower) { k += 1 }
         return k == i && q.hi < i
     }
 
     static func isAfterAccordingTo(_ t: [Token], _ k: Int, _ clause: Range<Int>) -> Bool {
-        k >= 2 && t[k - 1].lowerIs("to") && t[k - 2].lowerIs("according")
-            || k >= 3 && t[k - 2].lowerIs("to") && t[k - 3].lowerIs("according")
+        k >= 2 && t[k - 1].lower == "to" && t[k - 2].lower == "according"
+            || k >= 3 && t[k - 2].lower == "to" && t[k - 3].lower == "according"
     }
 
     static func unique(_ xs: [String]) -> [String] {

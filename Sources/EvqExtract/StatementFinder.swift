@@ -43,16 +43,16 @@ struct StatementFinder {
             // "added 40 people to its list", "called the decision ...": only speech when what
             // follows is speech (a quote, "that", a colon) or, for "called", a quote soon after.
             let after = i + 1 < t.count ? t[i + 1].lower : "."
-            if t[i].lowerIs("added"), ![":", ",", "\"", "that", ".", "on", "in"].contains(after) { continue }
+            if t[i].lower == "added", ![":", ",", "\"", "that", ".", "on", "in"].contains(after) { continue }
             // ("called for the release of ..." is a call someone made: speech.)
-            if t[i].lowerIs("called"), after != "on", after != "for", !t[(i + 1)..<min(t.count, i + 6)].contains(where: { $0.lower == "\"" }) { continue }
-            if t[i].lowerIs("announced") || t[i].lowerIs("confirmed"), !["that", ":", ",", "."].contains(after) { continue }
+            if t[i].lower == "called", after != "on", after != "for", !t[(i + 1)..<min(t.count, i + 6)].contains(where: { $0.lower == "\"" }) { continue }
+            if t[i].lower == "announced" || t[i].lower == "confirmed", !["that", ":", ",", "."].contains(after) { continue }
             if let s = speaker(before: i, m) {
                 if let s { out.append(Found(speaker: s, trigger: i)) }
                 continue
             }
             // Inverted: `..." said Coale` / `, said the envoy`.
-            if i > 0, t[i - 1].lower == "\"" || t[i - 1].isMark(UInt8(ascii: ",")),
+            if i > 0, t[i - 1].lower == "\"" || t[i - 1].lower == ",",
                 let n = m.names.first(where: { $0.lo == i + 1 })
             {
                 if let s = accept(n) { out.append(Found(speaker: s, trigger: i)) }
@@ -65,7 +65,7 @@ struct StatementFinder {
     func speaker(before i: Int, _ m: SentenceMentions) -> Speaker?? {
         let t = m.tokens
         var k = i - 1
-        while k >= 0, (t[k].lowerIs("also") || t[k].lowerIs("later") || t[k].lowerIs("then") || t[k].lowerIs("has") || t[k].lowerIs("have") || t[k].lowerIs("had") || t[k].lowerIs("previously") || t[k].lowerIs("earlier") || t[k].lowerIs("again") || t[k].lowerIs("further")) { k -= 1 }
+        while k >= 0, ["also", "later", "then", "has", "have", "had", "previously", "earlier", "again", "further"].contains(t[k].lower) { k -= 1 }
         guard k >= 0 else { return nil }
         let w = t[k].lower
         if w == "he" || w == "she" { return .some(.pronoun) }
@@ -73,18 +73,18 @@ struct StatementFinder {
         // speaks, when no other person or organisation is named in between.
         if w == "and", let n = m.names.first(where: { $0.kind == .person && $0.lo >= m.datelineEnd && $0.hi < k }),
             !m.names.contains(where: { $0.lo > n.lo && $0.lo < k && ($0.kind == .person || $0.kind == .organization || $0.kind == .unknown) }),
-            !t[n.hi..<k].contains(where: { $0.lower == "\"" || $0.lowerIs("who") || $0.lowerIs("that") })
+            !t[n.hi..<k].contains(where: { $0.lower == "\"" || $0.lower == "who" || $0.lower == "that" })
         {
             return .some(accept(n))
         }
         // "the Viasna human rights center, which says ...": the relative pronoun speaks for the
         // name before its comma.
-        if w == "which" || w == "who", k >= 2, t[k - 1].isMark(UInt8(ascii: ",")), case .some(.some(let s)) = speaker(before: k - 1, m) { return .some(s) }
+        if w == "which" || w == "who", k >= 2, t[k - 1].lower == ",", case .some(.some(let s)) = speaker(before: k - 1, m) { return .some(s) }
         if w == "they" || w == "it" || w == "who" { return .some(nil) }
         if t[k].has(.unnamed) || (k > 0 && lexicon.unnamed.contains("\(t[k - 1].lower) \(w)")) { return .some(nil) }
         if let n = m.names.first(where: { $0.hi == k + 1 }) {
             // "the Russian embassy in London said": the organisation before "in PLACE" speaks.
-            if n.kind == .place, n.lo >= 2, t[n.lo - 1].lowerIs("in"), lexicon.organizationWords.contains(t[n.lo - 2].lower) {
+            if n.kind == .place, n.lo >= 2, t[n.lo - 1].lower == "in", lexicon.organizationWords.contains(t[n.lo - 2].lower) {
                 if case .some(.some(.name(let org))) = speaker(before: n.lo - 1, m) { return .some(.name(org + " in " + n.text)) }
                 return .some(nil)
             }
@@ -98,7 +98,7 @@ struct StatementFinder {
             while j > 0, j > k - 4, !t[j - 1].capitalized, t[j - 1].kind == .word, !["the", "his", "her", "its", "their", "a", "'", "s"].contains(t[j - 1].lower) { j -= 1 }
             let phrase = t[j...k].map { $0.lower.prefix(1).uppercased() + $0.lower.dropFirst() }.joined(separator: " ")
             var p = j - 1
-            if p >= 1, t[p].lowerIs("s"), t[p - 1].lower == "'" { p -= 2 }
+            if p >= 1, t[p].lower == "s", t[p - 1].lower == "'" { p -= 2 }
             if p >= 0, let n = m.names.first(where: { $0.hi == p + 1 && ($0.kind == .place || $0.kind == .demonym) }) {
                 let demonym = n.kind == .demonym ? n.text : (lexicon.demonymOf[n.canonical] ?? n.canonical)
                 return .some(.name(demonym + " " + phrase))
@@ -118,8 +118,8 @@ struct StatementFinder {
         if t[k].has(.title), k > 0 {
             // "the U.S. envoy said"
             var j = k - 1
-            while j >= 0, j >= k - 4, !t[j].lowerIs("the") { j -= 1 }
-            if j >= 0, t[j].lowerIs("the") { return .some(.role(w)) }
+            while j >= 0, j >= k - 4, t[j].lower != "the" { j -= 1 }
+            if j >= 0, t[j].lower == "the" { return .some(.role(w)) }
         }
         // Across an appositive: "NAME, ..., said", "NAME, speaking in Vilnius, said".
         if w == "," {
@@ -127,7 +127,7 @@ struct StatementFinder {
             if let n = m.names.first(where: { $0.hi == k && $0.lo > 0 && t[$0.lo - 1].lower == "," }), n.kind == .person {
                 return .some(accept(n))
             }
-            for n in m.names.reversed() where n.hi < k && n.hi < t.count && t[n.hi].isMark(UInt8(ascii: ",")) {
+            for n in m.names.reversed() where n.hi < k && n.hi < t.count && t[n.hi].lower == "," {
                 let withCountry = orgWithCountry(n, m)
                 guard n.kind == .person || n.kind == .organization || n.kind == .unknown || withCountry != nil else { continue }
                 let between = t[(n.hi + 1)..<k]

@@ -62,9 +62,9 @@ struct StatusClassifier {
                 // ("His release was postponed": it is still to come.)
                 if lexicon.hedgesByFirst[t[a + 1].lower]?.contains(where: { $0.status == "postponed" && $0.words.count == 1 }) == true { expected = true }
                 // ("more exchanges were planned": no infinitive needed.)
-                if (t[a + 1].lowerIs("planned") || t[a + 1].lowerIs("scheduled") || t[a + 1].lowerIs("expected")), t[a + 2].kind == .punct { expected = true }
-                if Self.scheduledWords.contains(t[a + 1].lower), t[a + 2].lowerIs("to"),
-                    !t[a + 1].lowerIs("due") || (a + 3 < t.count && Self.dueVerbs.contains(t[a + 3].lower))
+                if ["planned", "scheduled", "expected"].contains(t[a + 1].lower), t[a + 2].kind == .punct { expected = true }
+                if Self.scheduledWords.contains(t[a + 1].lower), t[a + 2].lower == "to",
+                    t[a + 1].lower != "due" || (a + 3 < t.count && Self.dueVerbs.contains(t[a + 3].lower))
                 {
                     expected = true
                 }
@@ -113,7 +113,7 @@ struct StatusClassifier {
                 let word = t[i].lower
                 if ["denied", "denies", "deny", "refused", "rejected", "ruled"].contains(word) { return false }
                 // ("no prisoners were freed": "no" before the captives it denies.)
-                let noCaptives = word == "no" && t[(i + 1)..<trigger].contains { $0.has(.captive) || $0.lowerIs("one") }
+                let noCaptives = word == "no" && t[(i + 1)..<trigger].contains { $0.has(.captive) || $0.lower == "one" }
                 // (Distance from the cue's last word: "had not been allowed to visit".)
                 let gap = trigger - (i + len - 1)
                 if gap <= 4 && (word != "no" || gap <= 2 || noCaptives) { plain = true }
@@ -174,7 +174,7 @@ struct StatusClassifier {
         while a + 1 < min(clause.upperBound, trigger + 12) {
             if Self.finiteBe.contains(t[a].lower) {
                 var b = a + 1
-                if t[b].lowerIs("been"), b + 1 < t.count { b += 1 }
+                if t[b].lower == "been", b + 1 < t.count { b += 1 }
                 return lexicon.hedgesByFirst[t[b].lower]?.contains(where: { $0.status == "cancelled" && lexicon.matchOne($0.words, at: b, in: t) }) == true
             }
             if t[a].has(.trigger) { return false }
