@@ -10,7 +10,13 @@ struct EventJSONReader {
     var lists = ListInterner()
     /// Type names seen so far, so that each distinct type is lowercased once.
     private var types: [String: EventType] = [:]
+    /// The first type names seen, as bytes, so that most lines find their type without a
+    /// `String` (an event set has a handful of types).
+    private var typeBytes: [(bytes: [UInt8], type: EventType)] = []
     private var raws: [RawString] = []
+    private let statuses = RawNames(Status.allCases)
+    private let qualifiers = RawNames(Qualifier.allCases)
+    private let precisions = RawNames(DatePrecision.allCases)
 
     mutating func readEvent(_ s: inout JSONScanner) throws(ScanError) -> Event {
         guard s.peekKind() == .object else { throw s.fail("expected an event object") }
@@ -44,10 +50,7 @@ struct EventJSONReader {
                     if s.readNull() { throw s.fail("wrong type for `type`: null") }
                     type = try readType(&s)
                 case .status:
-                    if let text = try optionalString(&s, field: "status") {
-                        guard let v = Status(rawValue: text) else { throw s.fail("bad value for `status`: \(text)") }
-                        status = v
-                    }
+                    if let v = try readEnum(&s, statuses, field: "status") { status = v }
                 case .total:
                     if !s.readNull() {
                         guard s.peekKind() == .bool else { throw s.fail("wrong type for `total`") }
@@ -82,20 +85,29 @@ struct EventJSONReader {
     enum Key {
         case id, type, status, total, date, count, actors, places, place, sources, source, evidence, attributes, other
 
+        /// By length and first byte, then one comparison of the whole key (every line has a
+        /// dozen keys, so this is on the import's hot path).
         init(raw: RawString, in s: JSONScanner) {
-            switch raw.end - raw.start {
-            case 2: self = s.keyIs(raw, "id") ? .id : .other
-            case 4: self = s.keyIs(raw, "type") ? .type : s.keyIs(raw, "date") ? .date : .other
-            case 5:
-                self = s.keyIs(raw, "total") ? .total : s.keyIs(raw, "count") ? .count : s.keyIs(raw, "place") ? .place : .other
-            case 6:
-                self = s.keyIs(raw, "status") ? .status : s.keyIs(raw, "actors") ? .actors
-                    : s.keyIs(raw, "places") ? .places : s.keyIs(raw, "source") ? .source : .other
-            case 7: self = s.keyIs(raw, "sources") ? .sources : .other
-            case 8: self = s.keyIs(raw, "evidence") ? .evidence : .other
-            case 10: self = s.keyIs(raw, "attributes") ? .attributes : .other
-            default: self = .other
+            let n = raw.end - raw.start
+            guard n >= 2 else { self = .other; return }
+            let (key, word): (Key, StaticString)
+            switch (n, s.bytes[raw.start]) {
+            case (2, UInt8(ascii: "i")): (key, word) = (.id, "id")
+            case (4, UInt8(ascii: "t")): (key, word) = (.type, "type")
+            case (4, UInt8(ascii: "d")): (key, word) = (.date, "date")
+            case (5, UInt8(ascii: "t")): (key, word) = (.total, "total")
+            case (5, UInt8(ascii: "c")): (key, word) = (.count, "count")
+            case (5, UInt8(ascii: "p")): (key, word) = (.place, "place")
+            case (6, UInt8(ascii: "a")): (key, word) = (.actors, "actors")
+            case (6, UInt8(ascii: "p")): (key, word) = (.places, "places")
+            case (6, UInt8(ascii: "s")):
+                (key, word) = s.bytes[raw.start + 1] == UInt8(ascii: "t") ? (.status, "status") : (.source, "source")
+            case (7, UInt8(ascii: "s")): (key, word) = (.sources, "sources")
+            case (8, UInt8(ascii: "e")): (key, word) = (.evidence, "evidence")
+            case (10, UInt8(ascii: "a")): (key, word) = (.attributes, "attributes")
+            default: self = .other; return
             }
+            self = s.keyIs(raw, word) ? key : .other
         }
 
         init(name: String) {
@@ -120,11 +132,35 @@ struct EventJSONReader {
 
     private mutating func readType(_ s: inout JSONScanner) throws(ScanError) -> EventType {
         guard s.peekKind() == .string else { throw s.fail("wrong type for `type`") }
-        let name = try s.readString(&interner)
+        s.skipWhitespace()
+        let raw = try s.scanString()
+        let n = raw.end - raw.start
+        if !raw.hasEscapes {
+            for (bytes, type) in typeBytes where bytes.count == n {
+                var k = 0
+                while k < n, bytes[k] == s.bytes[raw.start + k] { k += 1 }
+                if k == n { return type }
+            }
+        }
+        let name = try s.string(raw, &interner)
         if let known = types[name] { return known }
         let t = EventType(rawValue: name)
         if types.count < 4096 { types[name] = t }
+        if !raw.hasEscapes, typeBytes.count < 32 { typeBytes.append((Array(UnsafeBufferPointer(rebasing: s.bytes[raw.start..<raw.end])), t)) }
         return t
+    }
+
+    /// A string-valued enum field: nil for null, the value for one of its names, else an error
+    /// that quotes the value.
+    private mutating func readEnum<E>(_ s: inout JSONScanner, _ names: RawNames<E>, field: String) throws(ScanError) -> E? {
+        if s.readNull() { return nil }
+        guard s.peekKind() == .string else { throw s.fail("wrong type for `\(field)`") }
+        s.skipWhitespace()
+        let raw = try s.scanString()
+        if let v = names.value(raw, in: s) { return v }
+        let text = try s.string(raw, &interner)
+        guard let v = E(rawValue: text) else { throw s.fail("bad value for `\(field)`: \(text)") }
+        return v
     }
 
     private mutating func optionalString(_ s: inout JSONScanner, field: String) throws(ScanError) -> String? {
@@ -203,17 +239,18 @@ struct EventJSONReader {
             if !s.consume(UInt8(ascii: "}")) {
                 repeat {
                     s.skipWhitespace()
-                    let key = try s.readPlainString()
+                    let key = try s.readFieldName()
                     try s.expect(UInt8(ascii: ":"))
-                    switch key {
-                    case "source":
+                    if s.field(key, is: "source") {
                         guard s.peekKind() == .string else { throw s.fail("wrong type for `evidence.source`") }
                         source = try s.readString(&interner)
-                    case "sentence":
+                    } else if s.field(key, is: "sentence") {
                         guard s.peekKind() == .string else { throw s.fail("wrong type for `evidence.sentence`") }
                         sentence = try s.readPlainString()
-                    case "span": span = try readSpan(&s)
-                    default: try s.skipValue()
+                    } else if s.field(key, is: "span") {
+                        span = try readSpan(&s)
+                    } else {
+                        try s.skipValue()
                     }
                 } while s.consume(UInt8(ascii: ","))
                 try s.expect(UInt8(ascii: "}"))
@@ -234,13 +271,14 @@ struct EventJSONReader {
         if !s.consume(UInt8(ascii: "}")) {
             repeat {
                 s.skipWhitespace()
-                let key = try s.readPlainString()
+                let key = try s.readFieldName()
                 try s.expect(UInt8(ascii: ":"))
-                if key == "start" || key == "end" {
+                let isStart = s.field(key, is: "start")
+                if isStart || s.field(key, is: "end") {
                     guard s.peekKind() == .number, let n = try s.readInt() else {
-                        throw s.fail("wrong type for `evidence.span.\(key)`")
+                        throw s.fail("wrong type for `evidence.span.\(s.text(key))`")
                     }
-                    if key == "start" { start = n } else { end = n }
+                    if isStart { start = n } else { end = n }
                 } else {
                     try s.skipValue()
                 }
@@ -267,21 +305,19 @@ struct EventJSONReader {
             if !s.consume(UInt8(ascii: "}")) {
                 repeat {
                     s.skipWhitespace()
-                    let key = try s.readPlainString()
+                    let key = try s.readFieldName()
                     try s.expect(UInt8(ascii: ":"))
-                    switch key {
-                    case "value":
+                    if s.field(key, is: "value") {
                         if !s.readNull() {
                             guard s.peekKind() == .number, let n = try s.readInt() else { throw s.fail("wrong type for `count.value`") }
                             value = n
                         }
-                    case "qualifier":
-                        if let q = try optionalString(&s, field: "count.qualifier") {
-                            guard let v = Qualifier(rawValue: q) else { throw s.fail("bad value for `count.qualifier`: \(q)") }
-                            qualifier = v
-                        }
-                    case "text": text = try optionalString(&s, field: "count.text")
-                    default: try s.skipValue()
+                    } else if s.field(key, is: "qualifier") {
+                        if let v = try readEnum(&s, qualifiers, field: "count.qualifier") { qualifier = v }
+                    } else if s.field(key, is: "text") {
+                        text = try optionalString(&s, field: "count.text")
+                    } else {
+                        try s.skipValue()
                     }
                 } while s.consume(UInt8(ascii: ","))
                 try s.expect(UInt8(ascii: "}"))
@@ -319,23 +355,23 @@ struct EventJSONReader {
             if !s.consume(UInt8(ascii: "}")) {
                 repeat {
                     s.skipWhitespace()
-                    let key = try s.readPlainString()
+                    let key = try s.readFieldName()
                     try s.expect(UInt8(ascii: ":"))
-                    switch key {
-                    case "start", "end":
+                    let isStart = s.field(key, is: "start")
+                    if isStart || s.field(key, is: "end") {
                         var value: RawString?
                         if !s.readNull() {
-                            guard s.peekKind() == .string else { throw s.fail("wrong type for `date.\(key)`") }
+                            guard s.peekKind() == .string else { throw s.fail("wrong type for `date.\(s.text(key))`") }
+                            s.skipWhitespace()
                             value = try s.scanString()
                         }
-                        if key == "start" { startRaw = value } else { endRaw = value }
-                    case "precision":
-                        if let p = try optionalString(&s, field: "date.precision") {
-                            guard let v = DatePrecision(rawValue: p) else { throw s.fail("bad value for `date.precision`: \(p)") }
-                            precision = v
-                        }
-                    case "text": text = try optionalString(&s, field: "date.text")
-                    default: try s.skipValue()
+                        if isStart { startRaw = value } else { endRaw = value }
+                    } else if s.field(key, is: "precision") {
+                        if let v = try readEnum(&s, precisions, field: "date.precision") { precision = v }
+                    } else if s.field(key, is: "text") {
+                        text = try optionalString(&s, field: "date.text")
+                    } else {
+                        try s.skipValue()
                     }
                 } while s.consume(UInt8(ascii: ","))
                 try s.expect(UInt8(ascii: "}"))

@@ -78,6 +78,12 @@ struct EventSetImporterTests {
         #"  {"type":"meeting","status":"expected","total":true,"id":""}  "#,
         #"{"type":"release","attributes":{"women":"15","men":"7"},"evidence":[{"source":"s","sentence":"t","span":{"start":1,"end":2}}]}"#,
         #"{"type":"release","actors":null,"places":null,"status":null,"total":null,"id":null}"#,
+        // Escaped keys and values inside nested objects, and escaped names of enum values.
+        #"{"type":"release","date":{"st\u0061rt":"2025-01-02","\u0065nd":"2025-01-09","pr\u0065cision":"r\u0061nge"}}"#,
+        #"{"type":"release","count":{"v\u0061lue":3,"qu\u0061lifier":"\u0061t_least"},"status":"\u0065xpected"}"#,
+        #"{"type":"release","evidence":[{"s\u006furce":"s","sentence":"t","sp\u0061n":{"st\u0061rt":1,"end":2}}]}"#,
+        #"{"type":"rel\u0065ase"}"#,
+        #"{"type":"RELEASE","status":"denied","count":{"value":2,"qualifier":"at_most"},"date":{"start":"2025-01","precision":"month"}}"#,
     ])
     func compactFormsMatchEventSetIO(line: String) throws {
         let reference = try EventSetIO.read(line, file: "c.jsonl")

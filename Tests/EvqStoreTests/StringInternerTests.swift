@@ -27,6 +27,21 @@ struct StringInternerTests {
         #expect(StringInternerTests.storage(c) != StringInternerTests.storage(a))
     }
 
+    /// Short strings come from a cache keyed by their bytes: equal bytes give equal strings,
+    /// and strings differing in one byte or only in length never answer for each other.
+    @Test func shortStringsAreExact() {
+        var interner = StringInterner()
+        let texts = ["Minsk", "Minsk ", "Minsl", "M", "at least 2", "Ціханоўская", "exactly15bytes!", "a\u{0}b"]
+        for _ in 0..<3 {
+            for t in texts { #expect(StringInternerTests.intern(&interner, Array(t.utf8)) == t) }
+        }
+        let invalid: [UInt8] = [0xF0, 0x9F, 0x98]
+        for _ in 0..<2 {
+            #expect(StringInternerTests.intern(&interner, invalid) == String(decoding: invalid, as: UTF8.self))
+        }
+        #expect(StringInternerTests.intern(&interner, []) == "")
+    }
+
     /// Invalid UTF-8 is repaired as `String(decoding:as:)` repairs it, every time.
     @Test func invalidUTF8IsRepairedEveryTime() {
         var interner = StringInterner()
