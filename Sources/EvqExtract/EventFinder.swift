@@ -48,13 +48,17 @@ struct EventFinder {
         // Per candidate of `out`: its clause and trigger token (kept beside it rather than as
         // attributes, which would cost a dictionary entry and a number printed and parsed back).
         var where_: [(clause: Int, at: Int)] = []
-        var usedSanctionToken = Set<Int>()
+        // (A few positions: an array, not a hashed set.)
+        var usedSanctionToken: [Int] = []
+        // Where the sentence says "in exchange for" / "in return for" (every candidate's
+        // arguments skip that span: found once here rather than per candidate).
+        let exchangeFor = Self.exchangeForPositions(t)
         var claimed: [(type: String, clause: Int, anaphoric: Bool)] = []  // one candidate per type per clause (few)
         var i = 0
         while i < t.count {
             guard !t[i].inQuote, t[i].kind == .word, t[i].has(.trigger), let entries = lexicon.triggers[t[i].lower] else { i += 1; continue }
             // "in exchange for" introduces what was given, not an exchange of prisoners.
-            if t[i].lower == "exchange", i > 0, t[i - 1].lower == "in", i + 1 < t.count, t[i + 1].lower == "for" { i += 1; continue }
+            if t[i].lowerIs("exchange"), i > 0, t[i - 1].lowerIs("in"), i + 1 < t.count, t[i + 1].lowerIs("for") { i += 1; continue }
             var hit: Lexicon.Trigger?
             for e in entries where lexicon.matchOne(e.words, at: i, in: t) {
                 // (Speech and publishing verbs are StatementFinder's.)
@@ -72,12 +76,12 @@ struct EventFinder {
             }
             // ("We released version 2.4", "I met him in 2010": a report does not speak in the first
             // person outside quotes; such text is not news.)
-            if t[max(0, i - 3)..<i].contains(where: { ($0.lower == "i" || $0.lower == "we") && !$0.inQuote }) {
+            if t[max(0, i - 3)..<i].contains(where: { ($0.lowerIs("i") || $0.lowerIs("we")) && !$0.inQuote }) {
                 i += trig.words.count; continue
             }
             // "were met at the airport by relatives": a passive "met" is a greeting, not talks.
             // (So is a passive "were received by Guatemalan officials".)
-            if trig.type == "meeting", ["met", "received", "hosted"].contains(t[i].lower), i > 0, ["was", "were", "been", "being", "be"].contains(t[i - 1].lower) {
+            if trig.type == "meeting", Self.isAny(t[i], ["met", "received", "hosted"]), i > 0, Self.isAny(t[i - 1], ["was", "were", "been", "being", "be"]) {
                 i += 1; continue
             }
             let clause = m.clauses.range(of: i)
@@ -99,7 +103,7 @@ struct EventFinder {
             let aux = i > 0 ? (Self.adverbs.contains(t[i - 1].lower) && i > 1 ? t[i - 2].lower : t[i - 1].lower) : ""
             // ("raided the offices and detained their directors", "arrested a blogger": an object
             // right after makes it a verb.)
-            if ["jailed", "convicted", "detained", "arrested", "imprisoned"].contains(t[i].lower),
+            if Self.isAny(t[i], ["jailed", "convicted", "detained", "arrested", "imprisoned"]),
                 !["was", "were", "been", "is", "are", "be", "has", "have", "had", "being"].contains(aux),
                 !m.quantities.contains(where: { $0.lo > i && $0.lo <= i + 3 && $0.noun != nil }),
                 !(i + 1 < t.count && Self.objectOpeners.contains(t[i + 1].lower)),
@@ -115,9 +119,9 @@ struct EventFinder {
             {
                 i = next; continue
             }
-            var c = Candidate(type: EventType(trig.type), status: status.status(t, trigger: i, clause: clause, meeting: trig.type == "meeting"), total: false,
+            var c = Candidate(type: trig.eventType, status: status.status(t, trigger: i, clause: clause, meeting: trig.type == "meeting"), total: false,
                 actors: [], places: [], attributes: [:], sentence: sentence, supporting: supporting)
-            fillArguments(&c, trigger: i, triggerEnd: next, clause: clause, m, speakers: speakers)
+            fillArguments(&c, trigger: i, triggerEnd: next, clause: clause, m, speakers: speakers, exchangeFor: exchangeFor)
             if c.type == .sentencing, c.dateMention == nil, !c.hasNamedActor { i = next; continue }
             // "who had been jailed since 2020", "has been detained since March": a state lasting
             // since a date, not a happening.
@@ -149,14 +153,14 @@ struct EventFinder {
         }
         // "freed N prisoners into <neighbouring country>": freed straight across a
         // border, which is a deportation beside the release.
-        if !out.contains(where: { $0.type == .deportation }) {
-            for (k, c) in out.enumerated() where c.type == .release && !c.supporting {
+        if !Self.has(out, .deportation) {
+            for k in out.indices where out[k].type == .release && !out[k].supporting {
                 let at = where_[k].at
                 let clause = m.clauses.range(of: at)
                 guard let into = (at..<clause.upperBound).first(where: { t[$0].lower == "into" }),
                     let dest = m.names.first(where: { $0.lo == into + 1 && ($0.kind == .place || $0.kind == .demonym) })
                 else { continue }
-                var d = c
+                var d = out[k]
                 d.type = .deportation
                 d.places = [dest.country ?? dest.canonical]
                 d.attributes = [:]
@@ -171,7 +175,7 @@ struct EventFinder {
             let clause = m.clauses.range(of: at)
             if at >= 2, clause.lowerBound < at - 1, (clause.lowerBound..<(at - 1)).contains(where: { j in
                 Self.anaphoricDeterminers.contains(t[j].lower) && t[j + 1].has(.trigger)
-                    && lexicon.triggers[t[j + 1].lower]?.contains(where: { DocumentMerger.family(EventType($0.type)) == "release" }) == true
+                    && lexicon.triggers[t[j + 1].lower]?.contains(where: { $0.family == "release" }) == true
             }) {
                 out[k].anaphoric = true
             }
@@ -206,7 +210,7 @@ struct EventFinder {
                 out[r].type = EventType("_drop")
             }
         }
-        if out.contains(where: { $0.type.rawValue == "_drop" }) {
+        if out.indices.contains(where: { out[$0].type.rawValue == "_drop" }) {
             let keep = out.indices.filter { out[$0].type.rawValue != "_drop" }
             out = keep.map { out[$0] }
             where_ = keep.map { where_[$0] }
@@ -215,24 +219,24 @@ struct EventFinder {
         // everyone moved both ways.
         // "freed eight Americans in exchange for 27 Venezuelans": people given for people is a
         // prisoner exchange (for "sanctions relief" it stays an attribute of the release).
-        if !out.contains(where: { $0.type == .exchange }), let span = exchangeForSpan(t), !t[span.lowerBound].inQuote {
+        if !Self.has(out, .exchange), let span = exchangeForSpan(t, exchangeFor), !t[span.lowerBound].inQuote {
             let given = m.quantities.filter { span.contains($0.lo) && !$0.isStock && $0.noun != nil }
             let person = m.names.contains { span.contains($0.lo) && $0.kind == .person }
             let people = !given.isEmpty || person || t[span].contains(where: { lexicon.captives.contains($0.lower) })
             // "Moldova handed over two Russian soldiers in return for 12 Moldovan citizens": no
             // release verb, but people went both ways.
-            if people, !out.contains(where: { DocumentMerger.family($0.type) == "release" || $0.type == .deportation }),
+            if people, !out.indices.contains(where: { Self.isReleaseFamily(out[$0].type) || out[$0].type == .deportation }),
                 let k = (0..<(span.lowerBound - 3)).last(where: { Self.handOverVerbs.contains(t[$0].lower) }), !t[k].inQuote
             {
                 let clause = m.clauses.range(of: k)
                 var c = Candidate(type: .release, status: status.status(t, trigger: k, clause: clause), total: false,
                     actors: [], places: [], attributes: [:], sentence: sentence, supporting: supporting)
-                fillArguments(&c, trigger: k, triggerEnd: k + 1, clause: clause, m, speakers: speakers)
+                fillArguments(&c, trigger: k, triggerEnd: k + 1, clause: clause, m, speakers: speakers, exchangeFor: exchangeFor)
                 if c.attributes["in_exchange_for"] == nil { c.attributes["in_exchange_for"] = TemporalTagger.words(t, span.lowerBound, span.upperBound) }
                 out.append(c)
                 where_.append((m.clauses.clauseOf[k], k))
             }
-            if people, let r = out.firstIndex(where: { DocumentMerger.family($0.type) == "release" && $0.attributes["in_exchange_for"] != nil }) {
+            if people, let r = out.indices.first(where: { Self.isReleaseFamily(out[$0].type) && out[$0].attributes["in_exchange_for"] != nil }) {
                 out[r].type = .exchange
                 if let own = out[r].count?.value, given.count == 1, let v = given[0].quantity.value {
                     out[r].count = Quantity(value: min(QuantityFinder.limit, own + v),
@@ -260,7 +264,7 @@ struct EventFinder {
                 && !t[max(0, q.lo - 2)..<q.lo].contains { $0.lower == "among" || $0.lower == "including" || $0.lower == "included" }
         }
         // "Russia and Ukraine each released 150 prisoners": the same number went each way.
-        if !out.contains(where: { $0.type == .exchange }), let r = out.indices.first(where: { k in
+        if !Self.has(out, .exchange), let r = out.indices.first(where: { k in
             out[k].type == .release && where_[k].at > 0 && t[where_[k].at - 1].lower == "each" && out[k].count?.value != nil
         }) {
             let at = where_[r].at
@@ -275,7 +279,7 @@ struct EventFinder {
         // "Israel released 183 prisoners in return", "... freed three hostages and released 30
         // fighters in exchange": "in return" / "in exchange" without "for" makes the release one
         // side of an exchange, the other told in the same sentence or the one before.
-        if !out.contains(where: { $0.type == .exchange }), let r = out.indices.first(where: { out[$0].type == .release }),
+        if !Self.has(out, .exchange), let r = out.indices.first(where: { out[$0].type == .release }),
             t.indices.contains(where: { k in
                 k + 1 < t.count && t[k].lower == "in" && (t[k + 1].lower == "return" || t[k + 1].lower == "exchange") && !t[k].inQuote
                     && (k + 2 >= t.count || t[k + 2].lower != "for")
@@ -298,15 +302,15 @@ struct EventFinder {
         // ("Azerbaijan returned two Armenian soldiers, and Armenia handed back a serviceman": so
         // are hand-overs.)
         // (Only where people are freed or a group is moved: the scan is per token.)
-        if !out.contains(where: { $0.type == .exchange }), !out.contains(where: { $0.anaphoric && $0.type == .release }),
-            !moved.isEmpty || out.contains(where: { $0.type == .release })
+        if !Self.has(out, .exchange), !out.indices.contains(where: { out[$0].anaphoric && out[$0].type == .release }),
+            !moved.isEmpty || Self.has(out, .release)
         {
             var sides: [(state: String, at: Int)] = []
             for k in t.indices where (t[k].has(.trigger) || Self.handOverVerbs.contains(t[k].lower)) && !t[k].inQuote && k > 0 {
                 guard Self.handOverVerbs.contains(t[k].lower)
                     || lexicon.triggers[t[k].lower]?.contains(where: { $0.type == "release" && $0.words.count == 1 }) == true,
                     !lexicon.isVetoed(at: k, in: t),
-                    let n = m.names.first(where: { ($0.kind == .place || $0.kind == .demonym) && ($0.hi == k || ($0.hi == k - 1 && ["has", "had", "also"].contains(t[k - 1].lower))) })
+                    let n = m.names.first(where: { ($0.kind == .place || $0.kind == .demonym) && ($0.hi == k || ($0.hi == k - 1 && Self.isAny(t[k - 1], ["has", "had", "also"]))) })
                 else { continue }
                 let state = n.country ?? n.canonical
                 if !sides.contains(where: { $0.state == state }) { sides.append((state, k)) }
@@ -318,12 +322,12 @@ struct EventFinder {
                 total = n > 0 && total >= 0 ? min(QuantityFinder.limit, total + n) : -1
             }
             // (Hand-overs alone need people on both sides.)
-            if sides.count >= 2, out.firstIndex(where: { $0.type == .release }) == nil, total > 0, !supporting {
+            if sides.count >= 2, !Self.has(out, .release), total > 0, !supporting {
                 let k = sides[0].at
                 let clause = m.clauses.range(of: k)
                 var c = Candidate(type: .release, status: status.status(t, trigger: k, clause: clause), total: false,
                     actors: [], places: [], attributes: [:], sentence: sentence, supporting: supporting)
-                fillArguments(&c, trigger: k, triggerEnd: k + 1, clause: clause, m, speakers: speakers)
+                fillArguments(&c, trigger: k, triggerEnd: k + 1, clause: clause, m, speakers: speakers, exchangeFor: exchangeFor)
                 out.append(c)
                 where_.append((m.clauses.clauseOf[k], k))
             }
@@ -336,7 +340,7 @@ struct EventFinder {
                 where_ = keep.map { where_[$0] }
             }
         }
-        if moved.count >= 2, !out.contains(where: { $0.type == .exchange }) {
+        if moved.count >= 2, !Self.has(out, .exchange) {
             // "handed over five ..., while Tajikistan freed three ...": the legs of an exchange
             // told in the sentence before; DocumentMerger gives the sum to that exchange.
             let sum = moved.reduce(0) { min(QuantityFinder.limit, $0 + ($1.quantity.value ?? 0)) }
@@ -347,19 +351,19 @@ struct EventFinder {
             }
             // "Pakistan handed over 22 fishermen, while India sent back 15 civilians": legs told
             // with hand-over verbs only. The mark is dropped unless an exchange claims it.
-            if !out.contains(where: { DocumentMerger.family($0.type) == "release" || $0.type == .deportation }),
+            if !out.indices.contains(where: { Self.isReleaseFamily(out[$0].type) || out[$0].type == .deportation }),
                 let k = t.indices.first(where: { Self.handOverVerbs.contains(t[$0].lower) && !t[$0].inQuote })
             {
                 let clause = m.clauses.range(of: k)
                 var c = Candidate(type: .release, status: status.status(t, trigger: k, clause: clause), total: false,
                     actors: [], places: [], attributes: ["_moved": String(sum), "_parts": parts, "_leg": "1"], sentence: sentence, supporting: supporting)
-                fillArguments(&c, trigger: k, triggerEnd: k + 1, clause: clause, m, speakers: speakers)
+                fillArguments(&c, trigger: k, triggerEnd: k + 1, clause: clause, m, speakers: speakers, exchangeFor: exchangeFor)
                 c.count = nil
                 out.append(c)
                 where_.append((m.clauses.clauseOf[k], k))
             }
         }
-        if let x = out.firstIndex(where: { $0.type == .exchange }) {
+        if let x = out.indices.first(where: { out[$0].type == .exchange }) {
             // (Both sides counted with named people as well keep their larger figure.)
             let sum = moved.reduce(0) { min(QuantityFinder.limit, $0 + ($1.quantity.value ?? 0)) }
             if moved.count >= 2, out[x].count?.text != "both sides" || (out[x].count?.value ?? 0) < sum {
@@ -429,7 +433,7 @@ struct EventFinder {
             // "Moscow freed 16 people in a prisoner swap": the count is one side's; the other
             // side told in the next sentences adds to it (DocumentMerger).
             if moved.count == 1, out[x].count?.value == moved[0].quantity.value,
-                out.contains(where: { DocumentMerger.family($0.type) == "release" && $0.status == status && $0.count?.value == moved[0].quantity.value })
+                out.indices.contains(where: { Self.isReleaseFamily(out[$0].type) && out[$0].status == status && out[$0].count?.value == moved[0].quantity.value })
             {
                 out[x].attributes["_oneSide"] = "1"
             }
@@ -438,8 +442,25 @@ struct EventFinder {
         return out
     }
 
+    /// Whether a candidate of `out` has type `type` (by index: `contains(where:)` copied every
+    /// candidate it looked at).
+    static func has(_ out: [Candidate], _ type: EventType) -> Bool {
+        for k in out.indices where out[k].type == type { return true }
+        return false
+    }
+
+    /// `words.contains(w.lower)` for lowercase ASCII words, as byte compares with the length
+    /// first (a `String` compare of two unequal strings takes the slow path every time).
+    @inline(__always) static func isAny(_ w: Token, _ words: [StaticString]) -> Bool {
+        for x in words where w.lowerIs(x) { return true }
+        return false
+    }
+
+    /// `DocumentMerger.family(t) == "release"`, without building the family's string.
+    @inline(__always) static func isReleaseFamily(_ t: EventType) -> Bool { t == .release || t == .pardon || t == .amnesty }
+
     /// Whether the trigger's constraint (see triggers.tsv) holds at `i`.
-    func constraintHolds(_ e: Lexicon.Trigger, at i: Int, _ m: SentenceMentions, usedSanctionToken: inout Set<Int>) -> Bool {
+    func constraintHolds(_ e: Lexicon.Trigger, at i: Int, _ m: SentenceMentions, usedSanctionToken: inout [Int]) -> Bool {
         let t = m.tokens
         let clause = m.clauses.range(of: i)
         let after = i + e.words.count
@@ -452,8 +473,8 @@ struct EventFinder {
             }
             if t[clause].contains(where: { $0.has(.captive) }) { return true }
             // "He was detained in November": a personal pronoun before the auxiliary is a person.
-            if i >= 2, ["was", "has", "had"].contains(t[i - 1].lower) || (i >= 3 && t[i - 1].lower == "been"),
-                (max(0, i - 3)..<i).contains(where: { ["he", "she"].contains(t[$0].lower) })
+            if i >= 2, Self.isAny(t[i - 1], ["was", "has", "had"]) || (i >= 3 && t[i - 1].lower == "been"),
+                (max(0, i - 3)..<i).contains(where: { Self.isAny(t[$0], ["he", "she"]) })
             {
                 return true
             }
@@ -463,7 +484,7 @@ struct EventFinder {
             // "A third American ... could be pardoned".
             if m.names.contains(where: { n in
                 n.kind == .demonym && clause.contains(n.lo)
-                    && (n.hi >= t.count || t[n.hi].kind == .punct || ["was", "is", "were", "who", "has", "had"].contains(t[n.hi].lower))
+                    && (n.hi >= t.count || t[n.hi].kind == .punct || Self.isAny(t[n.hi], ["was", "is", "were", "who", "has", "had"]))
             }) {
                 return true
             }
@@ -472,9 +493,9 @@ struct EventFinder {
             // "Kaval, 34, was arrested": a sentence-initial single word followed by an age
             // appositive or an auxiliary is the subject's name.
             if let n = m.names.first(where: { $0.kind == .unknown && $0.lo == 0 && $0.hi < i }), n.hi + 1 < t.count,
-                (t[n.hi].lower == "," && t[n.hi + 1].kind == .number) || ["was", "were", "had", "has"].contains(t[n.hi].lower),
-                i > 0, ["was", "were", "been", "is", "are"].contains(t[i - 1].lower)
-                    || (i > 1 && Self.adverbs.contains(t[i - 1].lower) && ["was", "were", "been", "is", "are"].contains(t[i - 2].lower))
+                (t[n.hi].lower == "," && t[n.hi + 1].kind == .number) || Self.isAny(t[n.hi], ["was", "were", "had", "has"]),
+                i > 0, Self.isAny(t[i - 1], ["was", "were", "been", "is", "are"])
+                    || (i > 1 && Self.adverbs.contains(t[i - 1].lower) && Self.isAny(t[i - 2], ["was", "were", "been", "is", "are"]))
             {
                 return true
             }
@@ -496,16 +517,16 @@ struct EventFinder {
             for k in lo..<hi where (t[k].lowerHasPrefix("sanction") || lexicon.matchPhrase(lexicon.sanctionPhrases, at: k, in: t) != nil)
                 && !usedSanctionToken.contains(k)
             {
-                usedSanctionToken.insert(k)
+                usedSanctionToken.append(k)
                 return true
             }
             return false
         case .prize:
             // "won the Sakharov Prize"; passive "Last year's prize was awarded to ..." names it first.
-            let passive = i > 0 && ["was", "were", "been", "is"].contains(t[i - 1].lower) || ["went", "go", "goes"].contains(t[i].lower)
+            let passive = i > 0 && Self.isAny(t[i - 1], ["was", "were", "been", "is"]) || Self.isAny(t[i], ["went", "go", "goes"])
             return m.names.contains { $0.kind == .award && clause.contains($0.lo) && ($0.lo >= i || passive) }
-                || t[after..<max(after, clause.upperBound)].contains { ["prize", "award", "medal"].contains($0.lower) }
-                || (passive && t[clause.lowerBound..<i].contains { ["prize", "award", "medal"].contains($0.lower) })
+                || t[after..<max(after, clause.upperBound)].contains { Self.isAny($0, ["prize", "award", "medal"]) }
+                || (passive && t[clause.lowerBound..<i].contains { Self.isAny($0, ["prize", "award", "medal"]) })
         case .meet:
             // A participant in the trigger's clause or before it (the subject), not a name in a
             // later clause about something else.
@@ -524,7 +545,7 @@ struct EventFinder {
             // "Cassis received Bayramov", "hosted Armenia's Ararat Mirzoyan": a person or
             // organisation named right after the verb is the guest.
             let hi = min(t.count, after + 4)
-            return !t[after..<hi].contains { ["prize", "award", "medal", "call", "calls", "letter", "threats"].contains($0.lower) }
+            return !t[after..<hi].contains { Self.isAny($0, ["prize", "award", "medal", "call", "calls", "letter", "threats"]) }
                 && m.names.contains { n in
                     (n.kind == .person || n.kind == .organization || (n.kind == .unknown && !isCommonNoun(t[n.lo].lower))) && n.lo >= after && n.lo < hi
                 }
@@ -532,17 +553,17 @@ struct EventFinder {
             // "handed the journalist a nine-year prison sentence", "was given a 10-year term".
             let hi = min(t.count, after + 8)
             // (A "term" only in prison: "handed Lukashenko a sixth term" is an election.)
-            return (after..<hi).contains { k in t[k].lower == "sentence" || (t[k].lower == "term" && k > 0 && ["prison", "jail"].contains(t[k - 1].lower)) }
+            return (after..<hi).contains { k in t[k].lower == "sentence" || (t[k].lower == "term" && k > 0 && Self.isAny(t[k - 1], ["prison", "jail"])) }
         case .border:
             let hi = min(t.count, after + 7)
-            return t[after..<hi].contains { ["border", "abroad", "across", "frontier", "exile"].contains($0.lower) }
+            return t[after..<hi].contains { Self.isAny($0, ["border", "abroad", "across", "frontier", "exile"]) }
         default:
             if e.imposesSanctions {
                 // "easing some of the sanctions on <country>" is an easing, not an imposition.
                 let lo = max(0, i - 5)
                 for k in lo..<min(t.count, i + 9) where k != i && t[k].has(.sanctionsEasedTrigger) { return false }
                 if usedSanctionToken.contains(i) { return false }
-                usedSanctionToken.insert(i)
+                usedSanctionToken.append(i)
             }
             return true
         }
@@ -633,7 +654,7 @@ struct EventFinder {
             r.contains(p.lo) && (p.kind == .person || (afterVerb && p.kind == .unknown && p.lo == r.lowerBound)) && !speakers.contains(p.lo)
                 && !groups.contains { $0.lo <= p.lo && p.lo < $0.hi }
         }.count
-        for k in r where k + 1 < r.upperBound && ["a", "an", "one"].contains(t[k].lower) {
+        for k in r where k + 1 < r.upperBound && Self.isAny(t[k], ["a", "an", "one"]) {
             // (Up to two words before the noun: "a captured Azerbaijani serviceman".)
             for j in (k + 1)..<min(r.upperBound, k + 4) {
                 let w = t[j].lower
@@ -676,13 +697,13 @@ struct EventFinder {
         if m.quantities.contains(where: { clause.contains($0.lo) && $0.noun != nil }) { return false }
         if m.names.contains(where: { ($0.kind == .person || $0.kind == .demonym || $0.kind == .organization) && clause.contains($0.lo) }) { return false }
         if i > 0, Self.personalPossessives.contains(t[i - 1].lower) { return false }
-        if t[max(0, i - 3)..<i].contains(where: { ["he", "she"].contains($0.lower) }) { return false }
+        if t[max(0, i - 3)..<i].contains(where: { Self.isAny($0, ["he", "she"]) }) { return false }
         // ("detained their directors": people as the object.)
         if i + 1 < t.count, Self.personalPossessives.contains(t[i + 1].lower) { return false }
         // ("Kaval, 34, was arrested", "Amaglobeli was first detained": a sentence's subject with an
         // age or an auxiliary is a person named by surname.)
         if let n = m.names.first(where: { $0.kind == .unknown && ($0.lo == 0 || $0.lo == m.datelineEnd) && $0.hi < i }), n.hi + 1 < t.count,
-            (t[n.hi].lower == "," && t[n.hi + 1].kind == .number) || ["was", "were", "had", "has", "is"].contains(t[n.hi].lower)
+            (t[n.hi].lower == "," && t[n.hi + 1].kind == .number) || Self.isAny(t[n.hi], ["was", "were", "had", "has", "is"])
         {
             return false
         }
@@ -706,10 +727,18 @@ struct EventFinder {
     /// Verbs of handing people over that, with "in return for" people, make an exchange.
     static let handOverVerbs = StringSet(["handed", "handing", "hands", "transferred", "returned", "sent", "gave", "delivered"])
 
-    /// The words after "in exchange for" up to the next comma or the sentence's end.
-    func exchangeForSpan(_ t: [Token]) -> Range<Int>? {
-        guard t.count >= 3 else { return nil }
-        for k in 0..<(t.count - 2) where Self.isExchangeFor(t, k) {
+    /// Every `k` where `isExchangeFor(t, k)`, in order (usually none).
+    static func exchangeForPositions(_ t: [Token]) -> [Int] {
+        var out: [Int] = []
+        guard t.count >= 3 else { return out }
+        for k in 0..<(t.count - 2) where t[k].lowerIs("in") && isExchangeFor(t, k) { out.append(k) }
+        return out
+    }
+
+    /// The words after "in exchange for" up to the next comma or the sentence's end
+    /// (`exchangeFor`: `exchangeForPositions(t)`).
+    func exchangeForSpan(_ t: [Token], _ exchangeFor: [Int]) -> Range<Int>? {
+        for k in exchangeFor {
             var e = k + 3
             while e < t.count, !t[e].isMark(UInt8(ascii: ",")), !t[e].isMark(UInt8(ascii: ".")) { e += 1 }
             return e > k + 3 ? (k + 3)..<e : nil
@@ -720,31 +749,48 @@ struct EventFinder {
     /// "..., was arrested": the clause (after its comma) opens with an auxiliary verb.
     func startsWithAuxiliary(_ r: Range<Int>, _ t: [Token]) -> Bool {
         guard r.lowerBound < t.count else { return false }
-        let first = t[r.lowerBound].lower == "," && r.lowerBound + 1 < t.count ? t[r.lowerBound + 1].lower : t[r.lowerBound].lower
-        return ["was", "were", "had", "has", "is"].contains(first)
+        let first = t[r.lowerBound].isMark(UInt8(ascii: ",")) && r.lowerBound + 1 < t.count ? r.lowerBound + 1 : r.lowerBound
+        return Self.isAny(t[first], ["was", "were", "had", "has", "is"])
     }
 
     static func isRelative(_ r: Range<Int>, _ t: [Token]) -> Bool {
         guard r.lowerBound < t.count else { return false }
-        let first = t[r.lowerBound].lower == "," && r.lowerBound + 1 < t.count ? t[r.lowerBound + 1].lower : t[r.lowerBound].lower
-        return ["who", "which", "whose", "whom"].contains(first)
+        let first = t[r.lowerBound].isMark(UInt8(ascii: ",")) && r.lowerBound + 1 < t.count ? r.lowerBound + 1 : r.lowerBound
+        return isAny(t[first], ["who", "which", "whose", "whom"])
     }
 
-    func fillArguments(_ c: inout Candidate, trigger i: Int, triggerEnd: Int, clause: Range<Int>, _ m: SentenceMentions, speakers: Set<Int>) {
+    func fillArguments(_ c: inout Candidate, trigger i: Int, triggerEnd: Int, clause: Range<Int>, _ m: SentenceMentions, speakers: Set<Int>, exchangeFor: [Int]) {
         let t = m.tokens
+        // (The mentions as locals, and loops instead of `filter` chains and nested functions:
+        // closures over `m` copied the whole `SentenceMentions` for every candidate, and each
+        // `filter` built a temporary array.)
+        let names = m.names
+        let allDates = m.dates
+        let datelineEnd = m.datelineEnd
+        let status = c.status
+        // (`EventType.category` scans the known types: read once.)
+        let category = c.type.category
         // "in exchange for ...": kept as an attribute, and its words are not this event's arguments.
+        // (`exchangeFor`: where the sentence says "in exchange/return for", found once per sentence.)
         var exchangeSpan = 0..<0
-        for k in clause where k + 2 < t.count && Self.isExchangeFor(t, k) {
+        for k in exchangeFor where clause.contains(k) {
             var e = k + 3
-            while e < clause.upperBound, t[e].lower != "," { e += 1 }
+            while e < clause.upperBound, !t[e].isMark(UInt8(ascii: ",")) { e += 1 }
             exchangeSpan = k..<e
             if e > k + 3 { c.attributes["in_exchange_for"] = TemporalTagger.words(t, k + 3, e) }
             break
         }
         // Date: nearest in the clause; else, for a reported happening, nearest in the sentence.
         // (Not a word inside a name: "the outlet Meydan Today".)
-        let dates = m.dates.filter { d in !m.names.contains { $0.kind != .place && $0.lo < d.lo && d.lo < $0.hi } }
-        let inClause = dates.filter { clause.contains($0.lo) && $0.lo >= m.datelineEnd }
+        func outsideName(_ d: DateMention) -> Bool {
+            for n in names.indices where names[n].kind != .place && names[n].lo < d.lo && d.lo < names[n].hi { return false }
+            return true
+        }
+        var anyInClause = false
+        for d in allDates.indices where clause.contains(allDates[d].lo) && allDates[d].lo >= datelineEnd && outsideName(allDates[d]) {
+            anyInClause = true
+            break
+        }
         // (Not from a relative clause about someone: "who won the prize in 2022".)
         // A date attached to a speech verb ("said on Friday that the releases ...") dates the
         // saying, not the events reported after it.
@@ -753,15 +799,14 @@ struct EventFinder {
             // nominal mention, a date right after a later speech verb dates the saying. A verb
             // keeps it: "... has pardoned 123 prisoners, Belta said Saturday".)
             if d.lo > triggerEnd, d.lo >= 2, i > 0, Self.determiners.contains(t[i - 1].lower),
-                i - 1 == clause.lowerBound || i - 1 == m.datelineEnd,  // (the sentence's subject)
+                i - 1 == clause.lowerBound || i - 1 == datelineEnd,  // (the sentence's subject)
                 (d.lo - 2..<d.lo).contains(where: { $0 >= triggerEnd && t[$0].has(.statementTrigger) && !t[$0].inQuote }) {
                 return true
             }
-            for s in max(0, d.lo - 6)..<d.lo where s < i {
-                if t[s].has(.statementTrigger),
-                    !t[(s + 1)..<d.lo].contains(where: { ["that", "\"", ",", "he", "she", "they", "it", "would", "will"].contains($0.lower) }),
-                    !(s < i && i < d.lo)  // "said he would meet diplomats next week": the date is the meeting's
-                {
+            for s in max(0, d.lo - 6)..<d.lo where s < i && t[s].has(.statementTrigger) {
+                var open = true
+                for k in (s + 1)..<d.lo where Self.isSpeechStop(t[k]) { open = false; break }
+                if open, !(s < i && i < d.lo) {  // "said he would meet diplomats next week": the date is the meeting's
                     return true
                 }
             }
@@ -770,41 +815,65 @@ struct EventFinder {
         // (Nor a date told before the speech verb that introduces the event: "Delaney, named
         // envoy in March, told reporters that more could be released".)
         func beforeSpeech(_ d: DateMention) -> Bool {
-            guard c.status != .occurred, d.hi < i else { return false }
+            guard status != .occurred, d.hi < i else { return false }
             return t[d.hi..<i].contains { $0.has(.statementTrigger) && !$0.inQuote && !$0.lower.hasSuffix("ing") }
         }
         // (Nor from a later clause about what is still to come: "... and that talks would
         // resume in December".)
         func futureClauseDate(_ d: DateMention) -> Bool {
-            return c.status == .occurred && d.lo > triggerEnd && t[triggerEnd..<d.lo].contains { ["would", "will", "could", "may", "might"].contains($0.lower) }
+            guard status == .occurred, d.lo > triggerEnd else { return false }
+            for k in triggerEnd..<d.lo where Self.isFutureModal(t[k]) { return true }
+            return false
         }
         // ("freed a German priest held since 2022": the stretch belongs to the holding.)
         func heldSince(_ d: DateMention) -> Bool {
             guard d.lo >= 1, d.lo > triggerEnd else { return false }
             // (The mention may start at "since" or just after it.)
-            guard let at = (max(triggerEnd, d.lo - 2)...d.lo).last(where: { t[$0].lower == "since" }), at > triggerEnd else { return false }
+            guard let at = (max(triggerEnd, d.lo - 2)...d.lo).last(where: { t[$0].lowerIs("since") }), at > triggerEnd else { return false }
             return Self.heldWords.contains(t[at - 1].lower)
         }
-        var pool = (!inClause.isEmpty ? inClause
-            : (c.status == .occurred ? dates.filter { $0.lo >= m.datelineEnd && !Self.isRelative(m.clauses.range(of: $0.lo), t) } : []))
-            .filter { !speechDate($0) && !futureClauseDate($0) && !beforeSpeech($0) && !heldSince($0) }
         // "The six men, freed after the talks, were reunited with relatives over the weekend": a
         // participle set off by commas takes only a date of its own.
         // (Also a trigger inside such a phrase: "freed after Grenell's talks with Maduro".)
-        if let (open, close) = Self.appositive(around: i, t) { pool = pool.filter { $0.lo > open && $0.lo < close } }
-        // ("released four Russians, including an arms dealer convicted in 2019": a date inside
-        // the subset dates that member's story.)
-        pool.removeAll { d in d.lo > triggerEnd && t[triggerEnd..<d.lo].contains { $0.lower == "including" || $0.lower == "among" || $0.lower == "included" } }
+        // (Looked for only once a date gets this far.)
+        var appositive: (Int, Int)?? = nil
+        // The dates the event may take, by index in `allDates`.
+        var pool: [Int] = []
+        for di in allDates.indices {
+            let d = allDates[di]
+            guard outsideName(d) else { continue }
+            if anyInClause {
+                guard clause.contains(d.lo) && d.lo >= datelineEnd else { continue }
+            } else {
+                guard status == .occurred, d.lo >= datelineEnd, !Self.isRelative(m.clauses.range(of: d.lo), t) else { continue }
+            }
+            guard !speechDate(d) && !futureClauseDate(d) && !beforeSpeech(d) && !heldSince(d) else { continue }
+            if appositive == nil { appositive = .some(Self.appositive(around: i, t)) }
+            if let (open, close) = appositive!, !(d.lo > open && d.lo < close) { continue }
+            // ("released four Russians, including an arms dealer convicted in 2019": a date inside
+            // the subset dates that member's story.)
+            if d.lo > triggerEnd, t[triggerEnd..<d.lo].contains(where: { $0.lowerIs("including") || $0.lowerIs("among") || $0.lowerIs("included") }) { continue }
+            pool.append(di)
+        }
         // ("pardoned 25 prisoners in September and freed 14 others in June": a date before an
         // "and" that joins a second verb belongs to the first, when the second has its own.)
-        if pool.contains(where: { d in d.lo > i && d.lo - i <= 10 && !t[i..<d.lo].contains { $0.lower == "," } }) {
-            pool.removeAll { d in d.hi <= i && t[d.hi..<i].contains { $0.lower == "and" } }
+        let secondVerbDated = pool.contains { di in
+            let d = allDates[di]
+            return d.lo > i && d.lo - i <= 10 && !t[i..<d.lo].contains { $0.isMark(UInt8(ascii: ",")) }
         }
-        c.dateMention = pool.min { abs($0.lo - i) < abs($1.lo - i) }
+        // (The nearest; the first of equally near ones.)
+        var best: Int? = nil
+        for di in pool {
+            let d = allDates[di]
+            if secondVerbDated, d.hi <= i, t[d.hi..<i].contains(where: { $0.lowerIs("and") }) { continue }
+            if let b = best, abs(allDates[b].lo - i) <= abs(d.lo - i) { continue }
+            best = di
+        }
+        c.dateMention = best.map { allDates[$0] }
         // "awarded its 2024 prize to ...": a year naming the prize dates the award.
         if c.type == .award, c.dateMention == nil {
             for k in clause where k + 1 < t.count && t[k].kind == .number
-                && (["prize", "award", "medal", "edition"].contains(t[k + 1].lower) || m.names.contains { $0.lo == k + 1 && $0.kind == .award })
+                && (Self.isAny(t[k + 1], ["prize", "award", "medal", "edition"]) || names.contains { $0.lo == k + 1 && $0.kind == .award })
             {
                 if let y = Int(t[k].lower), y >= 1900, y <= 2100 {
                     c.dateMention = DateMention(lo: k, hi: k + 1, expression: .absolute(year: y, month: nil, day: nil), text: t[k].text)
@@ -850,19 +919,15 @@ struct EventFinder {
         }
         // Count: the nearest counted quantity in the clause that is not a stock.
         // "Those pardoned include 38 women": an anaphoric mention; the numbers are subsets.
-        let anaphoric = i > 0 && ["those", "them", "whom"].contains(t[i - 1].lower)
+        let anaphoric = i > 0 && (t[i - 1].lowerIs("those") || t[i - 1].lowerIs("them") || t[i - 1].lowerIs("whom"))
         // "The freed prisoners included three journalists", "Among the 14 released were two
         // Lithuanians": a count after a subset cue is part of the group, not its size.
-        let subsetCue = clause.first { k in k < t.count && (t[k].lower == "among" || t[k].lowerHasPrefix("includ")) }
-        func isSubset(_ q: QuantityMention) -> Bool {
-            guard let s = subsetCue else { return false }
-            return q.lo > s && q.lo > i
-        }
+        let subsetCue = clause.first { k in k < t.count && (t[k].lowerIs("among") || t[k].lowerHasPrefix("includ")) }
         // "brings to more than 400 the number of political prisoners freed", "bringing the total
         // released to 84": a running total named by its idiom (anywhere in the sentence).
         func runningTotal(_ q: QuantityMention) -> Bool {
-            (q.hi + 2 < t.count && t[q.hi].lower == "the" && t[q.hi + 1].lower == "number" && t[q.hi + 2].lower == "of")
-                || (q.lo >= 2 && t[q.lo - 1].lower == "to" && (max(0, q.lo - 5)..<(q.lo - 1)).contains { t[$0].lower == "total" || t[$0].lower == "number" })
+            (q.hi + 2 < t.count && t[q.hi].lowerIs("the") && t[q.hi + 1].lowerIs("number") && t[q.hi + 2].lowerIs("of"))
+                || (q.lo >= 2 && t[q.lo - 1].lowerIs("to") && (max(0, q.lo - 5)..<(q.lo - 1)).contains { t[$0].lowerIs("total") || t[$0].lowerIs("number") })
         }
         // ("The release came a day after the Treasury imposed sanctions on 21 officials": a count
         // past another event's trigger is that event's.)
@@ -872,24 +937,35 @@ struct EventFinder {
             return r.contains { k in
                 t[k].has(.trigger) && !t[k].has(.statementTrigger) && !lexicon.isVetoed(at: k, in: t)
                     && lexicon.triggers[t[k].lower]?.contains(where: { e in
-                        !e.isStatement && DocumentMerger.family(EventType(e.type)) != family
+                        !e.isStatement && e.family != family
                             && e.words.count == 1 && !["meet", "host", "prize", "speech", "sentence"].contains(e.constraint)
                     }) == true
             }
         }
-        var qs = anaphoric ? [] : m.quantities.filter {
-            clause.contains($0.lo) && !$0.isStock && !exchangeSpan.contains($0.lo) && !isSubset($0)
-                && ($0.noun != nil || $0.lo == triggerEnd || Self.isSubjectOf(t, $0, trigger: i)) && !behindOtherTrigger($0)
+        func countable(_ q: QuantityMention) -> Bool {
+            clause.contains(q.lo) && !q.isStock && !exchangeSpan.contains(q.lo) && !(subsetCue.map { q.lo > $0 && q.lo > i } ?? false)
+                && (q.noun != nil || q.lo == triggerEnd || Self.isSubjectOf(t, q, trigger: i)) && !behindOtherTrigger(q)
+        }
+        // The nearest countable quantity, preferring those with a value (the first of equally
+        // near ones), by index in `quantities`.
+        let quantities = m.quantities
+        var nearest: Int? = nil, nearestValued: Int? = nil
+        if !anaphoric {
+            for qi in quantities.indices where countable(quantities[qi]) {
+                let lo = quantities[qi].lo
+                if nearest.map({ abs(quantities[$0].lo - i) > abs(lo - i) }) ?? true { nearest = qi }
+                if quantities[qi].quantity.value != nil, nearestValued.map({ abs(quantities[$0].lo - i) > abs(lo - i) }) ?? true { nearestValued = qi }
+            }
         }
         var running = false
-        if qs.isEmpty, c.type.category != .sanctions, c.type != .meeting, let q = m.quantities.first(where: { !$0.isStock && runningTotal($0) }) {
-            qs = [q]
+        if nearest == nil, category != .sanctions, c.type != .meeting, let qi = quantities.indices.first(where: { !quantities[$0].isStock && runningTotal(quantities[$0]) }) {
+            nearest = qi
             running = true
         }
-        let valued = qs.filter { $0.quantity.value != nil }
-        if let q = (valued.isEmpty ? qs : valued).min(by: { abs($0.lo - i) < abs($1.lo - i) }), c.type != .meeting, c.type != .award,
-            c.type.category != .sanctions || (q.lo > i && q.noun != nil)
+        if let qi = nearestValued ?? nearest, c.type != .meeting, c.type != .award,
+            category != .sanctions || (quantities[qi].lo > i && quantities[qi].noun != nil)
         {
+            let q = quantities[qi]
             c.count = q.quantity
             for (k, v) in q.parts { c.attributes[k] = String(v) }
             if running { c.total = true }
@@ -900,7 +976,7 @@ struct EventFinder {
                 var named = 0
                 var k = q.lo - 1
                 // (Back over "A, B and": each name before the "and" is one more.)
-                while k > i, let n = m.names.last(where: { $0.hi == k && ($0.kind == .person || $0.kind == .unknown) }) {
+                while k > i, let n = names.last(where: { $0.hi == k && ($0.kind == .person || $0.kind == .unknown) }) {
                     named += 1
                     k = n.lo - 1
                     guard k > i, t[k].lower == "," else { break }
@@ -924,7 +1000,7 @@ struct EventFinder {
         }
         // "Belarus has freed 300 prisoners this year": a perfect with a count over the current
         // period is cumulative, like "so far this year".
-        if c.count?.value != nil, !c.total, i > 0, ["has", "have"].contains(t[i - 1].lower) || (i > 1 && ["has", "have"].contains(t[i - 2].lower) && Self.adverbs.contains(t[i - 1].lower)),
+        if c.count?.value != nil, !c.total, i > 0, Self.hasOrHave(t[i - 1]) || (i > 1 && Self.hasOrHave(t[i - 2]) && Self.adverbs.contains(t[i - 1].lower)),
             let d = c.dateMention, case .period(let unit, offset: 0) = d.expression
         {
             c.dateMention = DateMention(lo: d.lo, hi: d.hi, expression: .earlierThis(unit), text: d.text)
@@ -938,14 +1014,16 @@ struct EventFinder {
         // Names in the clause (and the sentence subject when the clause has none before the trigger).
         // (Names are handled by their index in `m.names`: filtering copies of mentions, each
         // with four strings, was a large part of this stage's cost.)
-        let names = m.names
-        let category = c.type.category
         let skip = category == .sanctions ? 0..<0 : exchangeSpan
-        let usable = names.indices.filter {
-            names[$0].lo >= m.datelineEnd && !skip.contains(names[$0].lo) && !t[names[$0].lo].inQuote && !speakers.contains(names[$0].lo)
+        // (A test rather than a filtered array of indices.)
+        func usable(_ k: Int) -> Bool {
+            let lo = names[k].lo
+            return lo >= datelineEnd && !skip.contains(lo) && !t[lo].inQuote && (speakers.isEmpty || !speakers.contains(lo))
         }
-        var inC = usable.filter { clause.contains(names[$0].lo) && !Self.isAfterAccordingTo(t, names[$0].lo, clause) }
-        if clause.lowerBound > 0, ["who", "which"].contains(t[clause.lowerBound].lower) || (clause.lowerBound + 1 < t.count && ["who", "which"].contains(t[clause.lowerBound + 1].lower)) {
+        var inC: [Int] = []
+        for k in names.indices where usable(k) && clause.contains(names[k].lo) && !Self.isAfterAccordingTo(t, names[k].lo, clause) { inC.append(k) }
+        func whoOrWhich(_ k: Int) -> Bool { t[k].lowerIs("who") || t[k].lowerIs("which") }
+        if clause.lowerBound > 0, whoOrWhich(clause.lowerBound) || (clause.lowerBound + 1 < t.count && whoOrWhich(clause.lowerBound + 1)) {
             // A relative clause: the names it refers back to.
             let prev = m.clauses.range(of: clause.lowerBound - 1)
             let persons = names.indices.filter {
@@ -955,7 +1033,7 @@ struct EventFinder {
         }
         if c.status == .occurred,
             !inC.contains(where: { names[$0].lo < i && (names[$0].kind == .person || names[$0].kind == .organization || names[$0].kind == .unknown) }),
-            let subject = usable.first(where: { (names[$0].kind == .person || names[$0].kind == .unknown) && names[$0].lo < clause.lowerBound && names[$0].lo < i })
+            let subject = names.indices.first(where: { usable($0) && (names[$0].kind == .person || names[$0].kind == .unknown) && names[$0].lo < clause.lowerBound && names[$0].lo < i })
         {
             inC.insert(subject, at: 0)
         }
@@ -968,17 +1046,17 @@ struct EventFinder {
             case .place, .demonym:
                 let isPlaceNoun = n.hi < t.count && t[n.hi].has(.placeNoun)
                 let prep = n.lo > 0 ? t[n.lo - 1].lower : ""
-                let ofCapital = prep == "of" && n.lo > 1 && ["capital", "city", "town"].contains(t[n.lo - 2].lower)
+                let ofCapital = prep == "of" && n.lo > 1 && (t[n.lo - 2].lowerIs("capital") || t[n.lo - 2].lowerIs("city") || t[n.lo - 2].lowerIs("town"))
                 if category != .sanctions, n.hi < t.count, t[n.hi].has(.agentNoun), n.lo < i || clause.contains(n.lo) {
                     c.actors.append(n.country ?? n.canonical)
-                } else if c.type.category != .sanctions, n.kind == .place, n.hi <= i, !Self.placePrepositions.contains(prep), prep != "of",
-                    t[n.hi..<i].allSatisfy({ ["has", "have", "had", "was", "were", "also", "on"].contains($0.lower) || $0.kind == .number })
+                } else if category != .sanctions, n.kind == .place, n.hi <= i, !(n.lo > 0 && t[n.lo - 1].has(.placePreposition)), prep != "of",
+                    t[n.hi..<i].allSatisfy({ Self.isAny($0, ["has", "have", "had", "was", "were", "also", "on"]) || $0.kind == .number })
                 {
                     // "Managua has freed ...": the capital or country as subject names the state
                     // where it happened (kept as a place, so that actors still tie reports together).
                     c.places.append(n.country ?? n.canonical)
                     subjectStates.append(n.country ?? n.canonical)
-                } else if c.type.category == .sanctions {
+                } else if category == .sanctions {
                     if prep == "against" || prep == "on" { c.attributes["target"] = n.canonical }
                 } else if n.kind == .place && ((n.lo > 0 && t[n.lo - 1].has(.placePreposition)) || ofCapital) {
                     c.places.append(n.canonical)
@@ -995,26 +1073,29 @@ struct EventFinder {
             // Who imposes or lifts: "U.S. sanctions", "sanctions imposed by the EU", or the
             // clause's subject ("Washington announced easing ...").
             let sanctionWord = (max(0, i - 5)..<min(t.count, triggerEnd + 6)).first { t[$0].lowerHasPrefix("sanction") } ?? i
-            var who = usable.filter { k in
+            var who = names.indices.filter { k in
+                guard usable(k) else { return false }
                 let n = names[k]
                 return (n.kind == .place || n.kind == .demonym) && n.hi <= sanctionWord && n.hi >= sanctionWord - 3
             }
-            who += usable.filter { k in
+            who += names.indices.filter { k in
+                guard usable(k) else { return false }
                 let lo = names[k].lo
                 return lo > triggerEnd && lo <= triggerEnd + 3 && lo > 0 && (t[lo - 1].lower == "by" || (lo > 1 && t[lo - 2].lower == "by"))
             }
-            if who.isEmpty, let s = usable.first(where: { k in
+            if who.isEmpty, let s = names.indices.first(where: { k in
+                guard usable(k) else { return false }
                 let n = names[k]
-                return n.kind == .place && n.lo < i && clause.contains(n.lo) && n.lo > 0 ? !["against", "on", "of", "in"].contains(t[n.lo - 1].lower) : true
+                return n.kind == .place && n.lo < i && clause.contains(n.lo) && n.lo > 0 ? !Self.isAny(t[n.lo - 1], ["against", "on", "of", "in"]) : true
             }), names[s].lo < i {
                 who = [s]
             }
             for k in who { c.actors.append(names[k].country ?? names[k].canonical) }
-            if c.actors.isEmpty, let org = usable.first(where: { names[$0].kind == .organization && clause.contains(names[$0].lo) }) { c.actors.append(names[org].text) }
+            if c.actors.isEmpty, let org = names.indices.first(where: { usable($0) && names[$0].kind == .organization && clause.contains(names[$0].lo) }) { c.actors.append(names[org].text) }
         }
         if c.type == .deportation {
             // Destinations: places after "to", "into", "across".
-            let dest = usable.filter { k in clause.contains(names[k].lo) && names[k].lo > i && (names[k].kind == .place || names[k].kind == .demonym) }
+            let dest = names.indices.filter { k in usable(k) && clause.contains(names[k].lo) && names[k].lo > i && (names[k].kind == .place || names[k].kind == .demonym) }
             if !dest.isEmpty { c.places = dest.map { names[$0].country ?? names[$0].canonical }.reduce(into: []) { if !$0.contains($1) { $0.append($1) } } }
         }
         // ("Azerbaijan released 31 prisoners in Baku": Baku already places it.)
@@ -1026,10 +1107,23 @@ struct EventFinder {
         c.places = Self.unique(c.places)
     }
 
+    // Word tests as byte compares (`Token.lowerIs`, `Token.isMark`) for the lists that used to be
+    // array literals of strings: each `contains` compared strings, and this runs per candidate.
+    @inline(__always) static func hasOrHave(_ w: Token) -> Bool { w.lowerIs("has") || w.lowerIs("have") }
+    /// `["that", "\"", ",", "he", "she", "they", "it", "would", "will"].contains(w.lower)`.
+    @inline(__always) static func isSpeechStop(_ w: Token) -> Bool {
+        w.isMark(UInt8(ascii: "\"")) || w.isMark(UInt8(ascii: ",")) || w.lowerIs("that") || w.lowerIs("he") || w.lowerIs("she")
+            || w.lowerIs("they") || w.lowerIs("it") || w.lowerIs("would") || w.lowerIs("will")
+    }
+    /// `["would", "will", "could", "may", "might"].contains(w.lower)`.
+    @inline(__always) static func isFutureModal(_ w: Token) -> Bool {
+        w.lowerIs("would") || w.lowerIs("will") || w.lowerIs("could") || w.lowerIs("may") || w.lowerIs("might")
+    }
+
     /// "Hundreds were detained": a number right before the trigger's auxiliaries is its subject.
     static func isSubjectOf(_ t: [Token], _ q: QuantityMention, trigger i: Int) -> Bool {
         var k = q.hi
-        while k < i, ["were", "was", "have", "has", "had", "been", "being", "are", "is"].contains(t[k].lower) { k += 1 }
+        while k < i, Self.isAny(t[k], ["were", "was", "have", "has", "had", "been", "being", "are", "is"]) { k += 1 }
         return k == i && q.hi < i
     }
 

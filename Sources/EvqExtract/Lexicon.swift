@@ -1,4 +1,5 @@
 import Foundation
+import EvqModel
 
 /// The extractor's data: every word list it uses, read from the resource files in `Lexicons/`.
 ///
@@ -22,6 +23,10 @@ public final class Lexicon: Sendable {
         public var isExchange: Bool
         /// Whether `type` is "statement" or "publication" (found by `StatementFinder`).
         public var isStatement: Bool
+        /// `EventType(type)` and its `DocumentMerger.family`, made once at load (`EventFinder`
+        /// asks for them per trigger word, and `EventType.init` lowercases its string).
+        public var eventType: EventType
+        public var family: String
 
         /// The constraint rules `EventFinder` knows; any other name checks no context.
         public enum Rule: UInt8, Sendable, Hashable {
@@ -47,6 +52,8 @@ public final class Lexicon: Sendable {
             imposesSanctions = type == "sanctions_imposed"
             isExchange = type == "exchange"
             isStatement = type == "statement" || type == "publication"
+            eventType = EventType(type)
+            family = DocumentMerger.family(eventType)
         }
     }
 
