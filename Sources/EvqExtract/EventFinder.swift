@@ -57,100 +57,130 @@ struct EventFinder {
         var i = 0
         while i < t.count {
             guard !t[i].inQuote, t[i].kind == .word, t[i].has(.trigger), let entries = lexicon.triggers[t[i].lower] else { i += 1; continue }
-            // "in exchange for" introduces what was given, not an exchange of prisoners.
-            if t[i].lowerIs("exchange"), i > 0, t[i - 1].lowerIs("in"), i + 1 < t.count, t[i + 1].lowerIs("for") { i += 1; continue }
-            var hit: Lexicon.Trigger?
-            for e in entries where lexicon.matchOne(e.words, at: i, in: t) {
-                // (Speech and publishing verbs are StatementFinder's.)
-                if e.isStatement { continue }
-                if constraintHolds(e, at: i, m, usedSanctionToken: &usedSanctionToken) { hit = e; break }
-            }
-            guard let trig = hit else { i += 1; continue }
-            // "released from hospital", "met with criticism" (vetoes.txt), and trigger words
-            // inside a name ("the Free Press Forum", "Freedom Prize") report no event.
-            if lexicon.isVetoed(at: i, in: t)
-                || m.names.contains(where: { $0.lo <= i && i < $0.hi && ($0.kind == .organization || $0.kind == .award || $0.kind == .agency) })
-                || isCapitalisedName(at: i, m)
-            {
-                i += trig.words.count; continue
-            }
-            // ("We released version 2.4", "I met him in 2010": a report does not speak in the first
-            // person outside quotes; such text is not news.)
-            if t[max(0, i - 3)..<i].contains(where: { ($0.lowerIs("i") || $0.lowerIs("we")) && !$0.inQuote }) {
-                i += trig.words.count; continue
-            }
-            // "were met at the airport by relatives": a passive "met" is a greeting, not talks.
-            // (So is a passive "were received by Guatemalan officials".)
-            if trig.type == "meeting", Self.isAny(t[i], ["met", "received", "hosted"]), i > 0, Self.isAny(t[i - 1], ["was", "were", "been", "being", "be"]) {
-                i += 1; continue
-            }
-            let clause = m.clauses.range(of: i)
-            let key = (type: trig.type, clause: m.clauses.clauseOf[i], anaphoric: false)
-            let next = i + trig.words.count
-            if claimed.contains(where: { $0.clause == key.clause && $0.type == key.type && !$0.anaphoric }) || status.isHabitual(t, trigger: i, clause: clause) { i = next; continue }
-            // "asked for a pardon", "calls for the release": a request, not a happening.
-            // ("arrived in Minsk on Tuesday for talks with ..." is the purpose of a trip that
-            // happened: the meeting took place.)
-            let trip = trig.type == "meeting" && t[max(0, i - 8)..<i].contains { Self.travelVerbs.contains($0.lower) }
-            // ("pressing for their release", "called for the immediate release": a determiner or
-            // possessive and one adjective may stand between.)
-            if let f = Self.forBefore(t, i), !(f >= 1 && (t[f - 1].lower == "exchange" || t[f - 1].lower == "return")), !trip {
-                i = next; continue
-            }
-            // "jailed journalist", "those convicted of": participles used as adjectives.
-            // ("detained 37 people", "detained at least 16": a count right after makes it a verb.)
-            // ("was first detained", "were later arrested": an adverb may sit after the auxiliary.)
-            let aux = i > 0 ? (Self.adverbs.contains(t[i - 1].lower) && i > 1 ? t[i - 2].lower : t[i - 1].lower) : ""
-            // ("raided the offices and detained their directors", "arrested a blogger": an object
-            // right after makes it a verb.)
-            if Self.isAny(t[i], ["jailed", "convicted", "detained", "arrested", "imprisoned"]),
-                !["was", "were", "been", "is", "are", "be", "has", "have", "had", "being"].contains(aux),
-                !m.quantities.contains(where: { $0.lo > i && $0.lo <= i + 3 && $0.noun != nil }),
-                !(i + 1 < t.count && Self.objectOpeners.contains(t[i + 1].lower)),
-                // ("a Russian convicted of fraud": a demonym is no subject.)
-                !(i > 0 && (m.names.contains { $0.hi == i && $0.kind != .place && $0.kind != .demonym } || t[i - 1].lower == "police" || t[i - 1].lower == "court" || t[i - 1].lower == "authorities"))
-            {
-                i = next; continue
-            }
-            // "urged Georgia to release", "demanded the release of": a demand, not a happening.
-            if status.isDemand(t, trigger: i, clause: clause) || status.isPlainNegation(t, trigger: i, clause: clause)
-                || status.isGenericClaim(t, trigger: i, triggerEnd: next, clause: clause)
-                || status.isCalledOff(t, trigger: i, clause: clause)
-            {
-                i = next; continue
-            }
-            var c = Candidate(type: trig.eventType, status: status.status(t, trigger: i, clause: clause, meeting: trig.type == "meeting"), total: false,
-                actors: [], places: [], attributes: [:], sentence: sentence, supporting: supporting)
-            fillArguments(&c, trigger: i, triggerEnd: next, clause: clause, m, speakers: speakers, exchangeFor: exchangeFor)
-            if c.type == .sentencing, c.dateMention == nil, !c.hasNamedActor { i = next; continue }
-            // "who had been jailed since 2020", "has been detained since March": a state lasting
-            // since a date, not a happening.
-            if c.type == .sentencing || c.type == .arrest, next < t.count, t[next].lower == "since", i > 0, t[i - 1].lower == "been" { i = next; continue }
-            // ("the exchange had been prepared for months", "after the meeting", "his release")
-            // (A date right after the noun makes it a report of its own: "the swap in Ankara
-            // last year", "the release on Saturday".)
-            if i > 0, Self.anaphoricDeterminers.contains(t[i - 1].lower), c.count?.value == nil,
-                !m.dates.contains(where: { d in
-                    d.lo >= next && d.lo <= next + 4 && !t[next..<d.lo].contains { Self.auxiliaries.contains($0.lower) }  // ("those pardoned were freed on Friday")
-                }),
-                // ("the lifting of some US sanctions", "the release of the prisoners" say what.)
-                next >= t.count || t[next].lower != "of",
-                !m.names.contains(where: { $0.lo >= next && $0.lo <= next + 2 && ($0.kind == .person || $0.kind == .organization || $0.kind == .unknown) })
-            {
-                c.anaphoric = true
-            }
-            c.nominal = i > 0 && Self.determiners.contains(t[i - 1].lower)
-            // ("We released Tessera 2.4 on Monday": when only a lone unknown capitalised word made
-            // the clause name a captive, the document stage keeps the event only if that word
-            // turns out to be someone's name.)
-            if trig.rule == .captive, onlyUnknownNameNamesCaptive(trigger: i, clause: clause, m) { c.attributes["_needsPerson"] = "1" }
-            // (A mention of a happening told elsewhere leaves the clause to a new one: "after
-            // the meeting ... had agreed to meet again".)
-            claimed.append((key.type, key.clause, c.anaphoric))
-            out.append(c)
-            where_.append((m.clauses.clauseOf[i], i))
-            i = next
+            i = candidate(at: i, entries, m, sentence: sentence, supporting: supporting, speakers: speakers, exchangeFor: exchangeFor,
+                usedSanctionToken: &usedSanctionToken, claimed: &claimed, &out, &where_)
         }
+        // (The passes below are functions of their own: in one very large function the
+        // optimiser stopped inlining, and every `t[k]` became a call that copied the token.)
+        deportationAcrossBorder(&out, &where_, m)
+        relinkAnaphoricAndAmnesties(&out, &where_, m)
+        exchangeForPeople(&out, &where_, m, sentence: sentence, supporting: supporting, speakers: speakers, exchangeFor: exchangeFor)
+        // Groups moved (not a subset of another: "among them three women").
+        let moved = m.quantities.filter { q in
+            !q.isStock && q.noun != nil && q.quantity.value != nil
+                && !t[max(0, q.lo - 2)..<q.lo].contains { $0.lower == "among" || $0.lower == "including" || $0.lower == "included" }
+        }
+        exchangeEachOrInReturn(&out, &where_, m, moved: moved)
+        exchangeBetweenStates(&out, &where_, m, moved: moved, sentence: sentence, supporting: supporting, speakers: speakers, exchangeFor: exchangeFor)
+        movedLegs(&out, &where_, m, moved: moved, sentence: sentence, supporting: supporting, speakers: speakers, exchangeFor: exchangeFor)
+        exchangeCount(&out, where_, m, moved: moved, speakers: speakers)
+        return out
+    }
+
+    /// The candidate of the trigger word at `i` (whose entries are `entries`), if any, appended
+    /// to `out`; returns where to look for the next trigger.
+    func candidate(at i: Int, _ entries: [Lexicon.Trigger], _ m: SentenceMentions, sentence: Int, supporting: Bool, speakers: Set<Int>, exchangeFor: [Int],
+        usedSanctionToken: inout [Int], claimed: inout [(type: String, clause: Int, anaphoric: Bool)], _ out: inout [Candidate], _ where_: inout [(clause: Int, at: Int)]) -> Int
+    {
+        let t = m.tokens
+        // "in exchange for" introduces what was given, not an exchange of prisoners.
+        if t[i].lowerIs("exchange"), i > 0, t[i - 1].lowerIs("in"), i + 1 < t.count, t[i + 1].lowerIs("for") { return i + 1 }
+        var hit: Lexicon.Trigger?
+        for e in entries where lexicon.matchOne(e.words, at: i, in: t) {
+            // (Speech and publishing verbs are StatementFinder's.)
+            if e.isStatement { continue }
+            if constraintHolds(e, at: i, m, usedSanctionToken: &usedSanctionToken) { hit = e; break }
+        }
+        guard let trig = hit else { return i + 1 }
+        // "released from hospital", "met with criticism" (vetoes.txt), and trigger words
+        // inside a name ("the Free Press Forum", "Freedom Prize") report no event.
+        if lexicon.isVetoed(at: i, in: t)
+            || m.names.contains(where: { $0.lo <= i && i < $0.hi && ($0.kind == .organization || $0.kind == .award || $0.kind == .agency) })
+            || isCapitalisedName(at: i, m)
+        {
+            return i + trig.words.count
+        }
+        // ("We released version 2.4", "I met him in 2010": a report does not speak in the first
+        // person outside quotes; such text is not news.)
+        if t[max(0, i - 3)..<i].contains(where: { ($0.lowerIs("i") || $0.lowerIs("we")) && !$0.inQuote }) {
+            return i + trig.words.count
+        }
+        // "were met at the airport by relatives": a passive "met" is a greeting, not talks.
+        // (So is a passive "were received by Guatemalan officials".)
+        if trig.type == "meeting", Self.isAny(t[i], ["met", "received", "hosted"]), i > 0, Self.isAny(t[i - 1], ["was", "were", "been", "being", "be"]) {
+            return i + 1
+        }
+        let clause = m.clauses.range(of: i)
+        let key = (type: trig.type, clause: m.clauses.clauseOf[i], anaphoric: false)
+        let next = i + trig.words.count
+        if claimed.contains(where: { $0.clause == key.clause && $0.type == key.type && !$0.anaphoric }) || status.isHabitual(t, trigger: i, clause: clause) { return next }
+        // "asked for a pardon", "calls for the release": a request, not a happening.
+        // ("arrived in Minsk on Tuesday for talks with ..." is the purpose of a trip that
+        // happened: the meeting took place.)
+        let trip = trig.type == "meeting" && t[max(0, i - 8)..<i].contains { Self.travelVerbs.contains($0.lower) }
+        // ("pressing for their release", "called for the immediate release": a determiner or
+        // possessive and one adjective may stand between.)
+        if let f = Self.forBefore(t, i), !(f >= 1 && (t[f - 1].lower == "exchange" || t[f - 1].lower == "return")), !trip {
+            return next
+        }
+        // "jailed journalist", "those convicted of": participles used as adjectives.
+        // ("detained 37 people", "detained at least 16": a count right after makes it a verb.)
+        // ("was first detained", "were later arrested": an adverb may sit after the auxiliary.)
+        let aux = i > 0 ? (Self.adverbs.contains(t[i - 1].lower) && i > 1 ? t[i - 2].lower : t[i - 1].lower) : ""
+        // ("raided the offices and detained their directors", "arrested a blogger": an object
+        // right after makes it a verb.)
+        if Self.isAny(t[i], ["jailed", "convicted", "detained", "arrested", "imprisoned"]),
+            !["was", "were", "been", "is", "are", "be", "has", "have", "had", "being"].contains(aux),
+            !m.quantities.contains(where: { $0.lo > i && $0.lo <= i + 3 && $0.noun != nil }),
+            !(i + 1 < t.count && Self.objectOpeners.contains(t[i + 1].lower)),
+            // ("a Russian convicted of fraud": a demonym is no subject.)
+            !(i > 0 && (m.names.contains { $0.hi == i && $0.kind != .place && $0.kind != .demonym } || t[i - 1].lower == "police" || t[i - 1].lower == "court" || t[i - 1].lower == "authorities"))
+        {
+            return next
+        }
+        // "urged Georgia to release", "demanded the release of": a demand, not a happening.
+        if status.isDemand(t, trigger: i, clause: clause) || status.isPlainNegation(t, trigger: i, clause: clause)
+            || status.isGenericClaim(t, trigger: i, triggerEnd: next, clause: clause)
+            || status.isCalledOff(t, trigger: i, clause: clause)
+        {
+            return next
+        }
+        var c = Candidate(type: trig.eventType, status: status.status(t, trigger: i, clause: clause, meeting: trig.type == "meeting"), total: false,
+            actors: [], places: [], attributes: [:], sentence: sentence, supporting: supporting)
+        fillArguments(&c, trigger: i, triggerEnd: next, clause: clause, m, speakers: speakers, exchangeFor: exchangeFor)
+        if c.type == .sentencing, c.dateMention == nil, !c.hasNamedActor { return next }
+        // "who had been jailed since 2020", "has been detained since March": a state lasting
+        // since a date, not a happening.
+        if c.type == .sentencing || c.type == .arrest, next < t.count, t[next].lower == "since", i > 0, t[i - 1].lower == "been" { return next }
+        // ("the exchange had been prepared for months", "after the meeting", "his release")
+        // (A date right after the noun makes it a report of its own: "the swap in Ankara
+        // last year", "the release on Saturday".)
+        if i > 0, Self.anaphoricDeterminers.contains(t[i - 1].lower), c.count?.value == nil,
+            !m.dates.contains(where: { d in
+                d.lo >= next && d.lo <= next + 4 && !t[next..<d.lo].contains { Self.auxiliaries.contains($0.lower) }  // ("those pardoned were freed on Friday")
+            }),
+            // ("the lifting of some US sanctions", "the release of the prisoners" say what.)
+            next >= t.count || t[next].lower != "of",
+            !m.names.contains(where: { $0.lo >= next && $0.lo <= next + 2 && ($0.kind == .person || $0.kind == .organization || $0.kind == .unknown) })
+        {
+            c.anaphoric = true
+        }
+        c.nominal = i > 0 && Self.determiners.contains(t[i - 1].lower)
+        // ("We released Tessera 2.4 on Monday": when only a lone unknown capitalised word made
+        // the clause name a captive, the document stage keeps the event only if that word
+        // turns out to be someone's name.)
+        if trig.rule == .captive, onlyUnknownNameNamesCaptive(trigger: i, clause: clause, m) { c.attributes["_needsPerson"] = "1" }
+        // (A mention of a happening told elsewhere leaves the clause to a new one: "after
+        // the meeting ... had agreed to meet again".)
+        claimed.append((key.type, key.clause, c.anaphoric))
+        out.append(c)
+        where_.append((m.clauses.clauseOf[i], i))
+        return next
+    }
+
+    /// "freed N prisoners into <neighbouring country>": a deportation beside the release.
+    func deportationAcrossBorder(_ out: inout [Candidate], _ where_: inout [(clause: Int, at: Int)], _ m: SentenceMentions) {
+        let t = m.tokens
         // "freed N prisoners into <neighbouring country>": freed straight across a
         // border, which is a deportation beside the release.
         if !Self.has(out, .deportation) {
@@ -169,6 +199,11 @@ struct EventFinder {
                 break
             }
         }
+    }
+
+    /// Releases that refer back to a pardon, and amnesties that are how a release happens.
+    func relinkAnaphoricAndAmnesties(_ out: inout [Candidate], _ where_: inout [(clause: Int, at: Int)], _ m: SentenceMentions) {
+        let t = m.tokens
         // "Most of those pardoned were freed on Friday": the release is the pardon told before.
         for k in out.indices where out[k].type == .release && !out[k].anaphoric {
             let at = where_[k].at
@@ -215,6 +250,11 @@ struct EventFinder {
             out = keep.map { out[$0] }
             where_ = keep.map { where_[$0] }
         }
+    }
+
+    /// "in exchange for" people: a prisoner exchange.
+    func exchangeForPeople(_ out: inout [Candidate], _ where_: inout [(clause: Int, at: Int)], _ m: SentenceMentions, sentence: Int, supporting: Bool, speakers: Set<Int>, exchangeFor: [Int]) {
+        let t = m.tokens
         // An exchange: the releases in it are not events of their own, and its count is
         // everyone moved both ways.
         // "freed eight Americans in exchange for 27 Venezuelans": people given for people is a
@@ -258,11 +298,11 @@ struct EventFinder {
                 where_ = keep.map { where_[$0] }
             }
         }
-        // Groups moved (not a subset of another: "among them three women").
-        let moved = m.quantities.filter { q in
-            !q.isStock && q.noun != nil && q.quantity.value != nil
-                && !t[max(0, q.lo - 2)..<q.lo].contains { $0.lower == "among" || $0.lower == "including" || $0.lower == "included" }
-        }
+    }
+
+    /// "each released 150 prisoners", "released 183 prisoners in return": exchanges.
+    func exchangeEachOrInReturn(_ out: inout [Candidate], _ where_: inout [(clause: Int, at: Int)], _ m: SentenceMentions, moved: [QuantityMention]) {
+        let t = m.tokens
         // "Russia and Ukraine each released 150 prisoners": the same number went each way.
         if !Self.has(out, .exchange), let r = out.indices.first(where: { k in
             out[k].type == .release && where_[k].at > 0 && t[where_[k].at - 1].lower == "each" && out[k].count?.value != nil
@@ -297,6 +337,11 @@ struct EventFinder {
                 out[r].attributes["_inReturn"] = "1"
             }
         }
+    }
+
+    /// Two states each freeing or handing over people in one sentence: an exchange.
+    func exchangeBetweenStates(_ out: inout [Candidate], _ where_: inout [(clause: Int, at: Int)], _ m: SentenceMentions, moved: [QuantityMention], sentence: Int, supporting: Bool, speakers: Set<Int>, exchangeFor: [Int]) {
+        let t = m.tokens
         // "Belarus released Andrzej Poczobut and Poland freed two Belarusian agents": two states
         // each freeing people in one sentence is a prisoner exchange.
         // ("Azerbaijan returned two Armenian soldiers, and Armenia handed back a serviceman": so
@@ -340,6 +385,11 @@ struct EventFinder {
                 where_ = keep.map { where_[$0] }
             }
         }
+    }
+
+    /// Groups moved both ways without an exchange told: legs of one told before.
+    func movedLegs(_ out: inout [Candidate], _ where_: inout [(clause: Int, at: Int)], _ m: SentenceMentions, moved: [QuantityMention], sentence: Int, supporting: Bool, speakers: Set<Int>, exchangeFor: [Int]) {
+        let t = m.tokens
         if moved.count >= 2, !Self.has(out, .exchange) {
             // "handed over five ..., while Tajikistan freed three ...": the legs of an exchange
             // told in the sentence before; DocumentMerger gives the sum to that exchange.
@@ -363,6 +413,11 @@ struct EventFinder {
                 where_.append((m.clauses.clauseOf[k], k))
             }
         }
+    }
+
+    /// The count of the sentence's exchange, and the releases it absorbs.
+    func exchangeCount(_ out: inout [Candidate], _ where_: [(clause: Int, at: Int)], _ m: SentenceMentions, moved: [QuantityMention], speakers: Set<Int>) {
+        let t = m.tokens
         if let x = out.indices.first(where: { out[$0].type == .exchange }) {
             // (Both sides counted with named people as well keep their larger figure.)
             let sum = moved.reduce(0) { min(QuantityFinder.limit, $0 + ($1.quantity.value ?? 0)) }
@@ -439,7 +494,6 @@ struct EventFinder {
             }
             out.removeAll { DocumentMerger.family($0.type) == "release" && $0.status == status }
         }
-        return out
     }
 
     /// Whether a candidate of `out` has type `type` (by index: `contains(where:)` copied every
