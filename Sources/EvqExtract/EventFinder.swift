@@ -815,13 +815,6 @@ struct EventFinder {
 
     func fillArguments(_ c: inout Candidate, trigger i: Int, triggerEnd: Int, clause: Range<Int>, _ m: SentenceMentions, speakers: Set<Int>, exchangeFor: [Int]) {
         let t = m.tokens
-        // (The mentions as locals, and loops instead of `filter` chains and nested functions:
-        // closures over `m` copied the whole `SentenceMentions` for every candidate, and each
-        // `filter` built a temporary array.)
-        let names = m.names
-        let allDates = m.dates
-        let datelineEnd = m.datelineEnd
-        let status = c.status
         // (`EventType.category` scans the known types: read once.)
         let category = c.type.category
         // "in exchange for ...": kept as an attribute, and its words are not this event's arguments.
@@ -834,6 +827,23 @@ struct EventFinder {
             if e > k + 3 { c.attributes["in_exchange_for"] = TemporalTagger.words(t, k + 3, e) }
             break
         }
+        // (Each part is a function of its own: in one very large function the optimiser stopped
+        // inlining, and every `t[k]` and `names[k]` became a call that copied the element.)
+        c.dateMention = dateMention(status: c.status, trigger: i, triggerEnd: triggerEnd, clause: clause, m)
+        adjustDate(&c, trigger: i, clause: clause, m)
+        fillCount(&c, trigger: i, triggerEnd: triggerEnd, clause: clause, m, exchangeSpan: exchangeSpan, category: category)
+        fillNames(&c, trigger: i, triggerEnd: triggerEnd, clause: clause, m, exchangeSpan: exchangeSpan, category: category, speakers: speakers)
+    }
+
+    /// The date of an event with status `status` whose trigger is at `i`.
+    func dateMention(status: Status, trigger i: Int, triggerEnd: Int, clause: Range<Int>, _ m: SentenceMentions) -> DateMention? {
+        let t = m.tokens
+        // (The mentions as locals, and loops instead of `filter` chains and nested functions:
+        // closures over `m` copied the whole `SentenceMentions` for every candidate, and each
+        // `filter` built a temporary array.)
+        let names = m.names
+        let allDates = m.dates
+        let datelineEnd = m.datelineEnd
         // Date: nearest in the clause; else, for a reported happening, nearest in the sentence.
         // (Not a word inside a name: "the outlet Meydan Today".)
         func outsideName(_ d: DateMention) -> Bool {
@@ -923,7 +933,13 @@ struct EventFinder {
             if let b = best, abs(allDates[b].lo - i) <= abs(d.lo - i) { continue }
             best = di
         }
-        c.dateMention = best.map { allDates[$0] }
+        return best.map { allDates[$0] }
+    }
+
+    /// Date refinements: a prize's year, "since" stretches, "a day after".
+    func adjustDate(_ c: inout Candidate, trigger i: Int, clause: Range<Int>, _ m: SentenceMentions) {
+        let t = m.tokens
+        let names = m.names
         // "awarded its 2024 prize to ...": a year naming the prize dates the award.
         if c.type == .award, c.dateMention == nil {
             for k in clause where k + 1 < t.count && t[k].kind == .number
@@ -971,12 +987,21 @@ struct EventFinder {
             default: break
             }
         }
+    }
+
+    /// The count (and whether it is a total).
+    func fillCount(_ c: inout Candidate, trigger i: Int, triggerEnd: Int, clause: Range<Int>, _ m: SentenceMentions, exchangeSpan: Range<Int>, category: EvqModel.Category) {
+        let t = m.tokens
+        let names = m.names
         // Count: the nearest counted quantity in the clause that is not a stock.
         // "Those pardoned include 38 women": an anaphoric mention; the numbers are subsets.
         let anaphoric = i > 0 && (t[i - 1].lowerIs("those") || t[i - 1].lowerIs("them") || t[i - 1].lowerIs("whom"))
         // "The freed prisoners included three journalists", "Among the 14 released were two
         // Lithuanians": a count after a subset cue is part of the group, not its size.
-        let subsetCue = clause.first { k in k < t.count && (t[k].lowerIs("among") || t[k].lowerHasPrefix("includ")) }
+        // (The first byte first: the prefix test walks the string.)
+        let subsetCue = clause.first { k in
+            k < t.count && (t[k].lowerIs("among") || (Self.mayStartWith(t[k], UInt8(ascii: "i")) && t[k].lowerHasPrefix("includ")))
+        }
         // "brings to more than 400 the number of political prisoners freed", "bringing the total
         // released to 84": a running total named by its idiom (anywhere in the sentence).
         func runningTotal(_ q: QuantityMention) -> Bool {
@@ -1065,6 +1090,13 @@ struct EventFinder {
         if c.total && c.count == nil && (c.type == .meeting || c.dateMention.map({ if case .since = $0.expression { return false } else { return true } }) ?? true) {
             c.total = false
         }
+    }
+
+    /// Actors, places and (for sanctions) the target.
+    func fillNames(_ c: inout Candidate, trigger i: Int, triggerEnd: Int, clause: Range<Int>, _ m: SentenceMentions, exchangeSpan: Range<Int>, category: EvqModel.Category, speakers: Set<Int>) {
+        let t = m.tokens
+        let names = m.names
+        let datelineEnd = m.datelineEnd
         // Names in the clause (and the sentence subject when the clause has none before the trigger).
         // (Names are handled by their index in `m.names`: filtering copies of mentions, each
         // with four strings, was a large part of this stage's cost.)
@@ -1172,6 +1204,12 @@ struct EventFinder {
     /// `["would", "will", "could", "may", "might"].contains(w.lower)`.
     @inline(__always) static func isFutureModal(_ w: Token) -> Bool {
         w.lowerIs("would") || w.lowerIs("will") || w.lowerIs("could") || w.lowerIs("may") || w.lowerIs("might")
+    }
+
+    /// Whether `w.lower` may begin with the ASCII letter `c`: false only when the token's first
+    /// byte is known and is another ASCII byte (a non-ASCII first letter may lower to anything).
+    @inline(__always) static func mayStartWith(_ w: Token, _ c: UInt8) -> Bool {
+        w.leadByte == 0 || w.leadByte >= 0x80 || w.leadByte | 0x20 == c
     }
 
     /// "Hundreds were detained": a number right before the trigger's auxiliaries is its subject.
