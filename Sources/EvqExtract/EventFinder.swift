@@ -95,7 +95,7 @@ struct EventFinder {
         // "released from hospital", "met with criticism" (vetoes.txt), and trigger words
         // inside a name ("the Free Press Forum", "Freedom Prize") report no event.
         if lexicon.isVetoed(at: i, in: t)
-            || m.names.contains(where: { $0.lo <= i && i < $0.hi && ($0.kind == .organization || $0.kind == .award || $0.kind == .agency) })
+            || m.names.containsMention(where: { $0.lo <= i && i < $0.hi && ($0.kind == .organization || $0.kind == .award || $0.kind == .agency) })
             || isCapitalisedName(at: i, m)
         {
             return i + trig.words.count
@@ -134,7 +134,7 @@ struct EventFinder {
             !m.quantities.contains(where: { $0.lo > i && $0.lo <= i + 3 && $0.noun != nil }),
             !(i + 1 < t.count && Self.objectOpeners.contains(t[i + 1].lower)),
             // ("a Russian convicted of fraud": a demonym is no subject.)
-            !(i > 0 && (m.names.contains { $0.hi == i && $0.kind != .place && $0.kind != .demonym } || t[i - 1].lower == "police" || t[i - 1].lower == "court" || t[i - 1].lower == "authorities"))
+            !(i > 0 && (m.names.containsMention { $0.hi == i && $0.kind != .place && $0.kind != .demonym } || t[i - 1].lower == "police" || t[i - 1].lower == "court" || t[i - 1].lower == "authorities"))
         {
             return next
         }
@@ -161,7 +161,7 @@ struct EventFinder {
             }),
             // ("the lifting of some US sanctions", "the release of the prisoners" say what.)
             next >= t.count || t[next].lower != "of",
-            !m.names.contains(where: { $0.lo >= next && $0.lo <= next + 2 && ($0.kind == .person || $0.kind == .organization || $0.kind == .unknown) })
+            !m.names.containsMention(where: { $0.lo >= next && $0.lo <= next + 2 && ($0.kind == .person || $0.kind == .organization || $0.kind == .unknown) })
         {
             c.anaphoric = true
         }
@@ -261,12 +261,12 @@ struct EventFinder {
         // prisoner exchange (for "sanctions relief" it stays an attribute of the release).
         if !Self.has(out, .exchange), let span = exchangeForSpan(t, exchangeFor), !t[span.lowerBound].inQuote {
             let given = m.quantities.filter { span.contains($0.lo) && !$0.isStock && $0.noun != nil }
-            let person = m.names.contains { span.contains($0.lo) && $0.kind == .person }
+            let person = m.names.containsMention { span.contains($0.lo) && $0.kind == .person }
             let people = !given.isEmpty || person || t[span].contains(where: { lexicon.captives.contains($0.lower) })
             // "Moldova handed over two Russian soldiers in return for 12 Moldovan citizens": no
             // release verb, but people went both ways.
             if people, !out.indices.contains(where: { Self.isReleaseFamily(out[$0].type) || out[$0].type == .deportation }),
-                let k = (0..<(span.lowerBound - 3)).last(where: { Self.handOverVerbs.contains(t[$0].lower) }), !t[k].inQuote
+                let k = (0..<(span.lowerBound - 3)).last(where: { Self.isHandOver(t[$0]) }), !t[k].inQuote
             {
                 let clause = m.clauses.range(of: k)
                 var c = Candidate(type: .release, status: status.status(t, trigger: k, clause: clause), total: false,
@@ -285,7 +285,7 @@ struct EventFinder {
                 } else if let own = out[r].count?.value, given.isEmpty, person, out[r].count?.qualifier == .exact {
                     out[r].count = Quantity(value: own + 1, qualifier: .exact, text: (out[r].count?.text ?? "") + " + 1")
                 } else if out[r].count?.value == nil, given.isEmpty, person, let at = where_.indices.contains(r) ? where_[r].at : nil,
-                    m.names.contains(where: { $0.kind == .person && $0.lo > at && $0.lo <= at + 5 && $0.hi <= span.lowerBound })
+                    m.names.containsMention(where: { $0.kind == .person && $0.lo > at && $0.lo <= at + 5 && $0.hi <= span.lowerBound })
                 {
                     // "freed teacher Marc Fogel in exchange for Alexander Vinnik": one each way.
                     out[r].count = Quantity(value: 2, qualifier: .exact, text: "one for one")
@@ -351,8 +351,8 @@ struct EventFinder {
             !moved.isEmpty || Self.has(out, .release)
         {
             var sides: [(state: String, at: Int)] = []
-            for k in t.indices where (t[k].has(.trigger) || Self.handOverVerbs.contains(t[k].lower)) && !t[k].inQuote && k > 0 {
-                guard Self.handOverVerbs.contains(t[k].lower)
+            for k in t.indices where (t[k].has(.trigger) || Self.isHandOver(t[k])) && !t[k].inQuote && k > 0 {
+                guard Self.isHandOver(t[k])
                     || lexicon.triggers[t[k].lower]?.contains(where: { $0.type == "release" && $0.words.count == 1 }) == true,
                     !lexicon.isVetoed(at: k, in: t),
                     let n = m.names.first(where: { ($0.kind == .place || $0.kind == .demonym) && ($0.hi == k || ($0.hi == k - 1 && Self.isAny(t[k - 1], ["has", "had", "also"]))) })
@@ -402,7 +402,7 @@ struct EventFinder {
             // "Pakistan handed over 22 fishermen, while India sent back 15 civilians": legs told
             // with hand-over verbs only. The mark is dropped unless an exchange claims it.
             if !out.indices.contains(where: { Self.isReleaseFamily(out[$0].type) || out[$0].type == .deportation }),
-                let k = t.indices.first(where: { Self.handOverVerbs.contains(t[$0].lower) && !t[$0].inQuote })
+                let k = t.indices.first(where: { Self.isHandOver(t[$0]) && !t[$0].inQuote })
             {
                 let clause = m.clauses.range(of: k)
                 var c = Candidate(type: .release, status: status.status(t, trigger: k, clause: clause), total: false,
@@ -478,8 +478,8 @@ struct EventFinder {
             for y in out.indices where out[y].type == .exchange && out[y].count == nil {
                 let at = where_[y].at
                 if at + 1 < t.count, t[at + 1].lower == "for",
-                    m.names.contains(where: { $0.kind == .person && $0.lo > at + 1 && $0.lo <= at + 5 }),
-                    m.names.contains(where: { $0.kind == .person && $0.hi <= at && m.clauses.range(of: at).contains($0.lo) })
+                    m.names.containsMention(where: { $0.kind == .person && $0.lo > at + 1 && $0.lo <= at + 5 }),
+                    m.names.containsMention(where: { $0.kind == .person && $0.hi <= at && m.clauses.range(of: at).contains($0.lo) })
                 {
                     out[y].count = Quantity(value: 2, qualifier: .exact, text: "one for one")
                 }
@@ -523,7 +523,7 @@ struct EventFinder {
             // "photo released by ...": an agent right after the verb needs a captive before it.
             if after < t.count, t[after].lowerIs("by") {
                 let lo = max(clause.lowerBound, i - 5)
-                return t[lo..<i].contains { $0.has(.captive) } || m.names.contains { $0.kind == .person && $0.hi <= i && $0.hi >= lo }
+                return t[lo..<i].contains { $0.has(.captive) } || m.names.containsMention { $0.kind == .person && $0.hi <= i && $0.hi >= lo }
             }
             if t[clause].contains(where: { $0.has(.captive) }) { return true }
             // "He was detained in November": a personal pronoun before the auxiliary is a person.
@@ -536,14 +536,14 @@ struct EventFinder {
             if i > 0, Self.personalPossessives.contains(t[i - 1].lower) { return true }
             if m.quantities.contains(where: { clause.contains($0.lo) && ($0.noun != nil || Self.isSubjectOf(t, $0, trigger: i)) }) { return true }
             // "A third American ... could be pardoned".
-            if m.names.contains(where: { n in
+            if m.names.containsMention(where: { n in
                 n.kind == .demonym && clause.contains(n.lo)
                     && (n.hi >= t.count || t[n.hi].kind == .punct || Self.isAny(t[n.hi], ["was", "is", "were", "who", "has", "had"]))
             }) {
                 return true
             }
             // (An exchange needs captives or a known person: "exchange my device" is a return.)
-            if m.names.contains(where: { ($0.kind == .person || ($0.kind == .unknown && $0.lo > 0 && !e.isExchange)) && clause.contains($0.lo) }) { return true }
+            if m.names.containsMention(where: { ($0.kind == .person || ($0.kind == .unknown && $0.lo > 0 && !e.isExchange)) && clause.contains($0.lo) }) { return true }
             // "Kaval, 34, was arrested": a sentence-initial single word followed by an age
             // appositive or an auxiliary is the subject's name.
             if let n = m.names.first(where: { $0.kind == .unknown && $0.lo == 0 && $0.hi < i }), n.hi + 1 < t.count,
@@ -556,12 +556,12 @@ struct EventFinder {
             // "Kaval, 34, was arrested": a clause opening with an auxiliary continues a subject
             // named before the appositive.
             if clause.lowerBound > 0, startsWithAuxiliary(clause, t) {
-                if m.names.contains(where: { ($0.kind == .person || $0.kind == .unknown) && $0.lo < clause.lowerBound && $0.lo >= m.datelineEnd }) { return true }
+                if m.names.containsMention(where: { ($0.kind == .person || $0.kind == .unknown) && $0.lo < clause.lowerBound && $0.lo >= m.datelineEnd }) { return true }
             }
             // A relative clause ("Poczobut, who was arrested in March 2021") refers back to a person.
             if clause.lowerBound > 0, Self.isRelative(clause, t) {
                 let prev = m.clauses.range(of: clause.lowerBound - 1)
-                return m.names.contains { ($0.kind == .person || $0.kind == .unknown) && prev.contains($0.lo) }
+                return m.names.containsMention { ($0.kind == .person || $0.kind == .unknown) && prev.contains($0.lo) }
             }
             return false
         case .prison:
@@ -578,7 +578,7 @@ struct EventFinder {
         case .prize:
             // "won the Sakharov Prize"; passive "Last year's prize was awarded to ..." names it first.
             let passive = i > 0 && Self.isAny(t[i - 1], ["was", "were", "been", "is"]) || Self.isAny(t[i], ["went", "go", "goes"])
-            return m.names.contains { $0.kind == .award && clause.contains($0.lo) && ($0.lo >= i || passive) }
+            return m.names.containsMention { $0.kind == .award && clause.contains($0.lo) && ($0.lo >= i || passive) }
                 || t[after..<max(after, clause.upperBound)].contains { Self.isAny($0, ["prize", "award", "medal"]) }
                 || (passive && t[clause.lowerBound..<i].contains { Self.isAny($0, ["prize", "award", "medal"]) })
         case .meet:
@@ -587,10 +587,10 @@ struct EventFinder {
             // ("visited the protest camp" is no meeting: a visit is to a named place or person.)
             if t[i].lower == "visited" || t[i].lower == "visiting" || t[i].lower == "visits" {
                 let hi = min(t.count, after + 3)
-                if !m.names.contains(where: { $0.lo >= after && $0.lo < hi && $0.kind != .agency }) { return false }
+                if !m.names.containsMention(where: { $0.lo >= after && $0.lo < hi && $0.kind != .agency }) { return false }
             }
             // (A capitalised common noun opening the sentence is no name: "(AP) - Protesters".)
-            return m.names.contains { n in
+            return m.names.containsMention { n in
                 (n.kind == .person || n.kind == .organization || (n.kind == .unknown && !(n.hi == n.lo + 1 && isCommonNoun(t[n.lo].lower)))
                     || Self.isStateParty(n, t))
                     && n.lo >= m.datelineEnd && (n.lo < i || clause.contains(n.lo))
@@ -600,7 +600,7 @@ struct EventFinder {
             // organisation named right after the verb is the guest.
             let hi = min(t.count, after + 4)
             return !t[after..<hi].contains { Self.isAny($0, ["prize", "award", "medal", "call", "calls", "letter", "threats"]) }
-                && m.names.contains { n in
+                && m.names.containsMention { n in
                     (n.kind == .person || n.kind == .organization || (n.kind == .unknown && !isCommonNoun(t[n.lo].lower))) && n.lo >= after && n.lo < hi
                 }
         case .sentence:
@@ -646,7 +646,7 @@ struct EventFinder {
     func isCapitalisedName(at i: Int, _ m: SentenceMentions) -> Bool {
         let t = m.tokens
         guard t[i].capitalized else { return false }
-        if m.names.contains(where: { $0.lo <= i && i < $0.hi && $0.hi - $0.lo >= 2 && $0.kind != .place && $0.kind != .demonym }) { return true }
+        if m.names.containsMention(where: { $0.lo <= i && i < $0.hi && $0.hi - $0.lo >= 2 && $0.kind != .place && $0.kind != .demonym }) { return true }
         return i > m.datelineEnd && t[i - 1].kind == .word && !t[i - 1].capitalized
     }
 
@@ -713,7 +713,7 @@ struct EventFinder {
             for j in (k + 1)..<min(r.upperBound, k + 4) {
                 let w = t[j].lower
                 if t[j].has(.captive) || lexicon.captives.contains(w + "s") || (w.hasSuffix("man") && lexicon.captives.contains(String(w.dropLast(3)) + "men"))
-                    || m.names.contains(where: { $0.lo == j && $0.kind == .demonym })
+                    || m.names.containsMention(where: { $0.lo == j && $0.kind == .demonym })
                 {
                     n += 1
                     break
@@ -746,10 +746,10 @@ struct EventFinder {
     /// (no captive noun, counted group, person, demonym or pronoun subject in the clause).
     func onlyUnknownNameNamesCaptive(trigger i: Int, clause: Range<Int>, _ m: SentenceMentions) -> Bool {
         let t = m.tokens
-        guard m.names.contains(where: { $0.kind == .unknown && clause.contains($0.lo) }) else { return false }
+        guard m.names.containsMention(where: { $0.kind == .unknown && clause.contains($0.lo) }) else { return false }
         if t[clause].contains(where: { $0.has(.captive) }) { return false }
         if m.quantities.contains(where: { clause.contains($0.lo) && $0.noun != nil }) { return false }
-        if m.names.contains(where: { ($0.kind == .person || $0.kind == .demonym || $0.kind == .organization) && clause.contains($0.lo) }) { return false }
+        if m.names.containsMention(where: { ($0.kind == .person || $0.kind == .demonym || $0.kind == .organization) && clause.contains($0.lo) }) { return false }
         if i > 0, Self.personalPossessives.contains(t[i - 1].lower) { return false }
         if t[max(0, i - 3)..<i].contains(where: { Self.isAny($0, ["he", "she"]) }) { return false }
         // ("detained their directors": people as the object.)
@@ -762,7 +762,7 @@ struct EventFinder {
             return false
         }
         // (A relative or auxiliary clause continues a person named before it.)
-        if clause.lowerBound > 0, m.names.contains(where: { ($0.kind == .person || $0.kind == .unknown) && $0.lo < clause.lowerBound }) { return false }
+        if clause.lowerBound > 0, m.names.containsMention(where: { ($0.kind == .person || $0.kind == .unknown) && $0.lo < clause.lowerBound }) { return false }
         return true
     }
 
@@ -779,7 +779,11 @@ struct EventFinder {
     }
 
     /// Verbs of handing people over that, with "in return for" people, make an exchange.
-    static let handOverVerbs = StringSet(["handed", "handing", "hands", "transferred", "returned", "sent", "gave", "delivered"])
+    /// ("handed", "handing", "hands", "transferred", "returned", "sent", "gave", "delivered": byte
+    /// compares, since this is asked of every token of a sentence with a release.)
+    @inline(__always) static func isHandOver(_ w: Token) -> Bool {
+        isAny(w, ["handed", "handing", "hands", "transferred", "returned", "sent", "gave", "delivered"])
+    }
 
     /// Every `k` where `isExchangeFor(t, k)`, in order (usually none).
     static func exchangeForPositions(_ t: [Token]) -> [Int] {
@@ -943,7 +947,7 @@ struct EventFinder {
         // "awarded its 2024 prize to ...": a year naming the prize dates the award.
         if c.type == .award, c.dateMention == nil {
             for k in clause where k + 1 < t.count && t[k].kind == .number
-                && (Self.isAny(t[k + 1], ["prize", "award", "medal", "edition"]) || names.contains { $0.lo == k + 1 && $0.kind == .award })
+                && (Self.isAny(t[k + 1], ["prize", "award", "medal", "edition"]) || names.containsMention { $0.lo == k + 1 && $0.kind == .award })
             {
                 if let y = Int(t[k].lower), y >= 1900, y <= 2100 {
                     c.dateMention = DateMention(lo: k, hi: k + 1, expression: .absolute(year: y, month: nil, day: nil), text: t[k].text)
@@ -1234,5 +1238,16 @@ struct EventFinder {
         out.reserveCapacity(xs.count)
         for x in xs where !out.contains(x) { out.append(x) }
         return out
+    }
+}
+
+extension Array where Element == NameMention {
+    /// `contains(where:)` without copying: the array's iterator hands out copies of the
+    /// mentions, four strings retained and released each, and `EventFinder` asks this per trigger.
+    @inline(__always) func containsMention(where p: (NameMention) -> Bool) -> Bool {
+        withUnsafeBufferPointer { b in
+            for k in b.indices where p(b[k]) { return true }
+            return false
+        }
     }
 }

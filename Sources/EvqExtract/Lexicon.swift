@@ -137,6 +137,10 @@ public final class Lexicon: Sendable {
     let vetoPositions: StringTable<[(phrase: [String], at: [Int])]>
     /// Phrases that, like the word "sanctions", make a sanctions trigger hold ("asset freeze").
     public let sanctionPhrases: [[String]]
+    /// Whether every word of the phrase lists matched against tokens (`matchOne`,
+    /// `matchPhrase`, `isVetoed`: triggers, vetoes, cues, habituals, stocks, qualifiers, sanction
+    /// phrases) is `Lexicon.lengthSafe`: then `same` may compare lengths first.
+    let phraseWordsLengthSafe: Bool
 
     /// The lexicons shipped with the module.
     public static let standard: Lexicon = Lexicon(loader: { name in
@@ -195,6 +199,26 @@ public final class Lexicon: Sendable {
         }
         vetoPositions = StringTable(positions)
         sanctionPhrases = b.sanctionPhrases
+        var phraseWords = b.triggers.values.flatMap { $0.flatMap(\.words) } + b.vetoes.values.flatMap { $0.flatMap { $0 } }
+        phraseWords += b.hedges.flatMap(\.words) + b.negations.flatMap { $0 } + b.habituals.flatMap { $0 } + b.stocks.flatMap { $0 }
+        phraseWords += b.qualifierPhrases.flatMap { $0 } + b.sanctionPhrases.flatMap { $0 } + EventFinder.totalCues.flatMap { $0 }
+        phraseWordsLengthSafe = phraseWords.allSatisfy(Self.lengthSafe)
+    }
+
+    /// ASCII without "K", ";" and "`". A string canonically equivalent to such a word (Swift's
+    /// `==`) has exactly its bytes: the only non-ASCII characters that decompose to ASCII are the
+    /// Kelvin sign ("K"), the Greek question mark (";") and varia ("`"). So a token of another
+    /// UTF-8 length is not that word.
+    static func lengthSafe(_ w: String) -> Bool {
+        w.utf8.allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: "K") && $0 != UInt8(ascii: ";") && $0 != UInt8(ascii: "`") }
+    }
+
+    /// `token == word` for a word of the phrase lists, with the lengths compared first when that
+    /// is exact (most words a token is compared with differ in length, and a `String` compare of
+    /// unequal strings takes the slow path every time).
+    @inline(__always) func same(_ token: String, _ word: String) -> Bool {
+        if phraseWordsLengthSafe, token.utf8.count != word.utf8.count { return false }
+        return token == word
     }
 
     /// The tables as they are filled from the files (the lexicon's own properties are
@@ -345,7 +369,7 @@ public final class Lexicon: Sendable {
     /// Whether the phrase `p` (lowercased words) starts at `i` in `tokens`.
     @inline(__always) func matchOne(_ p: [String], at i: Int, in tokens: [Token]) -> Bool {
         guard i + p.count <= tokens.count else { return false }
-        for (k, w) in p.enumerated() where tokens[i + k].lower != w { return false }
+        for (k, w) in p.enumerated() where !same(tokens[i + k].lower, w) { return false }
         return true
     }
 
@@ -358,7 +382,7 @@ public final class Lexicon: Sendable {
                 guard start >= 0, start + p.count <= tokens.count else { continue }
                 var ok = true
                 // (Word `j` is the token at `i` itself.)
-                for (k, x) in p.enumerated() where k != j && x != "*" && tokens[start + k].lower != x { ok = false; break }
+                for (k, x) in p.enumerated() where k != j && !same(x, "*") && !same(tokens[start + k].lower, x) { ok = false; break }
                 if ok { return true }
             }
         }
@@ -369,7 +393,7 @@ public final class Lexicon: Sendable {
     func matchPhrase(_ phrases: [[String]], at i: Int, in tokens: [Token]) -> Int? {
         for p in phrases where i + p.count <= tokens.count {
             var ok = true
-            for (k, w) in p.enumerated() where tokens[i + k].lower != w { ok = false; break }
+            for (k, w) in p.enumerated() where !same(tokens[i + k].lower, w) { ok = false; break }
             if ok { return p.count }
         }
         return nil
