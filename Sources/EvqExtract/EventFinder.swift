@@ -568,7 +568,10 @@ struct EventFinder {
             return t[after..<min(t.count, after + 4)].contains { $0.has(.prisonNoun) }
         case .sanctions:
             let lo = max(0, i - 8), hi = min(t.count, after + 8)
-            for k in lo..<hi where (t[k].lowerHasPrefix("sanction") || lexicon.matchPhrase(lexicon.sanctionPhrases, at: k, in: t) != nil)
+            // (A phrase only where the word can start one: its class bit; the prefix test only
+            // for words that may start with "s".)
+            for k in lo..<hi where ((Self.mayStartWith(t[k], UInt8(ascii: "s")) && t[k].lowerHasPrefix("sanction"))
+                || (t[k].has(.sanctionPhraseFirst) && lexicon.matchPhrase(lexicon.sanctionPhrases, at: k, in: t) != nil))
                 && !usedSanctionToken.contains(k)
             {
                 usedSanctionToken.append(k)
@@ -660,7 +663,7 @@ struct EventFinder {
 
     /// A state taking part through its representatives: "Armenian officials", "the foreign
     /// ministers of Armenia and Azerbaijan".
-    static func isStateParty(_ n: NameMention, _ t: [Token]) -> Bool {
+    static func isStateParty(_ n: NameSpan, _ t: [Token]) -> Bool {
         guard n.kind == .place || n.kind == .demonym else { return false }
         if n.hi < t.count, t[n.hi].has(.agentNoun) { return true }
         var k = n.lo - 1
@@ -1241,12 +1244,21 @@ struct EventFinder {
     }
 }
 
+/// A name mention's position and kind: what most tests of a sentence's names read, without the
+/// mention's four strings.
+struct NameSpan {
+    let lo: Int
+    let hi: Int
+    let kind: NameMention.Kind
+}
+
 extension Array where Element == NameMention {
-    /// `contains(where:)` without copying: the array's iterator hands out copies of the
-    /// mentions, four strings retained and released each, and `EventFinder` asks this per trigger.
-    @inline(__always) func containsMention(where p: (NameMention) -> Bool) -> Bool {
+    /// `contains(where:)` over the mentions' spans: the array's iterator (and a closure taking a
+    /// mention) copied each mention, four strings retained and released, and `EventFinder` asks
+    /// this per trigger.
+    @inline(__always) func containsMention(where p: (NameSpan) -> Bool) -> Bool {
         withUnsafeBufferPointer { b in
-            for k in b.indices where p(b[k]) { return true }
+            for k in b.indices where p(NameSpan(lo: b[k].lo, hi: b[k].hi, kind: b[k].kind)) { return true }
             return false
         }
     }

@@ -134,7 +134,15 @@ public final class Lexicon: Sendable {
     public let vetoes: StringTable<[[String]]>
     /// `vetoes` with, per phrase, where the key word stands in it (found once here rather
     /// than by comparing every word of every phrase at each trigger).
-    let vetoPositions: StringTable<[(phrase: [String], at: [Int])]>
+    let vetoPositions: StringTable<[VetoEntry]>
+    /// One veto phrase seen from one of its words: the phrase, where that word stands in it, and
+    /// which words are the wildcard (a flat list, read per trigger word without nested arrays
+    /// of tuples).
+    struct VetoEntry: Sendable {
+        let words: [String]
+        let at: Int
+        let wild: [Bool]
+    }
     /// Phrases that, like the word "sanctions", make a sanctions trigger hold ("asset freeze").
     public let sanctionPhrases: [[String]]
     /// Whether every word of the phrase lists matched against tokens (`matchOne`,
@@ -193,9 +201,11 @@ public final class Lexicon: Sendable {
         wordClasses = b.wordClasses
         wordTable = b.wordTable
         vetoes = StringTable(b.vetoes)
-        var positions: [String: [(phrase: [String], at: [Int])]] = [:]
+        var positions: [String: [VetoEntry]] = [:]
         for key in b.vetoes.keys {
-            positions[key] = (b.vetoes[key] ?? []).map { p in (p, p.indices.filter { p[$0] == key }) }
+            positions[key] = (b.vetoes[key] ?? []).flatMap { p in
+                p.indices.filter { p[$0] == key }.map { VetoEntry(words: p, at: $0, wild: p.map { $0 == "*" }) }
+            }
         }
         vetoPositions = StringTable(positions)
         sanctionPhrases = b.sanctionPhrases
@@ -375,18 +385,22 @@ public final class Lexicon: Sendable {
 
     /// Whether the trigger word at `i` sits inside a veto phrase of `vetoes.txt`.
     func isVetoed(at i: Int, in tokens: [Token]) -> Bool {
-        guard let phrases = vetoPositions[tokens[i].lower] else { return false }
-        for (p, at) in phrases {
-            for j in at {
-                let start = i - j
-                guard start >= 0, start + p.count <= tokens.count else { continue }
-                var ok = true
-                // (Word `j` is the token at `i` itself.)
-                for (k, x) in p.enumerated() where k != j && !same(x, "*") && !same(tokens[start + k].lower, x) { ok = false; break }
-                if ok { return true }
+        guard let entries = vetoPositions[tokens[i].lower] else { return false }
+        // (Through the buffers: reading `tokens[k]` in a loop may copy the token.)
+        return tokens.withUnsafeBufferPointer { ts in
+            entries.withUnsafeBufferPointer { es in
+                for e in es.indices {
+                    let j = es[e].at, n = es[e].words.count
+                    let start = i - j
+                    guard start >= 0, start + n <= ts.count else { continue }
+                    var ok = true
+                    // (Word `j` is the token at `i` itself.)
+                    for k in 0..<n where k != j && !es[e].wild[k] && !same(ts[start + k].lower, es[e].words[k]) { ok = false; break }
+                    if ok { return true }
+                }
+                return false
             }
         }
-        return false
     }
 
     /// Whether `words` starting at `i` in `tokens` begin with one of `phrases`; returns its length.
