@@ -132,7 +132,7 @@ struct EventFinder {
         if Self.isAny(t[i], ["jailed", "convicted", "detained", "arrested", "imprisoned"]),
             !["was", "were", "been", "is", "are", "be", "has", "have", "had", "being"].contains(aux),
             !m.quantities.contains(where: { $0.lo > i && $0.lo <= i + 3 && $0.noun != nil }),
-            !(i + 1 < t.count && Self.objectOpeners.contains(t[i + 1].lower)),
+            !(i + 1 < t.count && Self.isObjectOpener(t[i + 1])),
             // ("a Russian convicted of fraud": a demonym is no subject.)
             !(i > 0 && (m.names.containsMention { $0.hi == i && $0.kind != .place && $0.kind != .demonym } || t[i - 1].lower == "police" || t[i - 1].lower == "court" || t[i - 1].lower == "authorities"))
         {
@@ -155,9 +155,9 @@ struct EventFinder {
         // ("the exchange had been prepared for months", "after the meeting", "his release")
         // (A date right after the noun makes it a report of its own: "the swap in Ankara
         // last year", "the release on Saturday".)
-        if i > 0, Self.anaphoricDeterminers.contains(t[i - 1].lower), c.count?.value == nil,
+        if i > 0, Self.isAnaphoricDeterminer(t[i - 1]), c.count?.value == nil,
             !m.dates.contains(where: { d in
-                d.lo >= next && d.lo <= next + 4 && !t[next..<d.lo].contains { Self.auxiliaries.contains($0.lower) }  // ("those pardoned were freed on Friday")
+                d.lo >= next && d.lo <= next + 4 && !t[next..<d.lo].contains { Self.isAuxiliary($0) }  // ("those pardoned were freed on Friday")
             }),
             // ("the lifting of some US sanctions", "the release of the prisoners" say what.)
             next >= t.count || t[next].lower != "of",
@@ -165,7 +165,7 @@ struct EventFinder {
         {
             c.anaphoric = true
         }
-        c.nominal = i > 0 && Self.determiners.contains(t[i - 1].lower)
+        c.nominal = i > 0 && Self.isDeterminer(t[i - 1])
         // ("We released Tessera 2.4 on Monday": when only a lone unknown capitalised word made
         // the clause name a captive, the document stage keeps the event only if that word
         // turns out to be someone's name.)
@@ -209,7 +209,7 @@ struct EventFinder {
             let at = where_[k].at
             let clause = m.clauses.range(of: at)
             if at >= 2, clause.lowerBound < at - 1, (clause.lowerBound..<(at - 1)).contains(where: { j in
-                Self.anaphoricDeterminers.contains(t[j].lower) && t[j + 1].has(.trigger)
+                Self.isAnaphoricDeterminer(t[j]) && t[j + 1].has(.trigger)
                     && lexicon.triggers[t[j + 1].lower]?.contains(where: { $0.family == "release" }) == true
             }) {
                 out[k].anaphoric = true
@@ -220,7 +220,7 @@ struct EventFinder {
         // release's status, date and count.
         for a in out.indices where (out[a].type == .amnesty || out[a].type == .pardon) && where_[a].at >= 2 {
             let at = where_[a].at
-            let det = Self.determiners.contains(t[at - 1].lower) ? at - 2 : at - 1
+            let det = Self.isDeterminer(t[at - 1]) ? at - 2 : at - 1
             guard det >= 0, t[det].lower == "under" || t[det].lower == "through" else { continue }
             if let r = out.indices.first(where: { k in
                 out[k].type == .release && where_[k].clause == where_[a].clause && where_[k].at < at && at - where_[k].at <= 10
@@ -352,11 +352,13 @@ struct EventFinder {
         {
             var sides: [(state: String, at: Int)] = []
             for k in t.indices where (t[k].has(.trigger) || Self.isHandOver(t[k])) && !t[k].inQuote && k > 0 {
-                guard Self.isHandOver(t[k])
-                    || lexicon.triggers[t[k].lower]?.contains(where: { $0.type == "release" && $0.words.count == 1 }) == true,
-                    !lexicon.isVetoed(at: k, in: t),
-                    let n = m.names.first(where: { ($0.kind == .place || $0.kind == .demonym) && ($0.hi == k || ($0.hi == k - 1 && Self.isAny(t[k - 1], ["has", "had", "also"]))) })
+                // (The state named before the verb first: the veto test costs more.)
+                guard let ni = m.names.indices.first(where: { m.names[$0].kind == .place || m.names[$0].kind == .demonym ? m.names[$0].hi == k || (m.names[$0].hi == k - 1 && Self.isAny(t[k - 1], ["has", "had", "also"])) : false }),
+                    Self.isHandOver(t[k])
+                        || lexicon.triggers[t[k].lower]?.contains(where: { $0.type == "release" && $0.words.count == 1 }) == true,
+                    !lexicon.isVetoed(at: k, in: t)
                 else { continue }
+                let n = m.names[ni]
                 let state = n.country ?? n.canonical
                 if !sides.contains(where: { $0.state == state }) { sides.append((state, k)) }
             }
@@ -533,7 +535,7 @@ struct EventFinder {
                 return true
             }
             // "since his arrest", "her release": a possessive pronoun names the person.
-            if i > 0, Self.personalPossessives.contains(t[i - 1].lower) { return true }
+            if i > 0, Self.isPersonalPossessive(t[i - 1]) { return true }
             if m.quantities.contains(where: { clause.contains($0.lo) && ($0.noun != nil || Self.isSubjectOf(t, $0, trigger: i)) }) { return true }
             // "A third American ... could be pardoned".
             if m.names.containsMention(where: { n in
@@ -628,14 +630,16 @@ struct EventFinder {
 
     /// Determiners and possessives that may stand between "for" and a trigger noun.
     static let determiners: Set<String> = ["a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these", "those"]
+    /// `determiners.contains(w.lower)`, as byte compares.
+    @inline(__always) static func isDeterminer(_ w: Token) -> Bool { isAny(w, ["a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these", "those"]) }
 
     /// "for the release", "for their release", "for the immediate release": the index of "for"
     /// when the trigger at `i` is the object of "for" (a request or a purpose), else nil.
     static func forBefore(_ t: [Token], _ i: Int) -> Int? {
         if i >= 1, t[i - 1].lower == "for" { return i - 1 }
-        if i >= 2, t[i - 2].lower == "for", determiners.contains(t[i - 1].lower) { return i - 2 }
+        if i >= 2, t[i - 2].lower == "for", Self.isDeterminer(t[i - 1]) { return i - 2 }
         // One adjective after the determiner: a lowercase word that is no trigger or number.
-        if i >= 3, t[i - 3].lower == "for", determiners.contains(t[i - 2].lower), t[i - 1].kind == .word, !t[i - 1].capitalized,
+        if i >= 3, t[i - 3].lower == "for", Self.isDeterminer(t[i - 2]), t[i - 1].kind == .word, !t[i - 1].capitalized,
             !t[i - 1].has(.trigger), !t[i - 1].has(.number)
         {
             return i - 3
@@ -654,12 +658,20 @@ struct EventFinder {
     }
 
     static let personalPossessives: Set<String> = ["his", "her", "their"]
+    /// `personalPossessives.contains(w.lower)`, as byte compares.
+    @inline(__always) static func isPersonalPossessive(_ w: Token) -> Bool { isAny(w, ["his", "her", "their"]) }
     /// Words that open a verb's object ("detained their directors", "arrested a blogger").
     static let objectOpeners: Set<String> = ["a", "an", "the", "their", "his", "her", "its", "two", "three", "several", "dozens", "hundreds", "scores"]
+    /// `objectOpeners.contains(w.lower)`, as byte compares.
+    @inline(__always) static func isObjectOpener(_ w: Token) -> Bool { isAny(w, ["a", "an", "the", "their", "his", "her", "its", "two", "three", "several", "dozens", "hundreds", "scores"]) }
     /// Participles of being held: "held since 2022" dates the holding, not a release told before.
     static let heldWords: Set<String> = ["held", "detained", "jailed", "imprisoned", "missing", "kidnapped", "abducted", "captive", "behind"]
     static let auxiliaries: Set<String> = ["was", "were", "is", "are", "has", "have", "had", "been", "be", "will", "would"]
+    /// `auxiliaries.contains(w.lower)`, as byte compares.
+    @inline(__always) static func isAuxiliary(_ w: Token) -> Bool { isAny(w, ["was", "were", "is", "are", "has", "have", "had", "been", "be", "will", "would"]) }
     static let anaphoricDeterminers: Set<String> = ["the", "this", "these", "those", "his", "her", "their", "its"]
+    /// `anaphoricDeterminers.contains(w.lower)`, as byte compares.
+    @inline(__always) static func isAnaphoricDeterminer(_ w: Token) -> Bool { isAny(w, ["the", "this", "these", "those", "his", "her", "their", "its"]) }
 
     /// A state taking part through its representatives: "Armenian officials", "the foreign
     /// ministers of Armenia and Azerbaijan".
@@ -753,10 +765,10 @@ struct EventFinder {
         if t[clause].contains(where: { $0.has(.captive) }) { return false }
         if m.quantities.contains(where: { clause.contains($0.lo) && $0.noun != nil }) { return false }
         if m.names.containsMention(where: { ($0.kind == .person || $0.kind == .demonym || $0.kind == .organization) && clause.contains($0.lo) }) { return false }
-        if i > 0, Self.personalPossessives.contains(t[i - 1].lower) { return false }
+        if i > 0, Self.isPersonalPossessive(t[i - 1]) { return false }
         if t[max(0, i - 3)..<i].contains(where: { Self.isAny($0, ["he", "she"]) }) { return false }
         // ("detained their directors": people as the object.)
-        if i + 1 < t.count, Self.personalPossessives.contains(t[i + 1].lower) { return false }
+        if i + 1 < t.count, Self.isPersonalPossessive(t[i + 1]) { return false }
         // ("Kaval, 34, was arrested", "Amaglobeli was first detained": a sentence's subject with an
         // age or an auxiliary is a person named by surname.)
         if let n = m.names.first(where: { $0.kind == .unknown && ($0.lo == 0 || $0.lo == m.datelineEnd) && $0.hi < i }), n.hi + 1 < t.count,
@@ -785,7 +797,12 @@ struct EventFinder {
     /// ("handed", "handing", "hands", "transferred", "returned", "sent", "gave", "delivered": byte
     /// compares, since this is asked of every token of a sentence with a release.)
     @inline(__always) static func isHandOver(_ w: Token) -> Bool {
-        isAny(w, ["handed", "handing", "hands", "transferred", "returned", "sent", "gave", "delivered"])
+        // (Their first letters first.)
+        let b = w.leadByte | 0x20
+        guard w.leadByte == 0 || w.leadByte >= 0x80 || b == UInt8(ascii: "h") || b == UInt8(ascii: "t") || b == UInt8(ascii: "r")
+            || b == UInt8(ascii: "s") || b == UInt8(ascii: "g") || b == UInt8(ascii: "d")
+        else { return false }
+        return isAny(w, ["handed", "handing", "hands", "transferred", "returned", "sent", "gave", "delivered"])
     }
 
     /// Every `k` where `isExchangeFor(t, k)`, in order (usually none).
@@ -869,7 +886,7 @@ struct EventFinder {
             // ("The release of six Americans has raised hopes, advocates said on Monday": for a
             // nominal mention, a date right after a later speech verb dates the saying. A verb
             // keeps it: "... has pardoned 123 prisoners, Belta said Saturday".)
-            if d.lo > triggerEnd, d.lo >= 2, i > 0, Self.determiners.contains(t[i - 1].lower),
+            if d.lo > triggerEnd, d.lo >= 2, i > 0, Self.isDeterminer(t[i - 1]),
                 i - 1 == clause.lowerBound || i - 1 == datelineEnd,  // (the sentence's subject)
                 (d.lo - 2..<d.lo).contains(where: { $0 >= triggerEnd && t[$0].has(.statementTrigger) && !t[$0].inQuote }) {
                 return true
@@ -1165,7 +1182,7 @@ struct EventFinder {
         if category == .sanctions {
             // Who imposes or lifts: "U.S. sanctions", "sanctions imposed by the EU", or the
             // clause's subject ("Washington announced easing ...").
-            let sanctionWord = (max(0, i - 5)..<min(t.count, triggerEnd + 6)).first { t[$0].lowerHasPrefix("sanction") } ?? i
+            let sanctionWord = (max(0, i - 5)..<min(t.count, triggerEnd + 6)).first { Self.mayStartWith(t[$0], UInt8(ascii: "s")) && t[$0].lowerHasPrefix("sanction") } ?? i
             var who = names.indices.filter { k in
                 guard usable(k) else { return false }
                 let n = names[k]
@@ -1193,7 +1210,7 @@ struct EventFinder {
         }
         // ("Azerbaijan released 31 prisoners in Baku": Baku already places it.)
         let named = c.places
-        c.places.removeAll { st in subjectStates.contains(st) && named.contains { lexicon.places[$0]?.country == st } }
+        if !subjectStates.isEmpty { c.places.removeAll { st in subjectStates.contains(st) && named.contains { lexicon.places[$0]?.country == st } } }
         c.actors = Self.unique(c.actors)
         let places = lexicon.places
         c.hasNamedActor = c.actors.contains { places[$0] == nil }
