@@ -148,10 +148,10 @@ struct EventFinder {
         var c = Candidate(type: trig.eventType, status: status.status(t, trigger: i, clause: clause, meeting: trig.type == "meeting"), total: false,
             actors: [], places: [], attributes: [:], sentence: sentence, supporting: supporting)
         fillArguments(&c, trigger: i, triggerEnd: next, clause: clause, m, speakers: speakers, exchangeFor: exchangeFor)
-        if c.type == .sentencing, c.dateMention == nil, !c.hasNamedActor { return next }
+        if Self.isType(c.type, .sentencing), c.dateMention == nil, !c.hasNamedActor { return next }
         // "who had been jailed since 2020", "has been detained since March": a state lasting
         // since a date, not a happening.
-        if c.type == .sentencing || c.type == .arrest, next < t.count, t[next].lower == "since", i > 0, t[i - 1].lower == "been" { return next }
+        if Self.isType(c.type, .sentencing) || Self.isType(c.type, .arrest), next < t.count, t[next].lower == "since", i > 0, t[i - 1].lower == "been" { return next }
         // ("the exchange had been prepared for months", "after the meeting", "his release")
         // (A date right after the noun makes it a report of its own: "the swap in Ankara
         // last year", "the release on Saturday".)
@@ -184,7 +184,7 @@ struct EventFinder {
         // "freed N prisoners into <neighbouring country>": freed straight across a
         // border, which is a deportation beside the release.
         if !Self.has(out, .deportation) {
-            for k in out.indices where out[k].type == .release && !out[k].supporting {
+            for k in out.indices where Self.isType(out[k].type, .release) && !out[k].supporting {
                 let at = where_[k].at
                 let clause = m.clauses.range(of: at)
                 guard let into = (at..<clause.upperBound).first(where: { t[$0].lower == "into" }),
@@ -205,7 +205,7 @@ struct EventFinder {
     func relinkAnaphoricAndAmnesties(_ out: inout [Candidate], _ where_: inout [(clause: Int, at: Int)], _ m: SentenceMentions) {
         let t = m.tokens
         // "Most of those pardoned were freed on Friday": the release is the pardon told before.
-        for k in out.indices where out[k].type == .release && !out[k].anaphoric {
+        for k in out.indices where Self.isType(out[k].type, .release) && !out[k].anaphoric {
             let at = where_[k].at
             let clause = m.clauses.range(of: at)
             if at >= 2, clause.lowerBound < at - 1, (clause.lowerBound..<(at - 1)).contains(where: { j in
@@ -218,12 +218,12 @@ struct EventFinder {
         // "began releasing 5,864 prisoners under an amnesty", "plans to release 2,000 inmates
         // under the amnesty": the amnesty is how they are freed, one happening with the
         // release's status, date and count.
-        for a in out.indices where (out[a].type == .amnesty || out[a].type == .pardon) && where_[a].at >= 2 {
+        for a in out.indices where (Self.isType(out[a].type, .amnesty) || Self.isType(out[a].type, .pardon)) && where_[a].at >= 2 {
             let at = where_[a].at
             let det = Self.isDeterminer(t[at - 1]) ? at - 2 : at - 1
             guard det >= 0, t[det].lower == "under" || t[det].lower == "through" else { continue }
             if let r = out.indices.first(where: { k in
-                out[k].type == .release && where_[k].clause == where_[a].clause && where_[k].at < at && at - where_[k].at <= 10
+                Self.isType(out[k].type, .release) && where_[k].clause == where_[a].clause && where_[k].at < at && at - where_[k].at <= 10
             }) {
                 out[r].attributes["also_type"] = out[a].type.rawValue
                 out[a].type = EventType("_drop")
@@ -231,11 +231,11 @@ struct EventFinder {
         }
         // "a similar amnesty freed about 1,100": the amnesty is the happening; the release verb
         // only tells what it did.
-        for a in out.indices where out[a].type == .amnesty || out[a].type == .pardon {
+        for a in out.indices where Self.isType(out[a].type, .amnesty) || Self.isType(out[a].type, .pardon) {
             let at = where_[a].at
             if let r = out.indices.first(where: { k in
                 let rat = where_[k].at
-                return out[k].type == .release && out[k].status == out[a].status && where_[k].clause == where_[a].clause
+                return Self.isType(out[k].type, .release) && out[k].status == out[a].status && where_[k].clause == where_[a].clause
                     && rat > at && rat - at <= 4
             })
             {
@@ -265,7 +265,7 @@ struct EventFinder {
             let people = !given.isEmpty || person || t[span].contains(where: { lexicon.captives.contains($0.lower) })
             // "Moldova handed over two Russian soldiers in return for 12 Moldovan citizens": no
             // release verb, but people went both ways.
-            if people, !out.indices.contains(where: { Self.isReleaseFamily(out[$0].type) || out[$0].type == .deportation }),
+            if people, !out.indices.contains(where: { Self.isReleaseFamily(out[$0].type) || Self.isType(out[$0].type, .deportation) }),
                 let k = (0..<(span.lowerBound - 3)).last(where: { Self.isHandOver(t[$0]) }), !t[k].inQuote
             {
                 let clause = m.clauses.range(of: k)
@@ -305,7 +305,7 @@ struct EventFinder {
         let t = m.tokens
         // "Russia and Ukraine each released 150 prisoners": the same number went each way.
         if !Self.has(out, .exchange), let r = out.indices.first(where: { k in
-            out[k].type == .release && where_[k].at > 0 && t[where_[k].at - 1].lower == "each" && out[k].count?.value != nil
+            Self.isType(out[k].type, .release) && where_[k].at > 0 && t[where_[k].at - 1].lower == "each" && out[k].count?.value != nil
         }) {
             let at = where_[r].at
             let parties = m.names.filter { n in
@@ -319,7 +319,7 @@ struct EventFinder {
         // "Israel released 183 prisoners in return", "... freed three hostages and released 30
         // fighters in exchange": "in return" / "in exchange" without "for" makes the release one
         // side of an exchange, the other told in the same sentence or the one before.
-        if !Self.has(out, .exchange), let r = out.indices.first(where: { out[$0].type == .release }),
+        if !Self.has(out, .exchange), let r = out.indices.first(where: { Self.isType(out[$0].type, .release) }),
             t.indices.contains(where: { k in
                 k + 1 < t.count && t[k].lower == "in" && (t[k + 1].lower == "return" || t[k + 1].lower == "exchange") && !t[k].inQuote
                     && (k + 2 >= t.count || t[k + 2].lower != "for")
@@ -347,7 +347,7 @@ struct EventFinder {
         // ("Azerbaijan returned two Armenian soldiers, and Armenia handed back a serviceman": so
         // are hand-overs.)
         // (Only where people are freed or a group is moved: the scan is per token.)
-        if !Self.has(out, .exchange), !out.indices.contains(where: { out[$0].anaphoric && out[$0].type == .release }),
+        if !Self.has(out, .exchange), !out.indices.contains(where: { out[$0].anaphoric && Self.isType(out[$0].type, .release) }),
             !moved.isEmpty || Self.has(out, .release)
         {
             var sides: [(state: String, at: Int)] = []
@@ -379,7 +379,7 @@ struct EventFinder {
                 where_.append((m.clauses.clauseOf[k], k))
             }
             // (Both sides must move people: "returned the bodies of two soldiers" does not.)
-            if sides.count >= 2, total > 0, let r = out.indices.first(where: { out[$0].type == .release }) {
+            if sides.count >= 2, total > 0, let r = out.indices.first(where: { Self.isType(out[$0].type, .release) }) {
                 out[r].type = .exchange
                 out[r].count = Quantity(value: total, qualifier: .exact, text: "both sides")
                 let keep = out.indices.filter { $0 == r || DocumentMerger.family(out[$0].type) != "release" }
@@ -397,13 +397,13 @@ struct EventFinder {
             // told in the sentence before; DocumentMerger gives the sum to that exchange.
             let sum = moved.reduce(0) { min(QuantityFinder.limit, $0 + ($1.quantity.value ?? 0)) }
             let parts = moved.map { String($0.quantity.value ?? 0) }.joined(separator: ",")
-            for k in out.indices where DocumentMerger.family(out[k].type) == "release" || out[k].type == .deportation {
+            for k in out.indices where DocumentMerger.family(out[k].type) == "release" || Self.isType(out[k].type, .deportation) {
                 out[k].attributes["_moved"] = String(sum)
                 out[k].attributes["_parts"] = parts
             }
             // "Pakistan handed over 22 fishermen, while India sent back 15 civilians": legs told
             // with hand-over verbs only. The mark is dropped unless an exchange claims it.
-            if !out.indices.contains(where: { Self.isReleaseFamily(out[$0].type) || out[$0].type == .deportation }),
+            if !out.indices.contains(where: { Self.isReleaseFamily(out[$0].type) || Self.isType(out[$0].type, .deportation) }),
                 let k = t.indices.first(where: { Self.isHandOver(t[$0]) && !t[$0].inQuote })
             {
                 let clause = m.clauses.range(of: k)
@@ -420,7 +420,7 @@ struct EventFinder {
     /// The count of the sentence's exchange, and the releases it absorbs.
     func exchangeCount(_ out: inout [Candidate], _ where_: [(clause: Int, at: Int)], _ m: SentenceMentions, moved: [QuantityMention], speakers: Set<Int>) {
         let t = m.tokens
-        if let x = out.indices.first(where: { out[$0].type == .exchange }) {
+        if let x = out.indices.first(where: { Self.isType(out[$0].type, .exchange) }) {
             // (Both sides counted with named people as well keep their larger figure.)
             let sum = moved.reduce(0) { min(QuantityFinder.limit, $0 + ($1.quantity.value ?? 0)) }
             if moved.count >= 2, out[x].count?.text != "both sides" || (out[x].count?.value ?? 0) < sum {
@@ -434,7 +434,7 @@ struct EventFinder {
                 out[x].count = Quantity(value: min(QuantityFinder.limit, 2 * v), qualifier: moved[0].quantity.qualifier, text: (moved[0].quantity.text ?? "") + " each")
             }
             // "a 1,000-for-1,000 prisoner exchange": both sides written as one word.
-            for y in out.indices where out[y].type == .exchange {
+            for y in out.indices where Self.isType(out[y].type, .exchange) {
                 let at = where_[y].at
                 for k in max(1, at - 6)..<max(1, at) where t[k].lower == "for" || t[k].lower.hasPrefix("for-") || t[k].lower.contains("-for-") {
                     var sides: [Int?]
@@ -469,7 +469,7 @@ struct EventFinder {
             }
             // "Two Americans were swapped for a Russian": each side counted (a number, a named
             // person, or "a"/"one" + a demonym or captive noun is one).
-            for y in out.indices where out[y].type == .exchange && moved.count < 2 {
+            for y in out.indices where Self.isType(out[y].type, .exchange) && moved.count < 2 {
                 let at = where_[y].at
                 let clause = m.clauses.range(of: at)
                 guard let f = (at + 1..<min(clause.upperBound, at + 8)).first(where: { t[$0].lower == "for" }) else { continue }
@@ -477,7 +477,7 @@ struct EventFinder {
                 if left > 0, right > 0 { out[y].count = Quantity(value: min(QuantityFinder.limit, left + right), qualifier: .exact, text: "both sides") }
             }
             // "Griner was exchanged for Bout": one person each way.
-            for y in out.indices where out[y].type == .exchange && out[y].count == nil {
+            for y in out.indices where Self.isType(out[y].type, .exchange) && out[y].count == nil {
                 let at = where_[y].at
                 if at + 1 < t.count, t[at + 1].lower == "for",
                     m.names.containsMention(where: { $0.kind == .person && $0.lo > at + 1 && $0.lo <= at + 5 }),
@@ -501,7 +501,7 @@ struct EventFinder {
     /// Whether a candidate of `out` has type `type` (by index: `contains(where:)` copied every
     /// candidate it looked at).
     static func has(_ out: [Candidate], _ type: EventType) -> Bool {
-        for k in out.indices where out[k].type == type { return true }
+        for k in out.indices where isType(out[k].type, type) { return true }
         return false
     }
 
@@ -513,7 +513,14 @@ struct EventFinder {
     }
 
     /// `DocumentMerger.family(t) == "release"`, without building the family's string.
-    @inline(__always) static func isReleaseFamily(_ t: EventType) -> Bool { t == .release || t == .pardon || t == .amnesty }
+    @inline(__always) static func isReleaseFamily(_ t: EventType) -> Bool { isType(t, .release) || isType(t, .pardon) || isType(t, .amnesty) }
+
+    /// `t == known` for one of `EventType`'s own types (ASCII letters and "_"), with the lengths
+    /// compared first: a string equal to such a name has its bytes (`Lexicon.lengthSafe`), and a
+    /// compare of unequal strings takes the slow path.
+    @inline(__always) static func isType(_ t: EventType, _ known: EventType) -> Bool {
+        t.rawValue.utf8.count == known.rawValue.utf8.count && t == known
+    }
 
     /// Whether the trigger's constraint (see triggers.tsv) holds at `i`.
     func constraintHolds(_ e: Lexicon.Trigger, at i: Int, _ m: SentenceMentions, usedSanctionToken: inout [Int]) -> Bool {
@@ -965,7 +972,7 @@ struct EventFinder {
         let t = m.tokens
         let names = m.names
         // "awarded its 2024 prize to ...": a year naming the prize dates the award.
-        if c.type == .award, c.dateMention == nil {
+        if Self.isType(c.type, .award), c.dateMention == nil {
             for k in clause where k + 1 < t.count && t[k].kind == .number
                 && (Self.isAny(t[k + 1], ["prize", "award", "medal", "edition"]) || names.containsMention { $0.lo == k + 1 && $0.kind == .award })
             {
@@ -1061,11 +1068,11 @@ struct EventFinder {
             }
         }
         var running = false
-        if nearest == nil, category != .sanctions, c.type != .meeting, let qi = quantities.indices.first(where: { !quantities[$0].isStock && runningTotal(quantities[$0]) }) {
+        if nearest == nil, category != .sanctions, !Self.isType(c.type, .meeting), let qi = quantities.indices.first(where: { !quantities[$0].isStock && runningTotal(quantities[$0]) }) {
             nearest = qi
             running = true
         }
-        if let qi = nearestValued ?? nearest, c.type != .meeting, c.type != .award,
+        if let qi = nearestValued ?? nearest, !Self.isType(c.type, .meeting), !Self.isType(c.type, .award),
             category != .sanctions || (quantities[qi].lo > i && quantities[qi].noun != nil)
         {
             let q = quantities[qi]
@@ -1111,7 +1118,7 @@ struct EventFinder {
         }
         // (A meeting is never a cumulative figure without a number: "the visit was his third
         // since September" is this visit.)
-        if c.total && c.count == nil && (c.type == .meeting || c.dateMention.map({ if case .since = $0.expression { return false } else { return true } }) ?? true) {
+        if c.total && c.count == nil && (Self.isType(c.type, .meeting) || c.dateMention.map({ if case .since = $0.expression { return false } else { return true } }) ?? true) {
             c.total = false
         }
     }
@@ -1174,7 +1181,7 @@ struct EventFinder {
                     c.places.append(n.canonical)
                 }
             case .award:
-                if c.type == .award { c.attributes["prize"] = n.text }
+                if Self.isType(c.type, .award) { c.attributes["prize"] = n.text }
             case .agency:
                 break
             }
@@ -1203,7 +1210,7 @@ struct EventFinder {
             for k in who { c.actors.append(names[k].country ?? names[k].canonical) }
             if c.actors.isEmpty, let org = names.indices.first(where: { usable($0) && names[$0].kind == .organization && clause.contains(names[$0].lo) }) { c.actors.append(names[org].text) }
         }
-        if c.type == .deportation {
+        if Self.isType(c.type, .deportation) {
             // Destinations: places after "to", "into", "across".
             let dest = names.indices.filter { k in usable(k) && clause.contains(names[k].lo) && names[k].lo > i && (names[k].kind == .place || names[k].kind == .demonym) }
             if !dest.isEmpty { c.places = dest.map { names[$0].country ?? names[$0].canonical }.reduce(into: []) { if !$0.contains($1) { $0.append($1) } } }

@@ -25,9 +25,11 @@ struct StatusClassifier {
         var denied = false, hypothetical = false, expected = false
         while i < trigger {
             if !t[i].has(.cueFirst) { i += 1; continue }
+            // (The word's cues looked up once for the three tests below.)
+            let negations = lexicon.negationsByFirst[t[i].lower], hedges = lexicon.hedgesByFirst[t[i].lower]
             // "had not ruled out an exchange": a denial denied leaves it possible.
-            if let len = negatedDenial(t, at: i) { hypothetical = true; i += len; continue }
-            if let len = lexicon.matchPhrase(lexicon.negationsByFirst[t[i].lower] ?? [], at: i, in: t) {
+            if let len = negatedDenial(t, at: i, negations: negations, hedges: hedges) { hypothetical = true; i += len; continue }
+            if let len = lexicon.matchPhrase(negations ?? [], at: i, in: t) {
                 let word = t[i].lower
                 let strong = word == "denied" || word == "denies" || word == "deny" || word == "refused" || word == "rejected" || word == "ruled"
                 if strong || (trigger - i <= 4 && (word != "no" || trigger - i <= 2)) { denied = true }
@@ -36,7 +38,7 @@ struct StatusClassifier {
             }
             // "In May, Tehran freed ...": capitalised "May" is the month, not the modal.
             if t[i].lowerIs("may"), t[i].capitalized { i += 1; continue }
-            for h in lexicon.hedgesByFirst[t[i].lower] ?? [] {
+            for h in hedges ?? [] {
                 guard lexicon.matchOne(h.words, at: i, in: t) else { continue }
                 // ("discussed the possibility of an exchange": a topic is only possible; the
                 // talks themselves took place.)
@@ -101,8 +103,13 @@ struct StatusClassifier {
     /// The length of a negated denial at `i` ("not ruled out", "did not rule out": `hedges.tsv`
     /// hypothetical cues that open with a negation word), else nil.
     func negatedDenial(_ t: [Token], at i: Int) -> Int? {
-        guard lexicon.negationsByFirst[t[i].lower] != nil else { return nil }
-        for h in lexicon.hedgesByFirst[t[i].lower] ?? [] where h.status == "hypothetical" && h.words.count > 1 && lexicon.matchOne(h.words, at: i, in: t) {
+        negatedDenial(t, at: i, negations: lexicon.negationsByFirst[t[i].lower], hedges: lexicon.hedgesByFirst[t[i].lower])
+    }
+
+    /// `negatedDenial` with the word's negations and hedges already looked up.
+    func negatedDenial(_ t: [Token], at i: Int, negations: [[String]]?, hedges: [(words: [String], status: String)]?) -> Int? {
+        guard negations != nil else { return nil }
+        for h in hedges ?? [] where h.status == "hypothetical" && h.words.count > 1 && lexicon.matchOne(h.words, at: i, in: t) {
             return h.words.count
         }
         return nil
@@ -112,10 +119,12 @@ struct StatusClassifier {
         var plain = false
         var i = clause.lowerBound
         while i < trigger {
-            if t[i].has(.cueFirst), let len = negatedDenial(t, at: i) { i += len; continue }
+            guard t[i].has(.cueFirst) else { i += 1; continue }
             // (Only the negations that start with this word can match: `negationsByFirst` keeps
-            // them in file order, so the first match is the same.)
-            if t[i].has(.cueFirst), let len = lexicon.matchPhrase(lexicon.negationsByFirst[t[i].lower] ?? [], at: i, in: t) {
+            // them in file order, so the first match is the same. Looked up once for both tests.)
+            let negations = lexicon.negationsByFirst[t[i].lower]
+            if let len = negatedDenial(t, at: i, negations: negations, hedges: negations == nil ? nil : lexicon.hedgesByFirst[t[i].lower]) { i += len; continue }
+            if let len = lexicon.matchPhrase(negations ?? [], at: i, in: t) {
                 let word = t[i].lower
                 if word == "denied" || word == "denies" || word == "deny" || word == "refused" || word == "rejected" || word == "ruled" { return false }
                 // ("no prisoners were freed": "no" before the captives it denies.)
