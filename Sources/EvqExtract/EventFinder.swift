@@ -321,8 +321,9 @@ struct EventFinder {
         // side of an exchange, the other told in the same sentence or the one before.
         if !Self.has(out, .exchange), let r = out.indices.first(where: { Self.isType(out[$0].type, .release) }),
             t.indices.contains(where: { k in
-                k + 1 < t.count && t[k].lower == "in" && (t[k + 1].lower == "return" || t[k + 1].lower == "exchange") && !t[k].inQuote
-                    && (k + 2 >= t.count || t[k + 2].lower != "for")
+                // ("in" is a place preposition: its class bit first.)
+                k + 1 < t.count && t[k].has(.placePreposition) && t[k].lowerIs("in") && (t[k + 1].lowerIs("return") || t[k + 1].lowerIs("exchange")) && !t[k].inQuote
+                    && (k + 2 >= t.count || !t[k + 2].lowerIs("for"))
             })
         {
             if moved.count >= 2 {
@@ -816,7 +817,8 @@ struct EventFinder {
     static func exchangeForPositions(_ t: [Token]) -> [Int] {
         var out: [Int] = []
         guard t.count >= 3 else { return out }
-        for k in 0..<(t.count - 2) where t[k].lowerIs("in") && isExchangeFor(t, k) { out.append(k) }
+        // ("in" is a place preposition: its class bit first.)
+        for k in 0..<(t.count - 2) where t[k].has(.placePreposition) && t[k].lowerIs("in") && isExchangeFor(t, k) { out.append(k) }
         return out
     }
 
@@ -1133,10 +1135,14 @@ struct EventFinder {
         // with four strings, was a large part of this stage's cost.)
         let skip = category == .sanctions ? 0..<0 : exchangeSpan
         // (A test rather than a filtered array of indices.)
-        func usable(_ k: Int) -> Bool {
+        func usableNow(_ k: Int) -> Bool {
             let lo = names[k].lo
             return lo >= datelineEnd && !skip.contains(lo) && !t[lo].inQuote && (speakers.isEmpty || !speakers.contains(lo))
         }
+        // (Decided once per name, as bits, for the several passes below: `speakers` is hashed.)
+        var usableBits: UInt64 = 0
+        for k in names.indices.prefix(64) where usableNow(k) { usableBits |= 1 << UInt64(k) }
+        func usable(_ k: Int) -> Bool { k < 64 ? usableBits & (1 << UInt64(k)) != 0 : usableNow(k) }
         var inC: [Int] = []
         for k in names.indices where usable(k) && clause.contains(names[k].lo) && !Self.isAfterAccordingTo(t, names[k].lo, clause) { inC.append(k) }
         func whoOrWhich(_ k: Int) -> Bool { t[k].lowerIs("who") || t[k].lowerIs("which") }
