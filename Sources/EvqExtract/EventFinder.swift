@@ -1032,8 +1032,16 @@ struct EventFinder {
         // "The freed prisoners included three journalists", "Among the 14 released were two
         // Lithuanians": a count after a subset cue is part of the group, not its size.
         // (The first byte first: the prefix test walks the string.)
-        let subsetCue = clause.first { k in
-            k < t.count && (t[k].lowerIs("among") || (Self.mayStartWith(t[k], UInt8(ascii: "i")) && t[k].lowerHasPrefix("includ")))
+        // (Looked for only once a quantity after the trigger asks, and then once.)
+        var subsetCueFound: Int?? = nil
+        func subsetCue() -> Int? {
+            if let s = subsetCueFound { return s }
+            let s = clause.first { k in
+                k < t.count && ((Self.mayStartWith(t[k], UInt8(ascii: "a")) && t[k].lowerIs("among"))
+                    || (Self.mayStartWith(t[k], UInt8(ascii: "i")) && t[k].lowerHasPrefix("includ")))
+            }
+            subsetCueFound = .some(s)
+            return s
         }
         // "brings to more than 400 the number of political prisoners freed", "bringing the total
         // released to 84": a running total named by its idiom (anywhere in the sentence).
@@ -1055,7 +1063,7 @@ struct EventFinder {
             }
         }
         func countable(_ q: QuantityMention) -> Bool {
-            clause.contains(q.lo) && !q.isStock && !exchangeSpan.contains(q.lo) && !(subsetCue.map { q.lo > $0 && q.lo > i } ?? false)
+            clause.contains(q.lo) && !q.isStock && !exchangeSpan.contains(q.lo) && !(q.lo > i && (subsetCue().map { q.lo > $0 } ?? false))
                 && (q.noun != nil || q.lo == triggerEnd || Self.isSubjectOf(t, q, trigger: i)) && !behindOtherTrigger(q)
         }
         // The nearest countable quantity, preferring those with a value (the first of equally

@@ -182,7 +182,8 @@ struct StatusClassifier {
 
     /// Whether the word is one of the claim modals, as byte compares.
     @inline(__always) static func isClaimModal(_ w: Token) -> Bool {
-        w.lowerIs("could") || w.lowerIs("may") || w.lowerIs("might") || w.lowerIs("would") || w.lowerIs("can")
+        // ("could", "may", "might" are `modals`: their class bit.)
+        w.has(.modal) || w.lowerIs("would") || w.lowerIs("can")
     }
 
     /// A demand cue (`hedges.tsv` status `demand`: "urged", "called on", "demanded") within six
