@@ -85,13 +85,15 @@ struct EventFinder {
         let t = m.tokens
         // "in exchange for" introduces what was given, not an exchange of prisoners.
         if t[i].lowerIs("exchange"), i > 0, t[i - 1].lowerIs("in"), i + 1 < t.count, t[i + 1].lowerIs("for") { return i + 1 }
-        var hit: Lexicon.Trigger?
-        for e in entries where lexicon.matchOne(e.words, at: i, in: t) {
+        // (By index: iterating the entries copied each, five strings and arrays retained.)
+        var hit: Int?
+        for e in entries.indices where lexicon.matchOne(entries[e].words, at: i, in: t) {
             // (Speech and publishing verbs are StatementFinder's.)
-            if e.isStatement { continue }
-            if constraintHolds(e, at: i, m, usedSanctionToken: &usedSanctionToken) { hit = e; break }
+            if entries[e].isStatement { continue }
+            if constraintHolds(entries[e], at: i, m, usedSanctionToken: &usedSanctionToken) { hit = e; break }
         }
-        guard let trig = hit else { return i + 1 }
+        guard let h = hit else { return i + 1 }
+        let trig = entries[h]
         // "released from hospital", "met with criticism" (vetoes.txt), and trigger words
         // inside a name ("the Free Press Forum", "Freedom Prize") report no event.
         if lexicon.isVetoed(at: i, in: t)
@@ -173,7 +175,7 @@ struct EventFinder {
         // (A mention of a happening told elsewhere leaves the clause to a new one: "after
         // the meeting ... had agreed to meet again".)
         claimed.append((key.type, key.clause, c.anaphoric))
-        out.append(c)
+        out.append(consume c)
         where_.append((m.clauses.clauseOf[i], i))
         return next
     }
