@@ -211,7 +211,7 @@ struct EventFinder {
             let at = where_[k].at
             let clause = m.clauses.range(of: at)
             if at >= 2, clause.lowerBound < at - 1, (clause.lowerBound..<(at - 1)).contains(where: { j in
-                Self.isAnaphoricDeterminer(t[j]) && t[j + 1].has(.trigger)
+                t[j + 1].has(.trigger) && Self.isAnaphoricDeterminer(t[j])
                     && lexicon.triggers[t[j + 1].lower]?.contains(where: { $0.family == "release" }) == true
             }) {
                 out[k].anaphoric = true
@@ -699,17 +699,30 @@ struct EventFinder {
     static func appositive(around i: Int, _ t: [Token]) -> (Int, Int)? {
         for p in stride(from: i, through: max(0, i - 12), by: -1) {
             if let close = appositiveEnd(t, p) { return close > i ? (p, close) : nil }
-            if t[p].lower == "," && p < i { return nil }
+            if t[p].isMark(UInt8(ascii: ",")) && p < i { return nil }
         }
         return nil
     }
 
+    /// `w.hasSuffix("ed")`, from the last bytes: only a non-ASCII byte before the "e" could join
+    /// it into another Character (then `hasSuffix` decides), and nothing else is equivalent to "ed".
+    static func endsWithEd(_ w: String) -> Bool {
+        let u = w.utf8
+        guard u.count >= 2 else { return false }
+        var k = u.index(before: u.endIndex)
+        guard u[k] == UInt8(ascii: "d") else { return false }
+        k = u.index(before: k)
+        guard u[k] == UInt8(ascii: "e") else { return false }
+        if k > u.startIndex, u[u.index(before: k)] >= 0x80 { return w.hasSuffix("ed") }
+        return true
+    }
+
     static func appositiveEnd(_ t: [Token], _ i: Int) -> Int? {
-        guard i > 1, t[i - 1].lower == ",", t[i].lower.hasSuffix("ed"), t[i - 2].kind == .word else { return nil }
+        guard i > 1, t[i - 1].isMark(UInt8(ascii: ",")), endsWithEd(t[i].lower), t[i - 2].kind == .word else { return nil }
         var j = i + 1
         while j < min(t.count, i + 16) {
-            if t[j].lower == "," { return j + 2 < t.count && t[j + 1].kind == .word ? j : nil }
-            if t[j].kind == .punct && t[j].lower != "'" && t[j].lower != "-" { return nil }
+            if t[j].isMark(UInt8(ascii: ",")) { return j + 2 < t.count && t[j + 1].kind == .word ? j : nil }
+            if t[j].kind == .punct && !t[j].isMark(UInt8(ascii: "'")) && !t[j].isMark(UInt8(ascii: "-")) { return nil }
             j += 1
         }
         return nil
@@ -807,12 +820,17 @@ struct EventFinder {
     /// ("handed", "handing", "hands", "transferred", "returned", "sent", "gave", "delivered": byte
     /// compares, since this is asked of every token of a sentence with a release.)
     @inline(__always) static func isHandOver(_ w: Token) -> Bool {
-        // (Their first letters first.)
-        let b = w.leadByte | 0x20
-        guard w.leadByte == 0 || w.leadByte >= 0x80 || b == UInt8(ascii: "h") || b == UInt8(ascii: "t") || b == UInt8(ascii: "r")
-            || b == UInt8(ascii: "s") || b == UInt8(ascii: "g") || b == UInt8(ascii: "d")
-        else { return false }
-        return isAny(w, ["handed", "handing", "hands", "transferred", "returned", "sent", "gave", "delivered"])
+        // (By length first, then the words of that length.)
+        switch w.lower.utf8.count {
+        case 4: return w.lowerIs("sent") || w.lowerIs("gave")
+        case 5: return w.lowerIs("hands")
+        case 6: return w.lowerIs("handed")
+        case 7: return w.lowerIs("handing")
+        case 8: return w.lowerIs("returned")
+        case 9: return w.lowerIs("delivered")
+        case 11: return w.lowerIs("transferred")
+        default: return false
+        }
     }
 
     /// Every `k` where `isExchangeFor(t, k)`, in order (usually none).
