@@ -515,6 +515,14 @@ struct EventFinder {
         return false
     }
 
+    /// `t.category`: the first of `EventType.known` with this type, read by index with `isType`
+    /// (the model's names are ASCII) instead of copying each entry with its summary.
+    static func category(of t: EventType) -> EvqModel.Category {
+        let known = EventType.known
+        for k in known.indices where isType(t, known[k].type) { return known[k].category }
+        return .other
+    }
+
     /// `DocumentMerger.family(t) == "release"`, without building the family's string.
     @inline(__always) static func isReleaseFamily(_ t: EventType) -> Bool { isType(t, .release) || isType(t, .pardon) || isType(t, .amnesty) }
 
@@ -868,8 +876,8 @@ struct EventFinder {
 
     func fillArguments(_ c: inout Candidate, trigger i: Int, triggerEnd: Int, clause: Range<Int>, _ m: SentenceMentions, speakers: Set<Int>, exchangeFor: [Int]) {
         let t = m.tokens
-        // (`EventType.category` scans the known types: read once.)
-        let category = c.type.category
+        // (`EventType.category` scans the known types, copying each entry: read once, by index.)
+        let category = Self.category(of: c.type)
         // "in exchange for ...": kept as an attribute, and its words are not this event's arguments.
         // (`exchangeFor`: where the sentence says "in exchange/return for", found once per sentence.)
         var exchangeSpan = 0..<0
