@@ -1,4 +1,5 @@
 import Foundation
+import EvqModel
 
 /// The extractor's data: every word list it uses, read from the resource files in `Lexicons/`.
 ///
@@ -22,6 +23,10 @@ public final class Lexicon: Sendable {
         public var isExchange: Bool
         /// Whether `type` is "statement" or "publication" (found by `StatementFinder`).
         public var isStatement: Bool
+        /// `EventType(type)` and its `DocumentMerger.family`, made once at load (`EventFinder`
+        /// asks for them per trigger word, and `EventType.init` lowercases its string).
+        public var eventType: EventType
+        public var family: String
 
         /// The constraint rules `EventFinder` knows; any other name checks no context.
         public enum Rule: UInt8, Sendable, Hashable {
@@ -47,6 +52,8 @@ public final class Lexicon: Sendable {
             imposesSanctions = type == "sanctions_imposed"
             isExchange = type == "exchange"
             isStatement = type == "statement" || type == "publication"
+            eventType = EventType(type)
+            family = DocumentMerger.family(eventType)
         }
     }
 
@@ -127,9 +134,21 @@ public final class Lexicon: Sendable {
     public let vetoes: StringTable<[[String]]>
     /// `vetoes` with, per phrase, where the key word stands in it (found once here rather
     /// than by comparing every word of every phrase at each trigger).
-    let vetoPositions: StringTable<[(phrase: [String], at: [Int])]>
+    let vetoPositions: StringTable<[VetoEntry]>
+    /// One veto phrase seen from one of its words: the phrase, where that word stands in it, and
+    /// which words are the wildcard (a flat list, read per trigger word without nested arrays
+    /// of tuples).
+    struct VetoEntry: Sendable {
+        let words: [String]
+        let at: Int
+        let wild: [Bool]
+    }
     /// Phrases that, like the word "sanctions", make a sanctions trigger hold ("asset freeze").
     public let sanctionPhrases: [[String]]
+    /// Whether every word of the phrase lists matched against tokens (`matchOne`,
+    /// `matchPhrase`, `isVetoed`: triggers, vetoes, cues, habituals, stocks, qualifiers, sanction
+    /// phrases) is `Lexicon.lengthSafe`: then `same` may compare lengths first.
+    let phraseWordsLengthSafe: Bool
 
     /// The lexicons shipped with the module.
     public static let standard: Lexicon = Lexicon(loader: { name in
@@ -182,12 +201,34 @@ public final class Lexicon: Sendable {
         wordClasses = b.wordClasses
         wordTable = b.wordTable
         vetoes = StringTable(b.vetoes)
-        var positions: [String: [(phrase: [String], at: [Int])]] = [:]
+        var positions: [String: [VetoEntry]] = [:]
         for key in b.vetoes.keys {
-            positions[key] = (b.vetoes[key] ?? []).map { p in (p, p.indices.filter { p[$0] == key }) }
+            positions[key] = (b.vetoes[key] ?? []).flatMap { p in
+                p.indices.filter { p[$0] == key }.map { VetoEntry(words: p, at: $0, wild: p.map { $0 == "*" }) }
+            }
         }
         vetoPositions = StringTable(positions)
         sanctionPhrases = b.sanctionPhrases
+        var phraseWords = b.triggers.values.flatMap { $0.flatMap(\.words) } + b.vetoes.values.flatMap { $0.flatMap { $0 } }
+        phraseWords += b.hedges.flatMap(\.words) + b.negations.flatMap { $0 } + b.habituals.flatMap { $0 } + b.stocks.flatMap { $0 }
+        phraseWords += b.qualifierPhrases.flatMap { $0 } + b.sanctionPhrases.flatMap { $0 } + EventFinder.totalCues.flatMap { $0 }
+        phraseWordsLengthSafe = phraseWords.allSatisfy(Self.lengthSafe)
+    }
+
+    /// ASCII without "K", ";" and "`". A string canonically equivalent to such a word (Swift's
+    /// `==`) has exactly its bytes: the only non-ASCII characters that decompose to ASCII are the
+    /// Kelvin sign ("K"), the Greek question mark (";") and varia ("`"). So a token of another
+    /// UTF-8 length is not that word.
+    static func lengthSafe(_ w: String) -> Bool {
+        w.utf8.allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: "K") && $0 != UInt8(ascii: ";") && $0 != UInt8(ascii: "`") }
+    }
+
+    /// `token == word` for a word of the phrase lists, with the lengths compared first when that
+    /// is exact (most words a token is compared with differ in length, and a `String` compare of
+    /// unequal strings takes the slow path every time).
+    @inline(__always) func same(_ token: String, _ word: String) -> Bool {
+        if phraseWordsLengthSafe, token.utf8.count != word.utf8.count { return false }
+        return token == word
     }
 
     /// The tables as they are filled from the files (the lexicon's own properties are
@@ -338,31 +379,35 @@ public final class Lexicon: Sendable {
     /// Whether the phrase `p` (lowercased words) starts at `i` in `tokens`.
     @inline(__always) func matchOne(_ p: [String], at i: Int, in tokens: [Token]) -> Bool {
         guard i + p.count <= tokens.count else { return false }
-        for (k, w) in p.enumerated() where tokens[i + k].lower != w { return false }
+        for (k, w) in p.enumerated() where !same(tokens[i + k].lower, w) { return false }
         return true
     }
 
     /// Whether the trigger word at `i` sits inside a veto phrase of `vetoes.txt`.
     func isVetoed(at i: Int, in tokens: [Token]) -> Bool {
-        guard let phrases = vetoPositions[tokens[i].lower] else { return false }
-        for (p, at) in phrases {
-            for j in at {
-                let start = i - j
-                guard start >= 0, start + p.count <= tokens.count else { continue }
-                var ok = true
-                // (Word `j` is the token at `i` itself.)
-                for (k, x) in p.enumerated() where k != j && x != "*" && tokens[start + k].lower != x { ok = false; break }
-                if ok { return true }
+        guard let entries = vetoPositions[tokens[i].lower] else { return false }
+        // (Through the buffers: reading `tokens[k]` in a loop may copy the token.)
+        return tokens.withUnsafeBufferPointer { ts in
+            entries.withUnsafeBufferPointer { es in
+                for e in es.indices {
+                    let j = es[e].at, n = es[e].words.count
+                    let start = i - j
+                    guard start >= 0, start + n <= ts.count else { continue }
+                    var ok = true
+                    // (Word `j` is the token at `i` itself.)
+                    for k in 0..<n where k != j && !es[e].wild[k] && !same(ts[start + k].lower, es[e].words[k]) { ok = false; break }
+                    if ok { return true }
+                }
+                return false
             }
         }
-        return false
     }
 
     /// Whether `words` starting at `i` in `tokens` begin with one of `phrases`; returns its length.
     func matchPhrase(_ phrases: [[String]], at i: Int, in tokens: [Token]) -> Int? {
         for p in phrases where i + p.count <= tokens.count {
             var ok = true
-            for (k, w) in p.enumerated() where tokens[i + k].lower != w { ok = false; break }
+            for (k, w) in p.enumerated() where !same(tokens[i + k].lower, w) { ok = false; break }
             if ok { return p.count }
         }
         return nil

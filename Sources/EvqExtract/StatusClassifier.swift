@@ -15,15 +15,21 @@ struct StatusClassifier {
     /// ... unless one of these comes first.
     static let modalStops: Set<String> = ["was", "were", "is", "are", "has", "have", "had", ","]
 
+    /// `finiteBe.contains(w.lower)`: `finiteBe` is `modalStops` without the comma, so its
+    /// class bit less the mark (a bit test where the set hashed the word).
+    @inline(__always) static func isFiniteBe(_ w: Token) -> Bool { w.has(.modalStop) && !w.isMark(UInt8(ascii: ",")) }
+
     func status(_ t: [Token], trigger: Int, clause: Range<Int>, meeting: Bool = false) -> Status {
         let from = clause.lowerBound
         var i = from
         var denied = false, hypothetical = false, expected = false
         while i < trigger {
             if !t[i].has(.cueFirst) { i += 1; continue }
+            // (The word's cues looked up once for the three tests below.)
+            let negations = lexicon.negationsByFirst[t[i].lower], hedges = lexicon.hedgesByFirst[t[i].lower]
             // "had not ruled out an exchange": a denial denied leaves it possible.
-            if let len = negatedDenial(t, at: i) { hypothetical = true; i += len; continue }
-            if let len = lexicon.matchPhrase(lexicon.negationsByFirst[t[i].lower] ?? [], at: i, in: t) {
+            if let len = negatedDenial(t, at: i, negations: negations, hedges: hedges) { hypothetical = true; i += len; continue }
+            if let len = lexicon.matchPhrase(negations ?? [], at: i, in: t) {
                 let word = t[i].lower
                 let strong = word == "denied" || word == "denies" || word == "deny" || word == "refused" || word == "rejected" || word == "ruled"
                 if strong || (trigger - i <= 4 && (word != "no" || trigger - i <= 2)) { denied = true }
@@ -32,7 +38,7 @@ struct StatusClassifier {
             }
             // "In May, Tehran freed ...": capitalised "May" is the month, not the modal.
             if t[i].lowerIs("may"), t[i].capitalized { i += 1; continue }
-            for h in lexicon.hedgesByFirst[t[i].lower] ?? [] {
+            for h in hedges ?? [] {
                 guard lexicon.matchOne(h.words, at: i, in: t) else { continue }
                 // ("discussed the possibility of an exchange": a topic is only possible; the
                 // talks themselves took place.)
@@ -57,7 +63,7 @@ struct StatusClassifier {
         // auxiliary after the trigger (past a parenthesis) says it is still to come.
         var a = trigger + 1
         while a < min(clause.upperBound, trigger + 12), a + 2 < t.count {
-            if Self.finiteBe.contains(t[a].lower) {
+            if Self.isFiniteBe(t[a]) {
                 // ("was due to pressure" is a cause: "due" needs "to be", "to take" ...)
                 // ("His release was postponed": it is still to come.)
                 if lexicon.hedgesByFirst[t[a + 1].lower]?.contains(where: { $0.status == "postponed" && $0.words.count == 1 }) == true { expected = true }
@@ -97,8 +103,13 @@ struct StatusClassifier {
     /// The length of a negated denial at `i` ("not ruled out", "did not rule out": `hedges.tsv`
     /// hypothetical cues that open with a negation word), else nil.
     func negatedDenial(_ t: [Token], at i: Int) -> Int? {
-        guard lexicon.negationsByFirst[t[i].lower] != nil else { return nil }
-        for h in lexicon.hedgesByFirst[t[i].lower] ?? [] where h.status == "hypothetical" && h.words.count > 1 && lexicon.matchOne(h.words, at: i, in: t) {
+        negatedDenial(t, at: i, negations: lexicon.negationsByFirst[t[i].lower], hedges: lexicon.hedgesByFirst[t[i].lower])
+    }
+
+    /// `negatedDenial` with the word's negations and hedges already looked up.
+    func negatedDenial(_ t: [Token], at i: Int, negations: [[String]]?, hedges: [(words: [String], status: String)]?) -> Int? {
+        guard negations != nil else { return nil }
+        for h in hedges ?? [] where h.status == "hypothetical" && h.words.count > 1 && lexicon.matchOne(h.words, at: i, in: t) {
             return h.words.count
         }
         return nil
@@ -108,10 +119,14 @@ struct StatusClassifier {
         var plain = false
         var i = clause.lowerBound
         while i < trigger {
-            if t[i].has(.cueFirst), let len = negatedDenial(t, at: i) { i += len; continue }
-            if t[i].has(.cueFirst), let len = lexicon.matchPhrase(lexicon.negations, at: i, in: t) {
+            guard t[i].has(.cueFirst) else { i += 1; continue }
+            // (Only the negations that start with this word can match: `negationsByFirst` keeps
+            // them in file order, so the first match is the same. Looked up once for both tests.)
+            let negations = lexicon.negationsByFirst[t[i].lower]
+            if let len = negatedDenial(t, at: i, negations: negations, hedges: negations == nil ? nil : lexicon.hedgesByFirst[t[i].lower]) { i += len; continue }
+            if let len = lexicon.matchPhrase(negations ?? [], at: i, in: t) {
                 let word = t[i].lower
-                if ["denied", "denies", "deny", "refused", "rejected", "ruled"].contains(word) { return false }
+                if word == "denied" || word == "denies" || word == "deny" || word == "refused" || word == "rejected" || word == "ruled" { return false }
                 // ("no prisoners were freed": "no" before the captives it denies.)
                 let noCaptives = word == "no" && t[(i + 1)..<trigger].contains { $0.has(.captive) || $0.lower == "one" }
                 // (Distance from the cue's last word: "had not been allowed to visit".)
@@ -129,25 +144,47 @@ struct StatusClassifier {
     /// ("easing U.S. sanctions could lead to ...") or a speculated consequence ("could lead to
     /// the release of ..."). Neither reports nor predicts a particular happening.
     func isGenericClaim(_ t: [Token], trigger: Int, triggerEnd: Int, clause: Range<Int>) -> Bool {
-        if t[trigger].lower.hasSuffix("ing") {
+        if Self.endsWithIng(t[trigger].lower) {
             var k = triggerEnd
             while k < min(clause.upperBound, triggerEnd + 6) {
-                if Self.claimModals.contains(t[k].lower), !t[k].capitalized { return true }
-                if Self.claimStops.contains(t[k].lower) { break }
+                if Self.isClaimModal(t[k]), !t[k].capitalized { return true }
+                // (The stops are `modalStops`: its class bit.)
+                if t[k].has(.modalStop) { break }
                 k += 1
             }
         }
         let lo = max(clause.lowerBound, trigger - 5)
         if lo + 2 < trigger {
-            for k in lo..<(trigger - 2) where Self.claimModals.contains(t[k].lower) && Self.consequenceVerbs.contains(t[k + 1].lower) { return true }
+            for k in lo..<(trigger - 2) where Self.isClaimModal(t[k]) && (t[k + 1].lowerIs("lead") || t[k + 1].lowerIs("contribute") || t[k + 1].lowerIs("pave")) {
+                return true
+            }
         }
         return false
     }
 
-    // Built once (this runs for every trigger): the words `isGenericClaim` looks for.
-    static let claimModals = StringSet(["could", "may", "might", "would", "can"])
-    static let claimStops = StringSet([",", "was", "were", "is", "are", "has", "have", "had"])
-    static let consequenceVerbs = StringSet(["lead", "contribute", "pave"])
+    // (Modals "could", "may", "might", "would", "can"; stops: the comma and the finite forms of
+    // "be" and "have", which are `modalStops`; consequence verbs "lead", "contribute", "pave".)
+    /// `w.hasSuffix("ing")`, from the last bytes: only a non-ASCII byte before the "i" could join
+    /// it into another Character (then `hasSuffix` decides), and nothing else is equivalent to
+    /// "ing".
+    static func endsWithIng(_ w: String) -> Bool {
+        let u = w.utf8
+        guard u.count >= 3 else { return false }
+        var k = u.index(before: u.endIndex)
+        guard u[k] == UInt8(ascii: "g") else { return false }
+        k = u.index(before: k)
+        guard u[k] == UInt8(ascii: "n") else { return false }
+        k = u.index(before: k)
+        guard u[k] == UInt8(ascii: "i") else { return false }
+        if k > u.startIndex, u[u.index(before: k)] >= 0x80 { return w.hasSuffix("ing") }
+        return true
+    }
+
+    /// Whether the word is one of the claim modals, as byte compares.
+    @inline(__always) static func isClaimModal(_ w: Token) -> Bool {
+        // ("could", "may", "might" are `modals`: their class bit.)
+        w.has(.modal) || w.lowerIs("would") || w.lowerIs("can")
+    }
 
     /// A demand cue (`hedges.tsv` status `demand`: "urged", "called on", "demanded") within six
     /// tokens before the trigger in its clause: someone asks for the happening, which is no
@@ -172,7 +209,7 @@ struct StatusClassifier {
     func isCalledOff(_ t: [Token], trigger: Int, clause: Range<Int>) -> Bool {
         var a = trigger + 1
         while a + 1 < min(clause.upperBound, trigger + 12) {
-            if Self.finiteBe.contains(t[a].lower) {
+            if Self.isFiniteBe(t[a]) {
                 var b = a + 1
                 if t[b].lower == "been", b + 1 < t.count { b += 1 }
                 return lexicon.hedgesByFirst[t[b].lower]?.contains(where: { $0.status == "cancelled" && lexicon.matchOne($0.words, at: b, in: t) }) == true

@@ -95,6 +95,8 @@ public struct WordClass: OptionSet, Sendable, Hashable {
     public static let modalStop = WordClass(rawValue: 1 << 41)
     /// `TemporalTagger.relativeWords` (the words `parse` reads by name).
     public static let dateRelative = WordClass(rawValue: 1 << 42)
+    /// First word of a `Lexicon.sanctionPhrases` phrase ("asset", "travel", "embargo").
+    public static let sanctionPhraseFirst = WordClass(rawValue: 1 << 47)
     /// Not from the lexicon but from the token's shape: its text contains a hyphen (set by the
     /// tokenizer; "twenty-two", "-").
     public static let hyphenated = WordClass(rawValue: 1 << 48)
@@ -142,6 +144,7 @@ public struct WordClass: OptionSet, Sendable, Hashable {
         mark(EventFinder.prisonNouns, .prisonNoun)
         mark(EventFinder.totalCueFirstWords, .totalCueFirst)
         mark(lexicon.stocks.compactMap(\.first), .stockFirst)
+        mark(lexicon.sanctionPhrases.compactMap(\.first), .sanctionPhraseFirst)
         mark(SentenceSplitter.abbreviations, .abbreviation)
         mark(SentenceSplitter.openers, .sentenceOpener)
         mark(lexicon.placesLower.keys, .place)
