@@ -12,7 +12,6 @@ struct AnalyzedDocument: Sendable {
     var name: String
     var bytes: Int
     var title: String
-    var text: String
     var sentences: [SentenceInfo]
     var candidates: [Candidate]
     /// Speaker name -> sentences where they speak (in order), for statements.

@@ -32,11 +32,11 @@ struct DocumentAnalyzer {
 
     func analyze(_ raw: RawDocument) -> AnalyzedDocument {
         let lower = raw.name.lowercased()
-        let decoded = TextDecoder().decode(raw.bytes, isHTML: lower.hasSuffix(".html") || lower.hasSuffix(".htm") ? true : nil)
-        let u = Array(decoded.text.utf8)
+        let decoded = TextDecoder().decodeBytes(raw.bytes, isHTML: lower.hasSuffix(".html") || lower.hasSuffix(".htm") ? true : nil)
+        let u = decoded.bytes
         let blocks = classifier.classify(BlockSplitter().split(u), in: u)
 
-        var doc = AnalyzedDocument(name: raw.name, bytes: raw.bytes.count, title: decoded.htmlTitle ?? "", text: decoded.text,
+        var doc = AnalyzedDocument(name: raw.name, bytes: raw.bytes.count, title: decoded.htmlTitle ?? "",
             sentences: [], candidates: [], statements: [], givenDate: nil, dateSource: .missing, datelineMonthDay: nil,
             datelinePlace: nil, textLowerBound: nil, beforeNewYear: false, persons: [:], warnings: decoded.warnings)
         if u.isEmpty { doc.warnings.append("empty file") }
