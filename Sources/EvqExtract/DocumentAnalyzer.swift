@@ -241,8 +241,10 @@ struct DocumentAnalyzer {
         // unique: cheaper than hashing every mention into a set, and the same sorted lists.)
         var placeList: [String] = [], orgList: [String] = []
         var unknownTexts: [String] = [], singleTexts: [String] = []
+        // (Who was named last in each sentence matters only for pronouns and roles to resolve.)
+        let needPersons = !pending.isEmpty
         var personMentions: [(sentence: Int, text: String, unknown: Bool)] = []
-        personMentions.reserveCapacity(allNames.count)
+        if needPersons { personMentions.reserveCapacity(allNames.count) }
         for k in allNames.indices {
             // (Read in place: copying a mention copies its four strings.)
             let sentence = allNames[k].sentence
@@ -252,7 +254,7 @@ struct DocumentAnalyzer {
             let text = allNames[k].mention.text
             if kind == .unknown { unknownTexts.append(text) }
             if kind == .unknown || (kind == .person && hi - lo == 1) { singleTexts.append(text) }
-            if kind == .person || kind == .unknown { personMentions.append((sentence, text, kind == .unknown)) }
+            if needPersons, kind == .person || kind == .unknown { personMentions.append((sentence, text, kind == .unknown)) }
         }
         let fulls = doc.persons.keys.sorted()
         let places = Self.sortedUnique(placeList)
@@ -313,7 +315,8 @@ struct DocumentAnalyzer {
         }
         for (k, v) in map where k != v && !Self.spaceSplit(v).contains(Substring(k)) { doc.variants[k] = v }
         for (k, v) in toPlace { doc.variants[k] = v }
-        let speakers = Set(doc.statements.map(\.speaker))
+        // The speakers, built on first need like `knownNames` (most actors are settled before).
+        var speakers: Set<String>?
         // Every known (not `.unknown`) name of the article, built on first need: most articles
         // never ask, and a scan per question was quadratic on run-on text with many candidates.
         var knownNames: Set<String>?
@@ -326,7 +329,9 @@ struct DocumentAnalyzer {
                     continue
                 }
                 if let f = map[a] { actors.append(f); continue }
-                if a.utf8.contains(0x20) || speakers.contains(a) || doc.persons[a] != nil { actors.append(a); continue }
+                if a.utf8.contains(0x20) { actors.append(a); continue }
+                if speakers == nil { speakers = Set(doc.statements.map(\.speaker)) }
+                if speakers?.contains(a) == true || doc.persons[a] != nil { actors.append(a); continue }
                 // An unknown single capitalised word that is nobody's name: probably not a name.
                 if knownNames == nil {
                     knownNames = Set(allNames.lazy.filter { $0.mention.kind != .unknown }.map(\.mention.text))
@@ -336,15 +341,27 @@ struct DocumentAnalyzer {
             doc.candidates[idx].actors = EventFinder.unique(actors)
         }
         // Speakers: full names, then pronouns and roles by the nearest person before them.
+        if !map.isEmpty {
+            for k in doc.statements.indices where !doc.statements[k].speaker.isEmpty {
+                if let f = map[doc.statements[k].speaker] { doc.statements[k].speaker = f }
+            }
+        }
+        if needPersons { resolvePending(&doc, pending: pending, personMentions: personMentions, map: map, fulls: fulls) }
+        if doc.statements.contains(where: { $0.speaker.isEmpty || toPlace[$0.speaker] != nil }) {
+            doc.statements = doc.statements.filter { !$0.speaker.isEmpty && !toPlace.keys.contains($0.speaker) }
+        }
+    }
+
+    /// Pronoun and role speakers ("he said", "the minister said") resolved to the nearest
+    /// person before them, or the holder of the role.
+    func resolvePending(_ doc: inout AnalyzedDocument, pending: [(Int, StatementFinder.Speaker)],
+        personMentions: [(sentence: Int, text: String, unknown: Bool)], map: [String: String], fulls: [String])
+    {
         var lastPersonBySentence: [Int: String] = [:]
         for e in personMentions {
             let n = map[e.text] ?? e.text
             if e.unknown && map[e.text] == nil { continue }
             lastPersonBySentence[e.sentence] = n
-        }
-        for k in doc.statements.indices where !doc.statements[k].speaker.isEmpty {
-            let s = doc.statements[k].speaker
-            doc.statements[k].speaker = map[s] ?? s
         }
         // The first named speaker of each sentence (for "he said" in the same sentence).
         var speakerBySentence: [Int: String] = [:]
@@ -369,6 +386,5 @@ struct DocumentAnalyzer {
                 doc.statements[k].speaker = found
             }
         }
-        doc.statements = doc.statements.filter { !$0.speaker.isEmpty && !toPlace.keys.contains($0.speaker) }
     }
 }

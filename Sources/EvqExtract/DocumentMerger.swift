@@ -309,8 +309,8 @@ struct DocumentMerger {
         var e = Event(type: main.type, status: main.status, total: ms.contains { $0.total })
         // Type: a release if anyone was freed; the other types are noted. (Most clusters have
         // one member: the sets below are built only when there is something to compare.)
-        let types = ms.count == 1 ? [main.type] : Set(ms.map(\.type))
-        if types.count > 1, Self.family(main.type) == "release" {
+        if ms.count > 1, ms.contains(where: { $0.type != main.type }), Self.family(main.type) == "release" {
+            let types = Set(ms.map(\.type))
             let order: [EventType] = [.release, .pardon, .amnesty]
             e.type = order.first { types.contains($0) } ?? main.type
             let others = types.filter { $0 != e.type }.map(\.rawValue).sorted()
@@ -319,13 +319,11 @@ struct DocumentMerger {
         e.date = clusterDate(cl)
         e.count = Self.bestCount(ms.compactMap(\.count))
         var attrs = e.attributes
+        // (The merger's own marks are skipped rather than copied and then removed: each removal
+        // hashed its key.)
         for m in ms {
-            for (k, v) in m.attributes where attrs[k] == nil { attrs[k] = v }
+            for (k, v) in m.attributes where !Self.isMergerMark(k) && attrs[k] == nil { attrs[k] = v }
         }
-        attrs["_moved"] = nil
-        attrs["_parts"] = nil
-        attrs["_oneSide"] = nil
-        attrs["_inReturn"] = nil
         e.attributes = attrs
         let counts = ms.count == 1 ? [] : Set(ms.compactMap { $0.count?.display }.filter { $0 != "?" })
         if counts.count > 1 { e.attributes["conflicts"] = "count: " + counts.sorted().joined(separator: " / ") }
@@ -333,12 +331,28 @@ struct DocumentMerger {
         e.actors = ms.count == 1 ? EventFinder.unique(ms[0].actors) : Self.orderedUnion(ms.map(\.actors))
         e.places = ms.count == 1 ? EventFinder.unique(ms[0].places) : Self.orderedUnion(ms.map(\.places))
         e.sources = [doc.name]
-        let sentenceIndices = ms.count == 1 ? [ms[0].sentence] : Array(Set(ms.map(\.sentence))).sorted()
+        var sentenceIndices = ms.map(\.sentence)
+        if ms.count > 1 {
+            // (Sorted, each once: the same list as a set's, without hashing.)
+            sentenceIndices.sort()
+            var w = 1
+            for r in 1..<sentenceIndices.count where sentenceIndices[r] != sentenceIndices[w - 1] {
+                sentenceIndices[w] = sentenceIndices[r]
+                w += 1
+            }
+            sentenceIndices.removeLast(sentenceIndices.count - w)
+        }
         e.evidence = sentenceIndices.map { k in
             let s = doc.sentences[k]
             return Evidence(source: doc.name, sentence: s.text, span: SourceSpanValue(start: s.start, end: s.end))
         }
         return e
+    }
+
+    /// The marks candidates carry for the merger ("_moved", "_parts", "_oneSide",
+    /// "_inReturn"), which no event keeps.
+    @inline(__always) static func isMergerMark(_ k: String) -> Bool {
+        k.utf8.first == UInt8(ascii: "_") && (k == "_moved" || k == "_parts" || k == "_oneSide" || k == "_inReturn")
     }
 
     /// Statements: one per speaker per document, dated by their sentence or the publication date.
