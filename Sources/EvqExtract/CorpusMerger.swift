@@ -38,6 +38,13 @@ struct CorpusMerger {
     struct BucketKey: Hashable {
         var family: String
         var month: Int?
+
+        // (The month and the family's length: equal keys hash alike, and hashing the family's
+        // text was most of each lookup's cost.)
+        func hash(into h: inout Hasher) {
+            h.combine(month)
+            h.combine(family.utf8.count)
+        }
     }
 
     /// Status, total, type family and date interval of a group or event.

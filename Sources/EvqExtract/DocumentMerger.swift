@@ -43,6 +43,15 @@ struct DocumentMerger {
         var family: String
         var status: Status
         var total: Bool
+
+        // (Hashed by the family's length rather than its text: the families are a few words
+        // whose lengths mostly differ, and hashing the string was the cost of every lookup.
+        // Equal keys still hash alike.)
+        func hash(into h: inout Hasher) {
+            h.combine(family.utf8.count)
+            h.combine(status)
+            h.combine(total)
+        }
     }
 
     static func key(_ c: Candidate) -> Key { Key(family: family(c.type), status: c.status, total: c.total) }
@@ -156,6 +165,8 @@ struct DocumentMerger {
     /// deportations of their own; when the exchange has no count, the legs' sum is its count
     /// (everyone moved both ways).
     func absorbExchangeLegs(_ cands: inout [Candidate], doc: AnalyzedDocument) {
+        // Every step below needs an exchange or a candidate's mark: most articles have neither.
+        guard cands.contains(where: { $0.type == .exchange || !$0.attributes.isEmpty }) else { return }
         // "Separately, ... freed nine activists": a sentence that says it tells another happening.
         func separate(_ k: Int) -> Bool {
             guard doc.sentences.indices.contains(k) else { return false }
@@ -248,6 +259,8 @@ struct DocumentMerger {
     /// Freed prisoners deported in the same sentence as their release: the deportation
     /// counts the same people.
     func shareCounts(_ events: inout [Event], doc: AnalyzedDocument) {
+        // (Only deportations take anything: most articles have none.)
+        guard events.contains(where: { $0.type == .deportation }) else { return }
         var sentenceAt: [Int: Int] = [:]
         for (k, s) in doc.sentences.enumerated() { sentenceAt[s.start] = k }
         var releaseBySentence: [Int: Int] = [:]
