@@ -333,6 +333,11 @@ struct DocumentAnalyzer {
                 if speakers == nil { speakers = Set(doc.statements.map(\.speaker)) }
                 if speakers?.contains(a) == true || doc.persons[a] != nil { actors.append(a); continue }
                 // An unknown single capitalised word that is nobody's name: probably not a name.
+                // (Few mentions: looked for in place, cheaper than hashing them all into a set.)
+                if allNames.count <= 64 {
+                    if allNames.indices.contains(where: { allNames[$0].mention.kind != .unknown && allNames[$0].mention.text == a }) { actors.append(a) }
+                    continue
+                }
                 if knownNames == nil {
                     knownNames = Set(allNames.lazy.filter { $0.mention.kind != .unknown }.map(\.mention.text))
                 }
@@ -357,14 +362,13 @@ struct DocumentAnalyzer {
     func resolvePending(_ doc: inout AnalyzedDocument, pending: [(Int, StatementFinder.Speaker)],
         personMentions: [(sentence: Int, text: String, unknown: Bool)], map: [String: String], fulls: [String])
     {
-        var lastPersonBySentence: [Int: String] = [:]
+        // (Arrays by sentence index rather than dictionaries: no hashing.)
+        var lastPersonBySentence = [String?](repeating: nil, count: doc.sentences.count)
         for e in personMentions {
-            let n = map[e.text] ?? e.text
-            if e.unknown && map[e.text] == nil { continue }
-            lastPersonBySentence[e.sentence] = n
+            if let f = map[e.text] { lastPersonBySentence[e.sentence] = f } else if !e.unknown { lastPersonBySentence[e.sentence] = e.text }
         }
         // The first named speaker of each sentence (for "he said" in the same sentence).
-        var speakerBySentence: [Int: String] = [:]
+        var speakerBySentence = [String?](repeating: nil, count: doc.sentences.count)
         for st in doc.statements where !st.speaker.isEmpty && speakerBySentence[st.sentence] == nil {
             speakerBySentence[st.sentence] = st.speaker
         }

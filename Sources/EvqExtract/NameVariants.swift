@@ -65,46 +65,53 @@ public struct NameVariants: Sendable {
     /// The same key the query side uses (`NameKey.transliteration`), so both agree on variants.
     ///
     /// The same rules applied the same way, rule by rule over the whole word, but in two
-    /// reused buffers and skipping a rule whose first letter the word lacks (`NameKey` builds a
-    /// new array per rule, which made this the costliest step of name resolution). A test
+    /// stack buffers, skipping a rule whose first letter the word lacks (one bit test against
+    /// the word's letters) and keeping the word when no rule applies (`NameKey` builds a new
+    /// array per rule, which made this the costliest step of name resolution). A test
     /// checks that both agree on thousands of words built from the rules' letters.
     static func phonetic(_ s: String) -> String {
-        // (Two buffers swapped after each rule; a rule can at most double the word.)
         let n0 = s.utf8.count
         guard n0 > 0 else { return s }
-        var capacity = n0 * 2 + 4
-        var r = [UInt8](repeating: 0, count: capacity), out = [UInt8](repeating: 0, count: capacity)
-        var n = 0
-        for b in s.utf8 { r[n] = b; n += 1 }
-        for (from, to) in rules where n >= from.count {
-            let f0 = from[0]
-            var present = false
-            for k in 0..<n where r[k] == f0 { present = true; break }
-            guard present else { continue }
-            if n * 2 + 4 > capacity {
-                capacity = n * 2 + 4
-                r += [UInt8](repeating: 0, count: capacity - r.count)
-                out = [UInt8](repeating: 0, count: capacity)
+        // Only "x" -> "ks" lengthens a word, and at most doubles it: two buffers of twice the
+        // word (on the stack) always suffice.
+        let cap = 2 * n0 + 8
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * cap) { buf -> String in
+            guard let base = buf.baseAddress else { return s }
+            var r = base, out = base + cap
+            var n = 0
+            for b in s.utf8 { r[n] = b; n += 1 }
+            // Which letters a..z the word holds: a rule whose first letter is absent is skipped
+            // without reading the word (most rules, for most names).
+            @inline(__always) func letters(_ p: UnsafeMutablePointer<UInt8>, _ n: Int) -> UInt32 {
+                var m: UInt32 = 0
+                for k in 0..<n where p[k] &- 97 < 26 { m |= 1 &<< UInt32(p[k] &- 97) }
+                return m
             }
-            let m = r.withUnsafeBufferPointer { r in
-                out.withUnsafeMutableBufferPointer { out in
-                    var o = 0, i = 0
-                    while i < n {
-                        if i + from.count <= n, r[i] == f0, from.count == 1 || r[i + 1] == from[1], from.count < 3 || r[i + 2] == from[2] {
-                            for b in to { out[o] = b; o += 1 }
-                            i += from.count
-                        } else {
-                            out[o] = r[i]; o += 1
-                            i += 1
-                        }
+            var mask = letters(r, n)
+            var changed = false
+            for (from, to) in rules where n >= from.count {
+                let f0 = from[0]
+                guard mask & (1 &<< UInt32(f0 &- 97)) != 0 else { continue }
+                let fc = from.count, f1 = fc > 1 ? from[1] : 0, f2 = fc > 2 ? from[2] : 0
+                var o = 0, i = 0, hit = false
+                while i < n {
+                    if r[i] == f0, i + fc <= n, fc == 1 || r[i + 1] == f1, fc < 3 || r[i + 2] == f2 {
+                        for b in to { out[o] = b; o += 1 }
+                        i += fc
+                        hit = true
+                    } else {
+                        out[o] = r[i]; o += 1
+                        i += 1
                     }
-                    return o
                 }
+                guard hit else { continue }
+                swap(&r, &out)
+                n = o
+                mask = letters(r, n)
+                changed = true
             }
-            swap(&r, &out)
-            n = m
+            return changed ? String(decoding: UnsafeBufferPointer(start: r, count: n), as: UTF8.self) : s
         }
-        return String(decoding: r[0..<n], as: UTF8.self)
     }
 
     /// `NameKey`'s rewrite rules, in its order (see its documentation).
