@@ -222,7 +222,7 @@ struct CorpusMerger {
             let others = types.filter { $0 != g.event.type }.map(\.rawValue).sorted()
             g.event.attributes["also_type"] = others.isEmpty ? nil : others.joined(separator: ",")
         }
-        g.event.date = DocumentMerger.narrowest([aDate, b.date])
+        g.event.date = DocumentMerger.narrowest(aDate, b.date)
         if let y = b.count {
             if let x = aCount, x.display != y.display, x.display != "?", y.display != "?", g.counts.count < 6 {
                 let note = "count: \(x.display) (\(g.sources.sorted().joined(separator: ","))) / \(y.display) (\(b.sources.joined(separator: ",")))"

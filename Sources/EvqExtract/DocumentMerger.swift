@@ -399,6 +399,17 @@ struct DocumentMerger {
         return best
     }
 
+    /// `narrowest([a, b])` without building the array (the corpus pass merges pairs).
+    static func narrowest(_ a: EventDate, _ b: EventDate) -> EventDate {
+        if a.isMissing {
+            if !b.isMissing { return b }
+            return a.text != nil ? a : (b.text != nil ? b : .missing)
+        }
+        if b.isMissing { return a }
+        guard let s = b.start, let e = b.end, let bs = a.start, let be = a.end else { return a }
+        return e - s < be - bs ? b : a
+    }
+
     /// The most informative count: exact beats qualified beats unspecified; larger `more than`
     /// wins over smaller.
     static func bestCount(_ qs: [Quantity]) -> Quantity? {

@@ -38,6 +38,9 @@ public struct NameFinder: Sendable {
             }
             // Trim trailing connectors.
             while j > i + 1, t[j - 1].has(.connector) { j -= 1 }
+            // (Room for a few names at once: a sentence with one usually has more, and growing
+            // the array one by one moved every mention each time.)
+            if out.capacity == 0 { out.reserveCapacity(4) }
             classify(t, i, j, into: &out)
             i = j
         }
@@ -88,8 +91,10 @@ public struct NameFinder: Sendable {
             // (One word: its class says it; `lower` is its lowercase.)
             if end - s == 1 ? t[s].has(.stopword) : lexicon.stopwords.contains(text.lowercased()) { return }
             var kind: NameMention.Kind = .person
-            let last = t[end - 1].lower
-            if ["prize", "award", "medal", "prizes"].contains(last) { kind = .award } else if lexicon.organizationWords.contains(last) { kind = .organization } else if end - s == 1 { kind = .unknown }
+            // (Compared as bytes and by the word's class bit: the same answers as the strings
+            // and the set, without building an array and hashing.)
+            let last = t[end - 1]
+            if last.lowerIs("prize") || last.lowerIs("award") || last.lowerIs("medal") || last.lowerIs("prizes") { kind = .award } else if last.has(.organization) { kind = .organization } else if end - s == 1 { kind = .unknown }
             out.append(NameMention(lo: s, hi: end, text: text, kind: kind, canonical: text, role: role(t, s)))
         }
         while i < hi {
