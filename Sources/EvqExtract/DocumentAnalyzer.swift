@@ -316,10 +316,10 @@ struct DocumentAnalyzer {
         for (k, v) in map where k != v && !Self.spaceSplit(v).contains(Substring(k)) { doc.variants[k] = v }
         for (k, v) in toPlace { doc.variants[k] = v }
         // The speakers, built on first need like `knownNames` (most actors are settled before).
-        var speakers: Set<String>?
+        var speakers: TextSet?
         // Every known (not `.unknown`) name of the article, built on first need: most articles
         // never ask, and a scan per question was quadratic on run-on text with many candidates.
-        var knownNames: Set<String>?
+        var knownNames: TextSet?
         for idx in doc.candidates.indices {
             var actors: [String] = []
             for a in doc.candidates[idx].actors {
@@ -330,16 +330,17 @@ struct DocumentAnalyzer {
                 }
                 if let f = map[a] { actors.append(f); continue }
                 if a.utf8.contains(0x20) { actors.append(a); continue }
-                if speakers == nil { speakers = Set(doc.statements.map(\.speaker)) }
+                if speakers == nil {
+                    var set = TextSet(capacity: doc.statements.count)
+                    for st in doc.statements { set.insert(st.speaker) }
+                    speakers = set
+                }
                 if speakers?.contains(a) == true || doc.persons[a] != nil { actors.append(a); continue }
                 // An unknown single capitalised word that is nobody's name: probably not a name.
-                // (Few mentions: looked for in place, cheaper than hashing them all into a set.)
-                if allNames.count <= 64 {
-                    if allNames.indices.contains(where: { allNames[$0].mention.kind != .unknown && allNames[$0].mention.text == a }) { actors.append(a) }
-                    continue
-                }
                 if knownNames == nil {
-                    knownNames = Set(allNames.lazy.filter { $0.mention.kind != .unknown }.map(\.mention.text))
+                    var set = TextSet(capacity: allNames.count)
+                    for k in allNames.indices where allNames[k].mention.kind != .unknown { set.insert(allNames[k].mention.text) }
+                    knownNames = set
                 }
                 if knownNames?.contains(a) == true { actors.append(a) }
             }

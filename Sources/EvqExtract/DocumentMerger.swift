@@ -261,16 +261,31 @@ struct DocumentMerger {
     func shareCounts(_ events: inout [Event], doc: AnalyzedDocument) {
         // (Only deportations take anything: most articles have none.)
         guard events.contains(where: { $0.type == .deportation }) else { return }
-        var sentenceAt: [Int: Int] = [:]
-        for (k, s) in doc.sentences.enumerated() { sentenceAt[s.start] = k }
-        var releaseBySentence: [Int: Int] = [:]
+        // Sentence index by start: sentences are kept in text order, so a binary search finds
+        // it (a dictionary of every sentence was most of this step's cost); should they ever
+        // not be, the dictionary.
+        let ss = doc.sentences
+        var inOrder = true
+        for k in ss.indices.dropFirst() where ss[k - 1].start >= ss[k].start { inOrder = false; break }
+        var byStart: [Int: Int] = [:]
+        if !inOrder { for (k, s) in ss.enumerated() { byStart[s.start] = k } }
+        func sentenceAt(_ start: Int) -> Int? {
+            guard inOrder else { return byStart[start] }
+            var lo = 0, hi = ss.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if ss[mid].start < start { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < ss.count && ss[lo].start == start ? lo : nil
+        }
+        var releaseBySentence = [Int?](repeating: nil, count: ss.count)
         for (k, e) in events.enumerated() where Self.family(e.type) == "release" && e.status == .occurred && !e.total {
-            for ev in e.evidence { if let s = sentenceAt[ev.span.start], releaseBySentence[s] == nil { releaseBySentence[s] = k } }
+            for ev in e.evidence { if let s = sentenceAt(ev.span.start), releaseBySentence[s] == nil { releaseBySentence[s] = k } }
         }
         for k in events.indices where events[k].type == .deportation {
             // The same sentence, or the one before ("... were freed. They were driven to ...").
-            let sentences = events[k].evidence.compactMap { sentenceAt[$0.span.start] }
-            guard let r = sentences.lazy.compactMap({ releaseBySentence[$0] ?? releaseBySentence[$0 - 1] }).first else { continue }
+            let sentences = events[k].evidence.compactMap { sentenceAt($0.span.start) }
+            guard let r = sentences.lazy.compactMap({ releaseBySentence[$0] ?? ($0 > 0 ? releaseBySentence[$0 - 1] : nil) }).first else { continue }
             if events[k].count?.value == nil, let q = events[r].count, q.value != nil { events[k].count = q }
             if events[k].date.isMissing, !events[r].date.isMissing { events[k].date = events[r].date }
         }
