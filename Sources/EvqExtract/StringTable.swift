@@ -135,7 +135,7 @@ public struct StringSet: Sendable {
 /// SipHash over every insert. Answers are `Set<String>`'s: once a non-ASCII string is in the set
 /// or asked about, comparisons fall back to `String` equality (canonical equivalence) over the
 /// members.
-struct TextSet {
+struct TextSet: Sendable {
     private var members: [String] = []
     /// Indices into `members` (-1: empty), a power of two long.
     private var slots: [Int32] = []
@@ -168,6 +168,17 @@ struct TextSet {
         while slots[k] >= 0, members[Int(slots[k])] != s { k = (k + 1) & mask }
         return k
     }
+
+    /// A set of `xs`.
+    init(_ xs: [String]) {
+        self.init(capacity: xs.count)
+        for x in xs { insert(x) }
+    }
+
+    /// The members, in the order they were added.
+    var elements: [String] { members }
+    var isEmpty: Bool { members.isEmpty }
+    var count: Int { members.count }
 
     func contains(_ s: String) -> Bool {
         guard allASCII, let h = Self.asciiHash(s) else { return members.contains(s) }
