@@ -93,64 +93,83 @@ struct DocumentMerger {
         }
         absorbExchangeLegs(&cands, doc: doc)
         var clusters: [Cluster] = []
-        var byKey: [Key: [Int]] = [:]
-        // Specific body candidates first, in text order.
-        for c in cands where !c.supporting && !c.isGeneric {
-            let key = Self.key(c)
-            let pool = byKey[key, default: []]
-            if let k = pool.suffix(Self.reach).last(where: { compatible(clusters[$0], c, key: key) }) {
-                clusters[k].add(c)
+        // The keys met in this article, each by a small id: an article has a few, and finding
+        // one in this list cost less than hashing a key (its family's text) into a dictionary
+        // three times per candidate.
+        var keys: [Key] = []
+        func id(_ key: Key) -> Int {
+            if let i = keys.firstIndex(of: key) { return i }
+            keys.append(key)
+            return keys.count - 1
+        }
+        // Clusters by key id, and each cluster's key id.
+        var byKey: [[Int]] = []
+        var clusterKey: [Int] = []
+        // Specific body candidates first, in text order. (Candidates are read in place, by
+        // index: iterating the array copied each one.)
+        for ci in cands.indices where !cands[ci].supporting && !cands[ci].isGeneric {
+            let key = Self.key(cands[ci])
+            let kid = id(key)
+            if kid == byKey.count { byKey.append([]) }
+            if let k = byKey[kid].suffix(Self.reach).last(where: { compatible(clusters[$0], cands[ci], key: key) }) {
+                clusters[k].add(cands[ci])
             } else {
                 var cl = Cluster(members: [], key: key)
-                cl.add(c)
-                byKey[key, default: []].append(clusters.count)
+                cl.add(cands[ci])
+                byKey[kid].append(clusters.count)
+                clusterKey.append(kid)
                 clusters.append(cl)
             }
         }
         // Generic and supporting candidates attach to the nearest compatible event.
-        var anchors: [Key: [(sentence: Int, cluster: Int)]] = [:]
-        for (k, cl) in clusters.enumerated() {
-            for m in cl.members { anchors[cl.key, default: []].append((m.sentence, k)) }
+        var anchors = [[(sentence: Int, cluster: Int)]](repeating: [], count: keys.count)
+        for k in clusters.indices {
+            for m in clusters[k].members.indices { anchors[clusterKey[k]].append((clusters[k].members[m].sentence, k)) }
         }
-        for key in anchors.keys { anchors[key]?.sort { $0.sentence < $1.sentence } }
+        for a in anchors.indices { anchors[a].sort { $0.sentence < $1.sentence } }
         var families = Set(clusters.map { Self.family($0.members[0].type) })
-        var chained: [Key: [(sentence: Int, cluster: Int)]] = [:]
-        for c in cands where c.supporting || c.isGeneric {
-            let key = Self.key(c)
-            let list = anchors[key] ?? []
+        var chained: [[(sentence: Int, cluster: Int)]] = []
+        for ci in cands.indices where cands[ci].supporting || cands[ci].isGeneric {
+            let key = Self.key(cands[ci])
+            let kid = id(key)
+            let sentence = cands[ci].sentence, supporting = cands[ci].supporting
+            let list = kid < anchors.count ? anchors[kid] : []
             // Binary search for the mention's position, then look outward.
             var lo = 0, hi = list.count
             while lo < hi {
                 let mid = (lo + hi) / 2
-                if list[mid].sentence <= c.sentence { lo = mid + 1 } else { hi = mid }
+                if list[mid].sentence <= sentence { lo = mid + 1 } else { hi = mid }
             }
             var best: (cost: Int, cluster: Int)?
             for idx in max(0, lo - Self.reach)..<min(list.count, lo + Self.reach) {
                 let a = list[idx]
-                let d = c.sentence - a.sentence
+                let d = sentence - a.sentence
                 let cost = d >= 0 ? 2 * d : -2 * d + 1
-                if best.map({ cost < $0.cost }) ?? true, compatible(clusters[a.cluster], c, key: key) { best = (cost, a.cluster) }
+                if best.map({ cost < $0.cost }) ?? true, compatible(clusters[a.cluster], cands[ci], key: key) { best = (cost, a.cluster) }
             }
             // Mentions continue the story they joined ("Belarus freed 14 ... The freed prisoners
             // included ... They were taken by bus ..."): the body mentions already placed, in
             // text order, are anchors too.
             // (Headings and captions keep to the events told in the body.)
-            let told = c.supporting ? [] : chained[key] ?? []
+            let told = supporting || kid >= chained.count ? [] : chained[kid]
             for a in told.suffix(Self.reach).reversed() {
-                let cost = 2 * (c.sentence - a.sentence)
-                if best.map({ cost < $0.cost }) ?? true { if compatible(clusters[a.cluster], c, key: key) { best = (cost, a.cluster) } } else { break }
+                let cost = 2 * (sentence - a.sentence)
+                if best.map({ cost < $0.cost }) ?? true { if compatible(clusters[a.cluster], cands[ci], key: key) { best = (cost, a.cluster) } } else { break }
             }
             if let b = best {
-                clusters[b.cluster].add(c)
-                if !c.supporting { chained[key, default: []].append((c.sentence, b.cluster)) }
-            } else if !c.supporting, c.status != .occurred || !families.contains(Self.family(c.type)),
+                clusters[b.cluster].add(cands[ci])
+                if !supporting {
+                    while chained.count <= kid { chained.append([]) }
+                    chained[kid].append((sentence, b.cluster))
+                }
+            } else if !supporting, cands[ci].status != .occurred || !families.contains(Self.family(cands[ci].type)),
                 // ("The EU has tied any easing of sanctions to the release of political prisoners":
                 // a bare noun with nothing of its own reports no happening.)
-                !(c.nominal && c.status == .occurred && c.isGeneric)
+                !(cands[ci].nominal && cands[ci].status == .occurred && cands[ci].isGeneric)
             {
                 var cl = Cluster(members: [], key: key)
-                cl.add(c)
-                families.insert(Self.family(c.type))
+                cl.add(cands[ci])
+                families.insert(Self.family(cands[ci].type))
                 clusters.append(cl)
             }
         }
