@@ -205,6 +205,22 @@ struct DocumentAnalyzer {
         return h ^ (h >> 29)
     }
 
+    /// `hay.contains(needle)` (Foundation's), as a byte search when both are ASCII without a
+    /// carriage return (then every character is one byte and equality is byte equality).
+    static func contains(_ hay: String, _ needle: String) -> Bool {
+        func plain(_ s: String) -> Bool { s.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } }
+        guard plain(hay), plain(needle) else { return hay.contains(needle) }
+        let h = Array(hay.utf8), n = Array(needle.utf8)
+        if n.isEmpty { return hay.contains(needle) }
+        guard h.count >= n.count else { return false }
+        for i in 0...(h.count - n.count) where h[i] == n[0] {
+            var k = 1
+            while k < n.count, h[i + k] == n[k] { k += 1 }
+            if k == n.count { return true }
+        }
+        return false
+    }
+
     /// `s.split(separator: " ")`, over bytes when `s` is ASCII (the general split walks
     /// grapheme clusters and was a large part of name resolution).
     static func spaceSplit(_ s: String) -> [Substring] {
@@ -225,9 +241,14 @@ struct DocumentAnalyzer {
     }
 
     /// `Set(xs).sorted()`: sorted, each distinct string once (equal strings sort together).
+    /// (Repeats are dropped first through a `TextSet`, which keeps the first of equal strings
+    /// as the stable sort did: names repeat through an article, and sorting them all cost more.)
     static func sortedUnique(_ xs: [String]) -> [String] {
+        if xs.count <= 1 { return xs }
+        var seen = TextSet(capacity: xs.count)
         var out: [String] = []
-        for x in xs.sorted() where out.last != x { out.append(x) }
+        for x in xs where seen.insert(x) { out.append(x) }
+        out.sort()
         return out
     }
 
@@ -377,7 +398,10 @@ struct DocumentAnalyzer {
             let sentence = doc.statements[k].sentence
             switch speaker {
             case .role(let role):
-                doc.statements[k].speaker = fulls.first { doc.persons[$0]??.contains(role) == true } ?? ""
+                doc.statements[k].speaker = fulls.first { name in
+                    guard case let held?? = doc.persons[name] else { return false }
+                    return Self.contains(held, role)
+                } ?? ""
             default:
                 // The last person named in this or an earlier sentence, or the last speaker.
                 var s = sentence
