@@ -65,17 +65,20 @@ public struct TemporalTagger: Sendable {
     }
 
     func month(_ tok: Token) -> Int? {
-        guard tok.kind == .word, tok.capitalized, let m = lexicon.months[tok.lower.hasSuffix(".") ? String(tok.lower.dropLast()) : tok.lower] else { return nil }
+        // (The class bits first: most capitalised words are no month, and "Dec." is looked up
+        // without its dot.)
+        guard tok.kind == .word, tok.capitalized, tok.has([.month, .endsWithDot]), let m = lexicon.months[tok.lower.hasSuffix(".") ? String(tok.lower.dropLast()) : tok.lower] else { return nil }
         return m
     }
 
     func isYear(_ tok: Token) -> Int? {
-        guard tok.kind == .number, tok.text.count == 4, let v = tok.number, (1900...2100).contains(v) else { return nil }
+        // (A number token is ASCII: its byte count is its character count.)
+        guard tok.kind == .number, tok.text.utf8.count == 4, let v = tok.number, (1900...2100).contains(v) else { return nil }
         return v
     }
 
     func dayNumber(_ tok: Token) -> Int? {
-        guard tok.kind == .number, let v = tok.number, (1...31).contains(v), tok.text.count <= 4 else { return nil }
+        guard tok.kind == .number, let v = tok.number, (1...31).contains(v), tok.text.utf8.count <= 4 else { return nil }
         return v
     }
 
@@ -125,7 +128,7 @@ public struct TemporalTagger: Sendable {
         }
         let tok = t[i]
         // Weekday, possibly followed by a full date: "Friday, Dec. 12, 2025".
-        if tok.kind == .word, tok.capitalized, let w = lexicon.weekdays[tok.lower], tok.text.count >= 3 {
+        if tok.kind == .word, tok.capitalized, tok.has(.weekday), let w = lexicon.weekdays[tok.lower], tok.text.count >= 3 {
             let j = skipComma(t, skipDot(t, i + 1))
             if j < t.count, let (full, end) = parseCalendar(t, j) { return (full, end) }
             var offset = 0
