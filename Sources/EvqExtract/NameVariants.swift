@@ -38,26 +38,33 @@ public struct NameVariants: Sendable {
     static func distance(_ a: String, _ b: String) -> Int {
         func plain(_ s: String) -> Bool { s.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x80 } }
         guard plain(a), plain(b) else { return Suggest.distance(a, b) }
-        let x = a.utf8.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }
-        let y = b.utf8.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }
-        if x.isEmpty { return y.count }
-        if y.isEmpty { return x.count }
-        // Rows i-2, i-1 and i of the matrix.
-        var before = [Int](repeating: 0, count: y.count + 1)
-        var previous = Array(0...y.count)
-        var current = [Int](repeating: 0, count: y.count + 1)
-        for i in 1...x.count {
-            current[0] = i
-            for j in 1...y.count {
-                let cost = x[i - 1] == y[j - 1] ? 0 : 1
-                var d = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] { d = min(d, before[j - 2] + 1) }
-                current[j] = d
+        let m = a.utf8.count, n = b.utf8.count
+        if m == 0 { return n }
+        if n == 0 { return m }
+        // (Both words and the three rows in one stack buffer: no arrays to allocate.)
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: m + n + 3 * (n + 1)) { buf -> Int in
+            guard let base = buf.baseAddress else { return Suggest.distance(a, b) }
+            let x = base, y = base + m
+            var k = 0
+            for c in a.utf8 { x[k] = Int(c >= 65 && c <= 90 ? c | 0x20 : c); k += 1 }
+            k = 0
+            for c in b.utf8 { y[k] = Int(c >= 65 && c <= 90 ? c | 0x20 : c); k += 1 }
+            // Rows i-2, i-1 and i of the matrix.
+            var before = base + m + n, previous = before + (n + 1), current = previous + (n + 1)
+            for j in 0...n { before[j] = 0; previous[j] = j; current[j] = 0 }
+            for i in 1...m {
+                current[0] = i
+                for j in 1...n {
+                    let cost = x[i - 1] == y[j - 1] ? 0 : 1
+                    var d = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                    if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] { d = min(d, before[j - 2] + 1) }
+                    current[j] = d
+                }
+                swap(&before, &previous)
+                swap(&previous, &current)
             }
-            swap(&before, &previous)
-            swap(&previous, &current)
+            return previous[n]
         }
-        return previous[y.count]
     }
 
     /// Folds the usual transliteration variants of Slavic names together ("ts"/"c", "ia"/"a",
@@ -89,14 +96,16 @@ public struct NameVariants: Sendable {
             }
             var mask = letters(r, n)
             var changed = false
-            for (from, to) in rules where n >= from.count {
-                let f0 = from[0]
+            for rule in packedRules where n >= rule.fc {
+                let f0 = rule.f0
                 guard mask & (1 &<< UInt32(f0 &- 97)) != 0 else { continue }
-                let fc = from.count, f1 = fc > 1 ? from[1] : 0, f2 = fc > 2 ? from[2] : 0
+                let fc = rule.fc, f1 = rule.f1, f2 = rule.f2
                 var o = 0, i = 0, hit = false
                 while i < n {
                     if r[i] == f0, i + fc <= n, fc == 1 || r[i + 1] == f1, fc < 3 || r[i + 2] == f2 {
-                        for b in to { out[o] = b; o += 1 }
+                        out[o] = rule.t0
+                        if rule.tc == 2 { out[o + 1] = rule.t1 }
+                        o += rule.tc
                         i += fc
                         hit = true
                     } else {
@@ -120,6 +129,19 @@ public struct NameVariants: Sendable {
         ("zh", "z"), ("ck", "k"), ("x", "ks"), ("ou", "u"), ("w", "v"), ("ovs", "us"), ("y", "i"), ("ij", "i"), ("ia", "a"),
         ("ie", "e"), ("io", "o"), ("iu", "u"),
     ].map { (Array($0.0.utf8), Array($0.1.utf8)) }
+
+    /// `rules` as plain values (iterating the arrays retained each rule's two arrays): a
+    /// pattern of up to three bytes, a replacement of one or two.
+    struct PackedRule {
+        var f0: UInt8, f1: UInt8, f2: UInt8, fc: Int
+        var t0: UInt8, t1: UInt8, tc: Int
+    }
+
+    static let packedRules: [PackedRule] = rules.map { from, to in
+        precondition(from.count >= 1 && from.count <= 3 && to.count >= 1 && to.count <= 2)
+        return PackedRule(f0: from[0], f1: from.count > 1 ? from[1] : 0, f2: from.count > 2 ? from[2] : 0, fc: from.count,
+            t0: to[0], t1: to.count > 1 ? to[1] : 0, tc: to.count)
+    }
 
     /// Whether a folded word starting with `b` keeps it as its key's first letter: no rule of
     /// `NameKey.transliteration` starts with it (its rules start with s, t, c, k, z, x, o, w,
