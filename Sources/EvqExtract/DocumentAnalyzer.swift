@@ -74,9 +74,10 @@ struct DocumentAnalyzer {
             }
             for r in splitter.ranges(tokens) {
                 var s = splitter.takeSentence(&tokens, r, kind: kind, blockIndex: bi)
-                let sentText = Tokenizer.string(u, s.start, s.end)
                 let sentHash = u.withUnsafeBufferPointer { Self.hash($0, s.start, s.end) }
-                if let same = seenSentences[sentHash], same.contains(where: { doc.sentences[$0].text == sentText }) { continue }
+                // (Compared as bytes: the hash is of the bytes, so only byte-identical
+                // sentences ever came this far.)
+                if let same = seenSentences[sentHash], same.contains(where: { Self.sameBytes(u, doc.sentences[$0].start, doc.sentences[$0].end, s.start, s.end) }) { continue }
                 seenSentences[sentHash, default: []].append(doc.sentences.count)
                 var datelineEnd = 0
                 if kind == .body, !sawBody {
@@ -85,7 +86,7 @@ struct DocumentAnalyzer {
                 if kind == .body { sawBody = true }
                 s.kind = kind
                 let index = doc.sentences.count
-                doc.sentences.append(.init(start: s.start, end: s.end, text: sentText, kind: kind))
+                doc.sentences.append(.init(start: s.start, end: s.end, kind: kind))
                 let t = s.tokens
                 // Counts and clauses only matter where a trigger word occurs (most sentences of a
                 // long text have none); dates and names are needed everywhere.
@@ -140,6 +141,7 @@ struct DocumentAnalyzer {
             }
         }
         resolveNames(&doc, allNames: allNames, pending: pendingPronouns)
+        doc.utf8 = u
         lastPerson = nil
         return doc
     }
@@ -185,6 +187,26 @@ struct DocumentAnalyzer {
             }
         }
         return k + 1
+    }
+
+    /// Whether `u[a..<b]` and `u[c..<d]` are the same bytes.
+    static func sameBytes(_ u: [UInt8], _ a: Int, _ b: Int, _ c: Int, _ d: Int) -> Bool {
+        guard b - a == d - c else { return false }
+        return u.withUnsafeBufferPointer { p in
+            guard let base = p.baseAddress else { return true }
+            let raw = UnsafeRawPointer(base)
+            let n = b - a
+            var k = 0
+            while k + 8 <= n {
+                if raw.loadUnaligned(fromByteOffset: a + k, as: UInt64.self) != raw.loadUnaligned(fromByteOffset: c + k, as: UInt64.self) { return false }
+                k += 8
+            }
+            while k < n {
+                if p[a + k] != p[c + k] { return false }
+                k += 1
+            }
+            return true
+        }
     }
 
     /// A fast hash of the bytes `p[a..<b]`, eight at a time (equal bytes, equal hash).

@@ -189,7 +189,7 @@ struct DocumentMerger {
         // "Separately, ... freed nine activists": a sentence that says it tells another happening.
         func separate(_ k: Int) -> Bool {
             guard doc.sentences.indices.contains(k) else { return false }
-            let head = doc.sentences[k].text.prefix(24).lowercased()
+            let head = doc.sentenceText(k).prefix(24).lowercased()
             return ["separately", "in a separate", "meanwhile", "elsewhere", "also on", "in another"].contains { head.hasPrefix($0) }
         }
         var drop = Set<Int>()
@@ -391,7 +391,7 @@ struct DocumentMerger {
         }
         e.evidence = sentenceIndices.map { k in
             let s = doc.sentences[k]
-            return Evidence(source: doc.name, sentence: s.text, span: SourceSpanValue(start: s.start, end: s.end))
+            return Evidence(source: doc.name, sentence: doc.sentenceText(k), span: SourceSpanValue(start: s.start, end: s.end))
         }
         return e
     }
@@ -416,7 +416,7 @@ struct DocumentMerger {
             e.sources = [doc.name]
             e.evidence = Array(Set(items.map(\.sentence))).sorted().map { k in
                 let s = doc.sentences[k]
-                return Evidence(source: doc.name, sentence: s.text, span: SourceSpanValue(start: s.start, end: s.end))
+                return Evidence(source: doc.name, sentence: doc.sentenceText(k), span: SourceSpanValue(start: s.start, end: s.end))
             }
             return e
         }
