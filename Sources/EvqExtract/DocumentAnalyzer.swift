@@ -49,7 +49,7 @@ struct DocumentAnalyzer {
 
         // Sentences already read, by a hash of their bytes -> their indices in `doc.sentences`
         // (a repeated sentence is read once; hashing whole sentences with `Hasher` was costly).
-        var seenSentences: [UInt64: [Int]] = [:]
+        var seenSentences = SentenceIndex()
         var sawBody = false
         var lastPerson: String?
         var pendingPronouns: [(Int, StatementFinder.Speaker)] = []
@@ -77,8 +77,8 @@ struct DocumentAnalyzer {
                 let sentHash = u.withUnsafeBufferPointer { Self.hash($0, s.start, s.end) }
                 // (Compared as bytes: the hash is of the bytes, so only byte-identical
                 // sentences ever came this far.)
-                if let same = seenSentences[sentHash], same.contains(where: { Self.sameBytes(u, doc.sentences[$0].start, doc.sentences[$0].end, s.start, s.end) }) { continue }
-                seenSentences[sentHash, default: []].append(doc.sentences.count)
+                if seenSentences.contains(sentHash, where: { Self.sameBytes(u, doc.sentences[$0].start, doc.sentences[$0].end, s.start, s.end) }) { continue }
+                seenSentences.insert(sentHash, doc.sentences.count)
                 var datelineEnd = 0
                 if kind == .body, !sawBody {
                     datelineEnd = readDatelinePrefix(s.tokens, &doc, tagger: tagger)
@@ -187,6 +187,46 @@ struct DocumentAnalyzer {
             }
         }
         return k + 1
+    }
+
+    /// Sentence indices by the hash of their bytes: an open-addressing table of (hash, index)
+    /// pairs (a dictionary of arrays allocated an array per sentence and rehashed the hash).
+    struct SentenceIndex {
+        private var hashes: [UInt64] = []
+        /// Index + 1 per slot (0: empty); a power of two long.
+        private var slots: [Int32] = [Int32](repeating: 0, count: 32)
+        private var count = 0
+
+        /// Whether some sentence with hash `h` satisfies `same` (given its index).
+        func contains(_ h: UInt64, where same: (Int) -> Bool) -> Bool {
+            let mask = slots.count - 1
+            var k = Int(truncatingIfNeeded: h) & mask
+            while slots[k] != 0 {
+                let i = Int(slots[k]) - 1
+                if hashes[i] == h, same(i) { return true }
+                k = (k + 1) & mask
+            }
+            return false
+        }
+
+        /// Adds sentence `index` (the next one: indices are added in order) with hash `h`.
+        mutating func insert(_ h: UInt64, _ index: Int) {
+            hashes.append(h)
+            count += 1
+            if count * 2 > slots.count {
+                slots = [Int32](repeating: 0, count: slots.count * 2)
+                for (i, x) in hashes.enumerated() { place(x, i) }
+            } else {
+                place(h, index)
+            }
+        }
+
+        private mutating func place(_ h: UInt64, _ i: Int) {
+            let mask = slots.count - 1
+            var k = Int(truncatingIfNeeded: h) & mask
+            while slots[k] != 0 { k = (k + 1) & mask }
+            slots[k] = Int32(i + 1)
+        }
     }
 
     /// Whether `u[a..<b]` and `u[c..<d]` are the same bytes.
