@@ -137,16 +137,26 @@ public struct StringSet: Sendable {
 /// members.
 struct TextSet: Sendable {
     private var members: [String] = []
-    /// Indices into `members` (-1: empty), a power of two long.
+    /// Indices into `members` (-1: empty), a power of two long; empty while the set is small
+    /// (up to `linear` members are compared one by one, cheaper than hashing).
     private var slots: [Int32] = []
     private var allASCII = true
+    private static var linear: Int { 8 }
 
     init(capacity: Int = 8) {
-        var size = 16
-        while size < capacity * 2 { size *= 2 }
-        slots = [Int32](repeating: -1, count: size)
-        members.reserveCapacity(capacity)
+        if capacity > 0 { members.reserveCapacity(capacity) }
     }
+
+    /// A set of `xs`.
+    init(_ xs: [String]) {
+        self.init(capacity: xs.count)
+        for x in xs { insert(x) }
+    }
+
+    /// The members, in the order they were added.
+    var elements: [String] { members }
+    var isEmpty: Bool { members.isEmpty }
+    var count: Int { members.count }
 
     /// The FNV-1a hash of an ASCII string's bytes, or nil when it has a non-ASCII byte.
     @inline(__always) private static func asciiHash(_ s: String) -> UInt64? {
@@ -169,43 +179,42 @@ struct TextSet: Sendable {
         return k
     }
 
-    /// A set of `xs`.
-    init(_ xs: [String]) {
-        self.init(capacity: xs.count)
-        for x in xs { insert(x) }
-    }
-
-    /// The members, in the order they were added.
-    var elements: [String] { members }
-    var isEmpty: Bool { members.isEmpty }
-    var count: Int { members.count }
-
     func contains(_ s: String) -> Bool {
-        guard allASCII, let h = Self.asciiHash(s) else { return members.contains(s) }
+        guard !slots.isEmpty, let h = Self.asciiHash(s) else { return members.contains(s) }
         return slots[probe(s, h)] >= 0
     }
 
     /// Adds `s`; whether it was new.
     @discardableResult mutating func insert(_ s: String) -> Bool {
-        guard allASCII, let h = Self.asciiHash(s) else {
-            allASCII = false
+        if slots.isEmpty {
             if members.contains(s) { return false }
+            members.append(s)
+            if members.count > Self.linear, allASCII {
+                if members.allSatisfy({ Self.asciiHash($0) != nil }) { rebuild(size: 32) } else { allASCII = false }
+            }
+            return true
+        }
+        guard let h = Self.asciiHash(s) else {
+            // A non-ASCII member: from now on every question compares strings.
+            if members.contains(s) { return false }
+            allASCII = false
+            slots = []
             members.append(s)
             return true
         }
         let k = probe(s, h)
         if slots[k] >= 0 { return false }
         members.append(s)
-        if members.count * 2 > slots.count {
-            // Grow and place every member again.
-            slots = [Int32](repeating: -1, count: slots.count * 2)
-            for (i, m) in members.enumerated() {
-                let j = probe(m, Self.asciiHash(m) ?? 0)
-                slots[j] = Int32(i)
-            }
-        } else {
-            slots[k] = Int32(members.count - 1)
-        }
+        if members.count * 2 > slots.count { rebuild(size: slots.count * 2) } else { slots[k] = Int32(members.count - 1) }
         return true
+    }
+
+    /// Places every member in a table of `size` slots.
+    private mutating func rebuild(size: Int) {
+        slots = [Int32](repeating: -1, count: size)
+        for (i, m) in members.enumerated() {
+            let j = probe(m, Self.asciiHash(m) ?? 0)
+            slots[j] = Int32(i)
+        }
     }
 }
