@@ -116,10 +116,12 @@ public struct NameFinder: Sendable {
                     continue
                 }
                 let text = TemporalTagger.words(t, i, i + len)
-                let lower = text.lowercased()
+                // (One word: its lowercase is the token's `lower`, and its class bits say what
+                // the sets would: `nameEntry` passed above, `agency` and `title` below.)
+                let lower = len == 1 ? t[i].lower : text.lowercased()
                 // One lookup rules out every kind of entry (most word runs match none).
-                if !lexicon.nameEntries.contains(lower) { len -= 1; continue }
-                if lexicon.agencies.contains(lower) || (len == 1 && t[i].has(.agency) && t[i].text.count > 2) {
+                if len > 1, !lexicon.nameEntries.contains(lower) { len -= 1; continue }
+                if len == 1 ? t[i].has(.agency) : lexicon.agencies.contains(lower) {
                     flushChunk(i)
                     out.append(NameMention(lo: i, hi: i + len, text: text, kind: .agency, canonical: text, role: nil))
                     matched = true
@@ -129,7 +131,7 @@ public struct NameFinder: Sendable {
                     out.append(NameMention(lo: i, hi: i + len, text: text, kind: kind, canonical: p.canonical,
                         country: p.country ?? (p.kind == "country" ? p.canonical : nil), role: nil))
                     matched = true
-                } else if len <= 3, lexicon.titles.contains(lower) {
+                } else if len == 1 ? t[i].has(.title) : len <= 3 && lexicon.titles.contains(lower) {
                     flushChunk(i)
                     matched = true
                 }
