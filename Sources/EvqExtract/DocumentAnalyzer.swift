@@ -403,6 +403,7 @@ struct DocumentAnalyzer {
         // Every known (not `.unknown`) name of the article, built on first need: most articles
         // never ask, and a scan per question was quadratic on run-on text with many candidates.
         var knownNames: TextSet?
+        var scans = 0
         for idx in doc.candidates.indices {
             var actors: [String] = []
             for a in doc.candidates[idx].actors {
@@ -413,6 +414,15 @@ struct DocumentAnalyzer {
                 }
                 if let f = map[a] { actors.append(f); continue }
                 if a.utf8.contains(0x20) { actors.append(a); continue }
+                // (The first few questions scan the lists; only an article that asks many builds
+                // the sets, so most articles hash nothing and none turns quadratic.)
+                scans += 1
+                if scans <= 8 {
+                    // (By index: the elements are read in place, not copied.)
+                    if doc.statements.indices.contains(where: { doc.statements[$0].speaker == a }) || doc.persons[a] != nil { actors.append(a); continue }
+                    if allNames.indices.contains(where: { allNames[$0].mention.kind != .unknown && allNames[$0].mention.text == a }) { actors.append(a) }
+                    continue
+                }
                 if speakers == nil {
                     var set = TextSet(capacity: doc.statements.count)
                     for st in doc.statements { set.insert(st.speaker) }
