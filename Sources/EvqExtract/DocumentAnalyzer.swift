@@ -267,6 +267,13 @@ struct DocumentAnalyzer {
         return h ^ (h >> 29)
     }
 
+    /// `s.count`, as the byte count when `s` is ASCII without a carriage return (each such
+    /// byte is one Character; counting Characters walks grapheme breaks).
+    static func characters(_ s: String) -> Int {
+        for b in s.utf8 where b >= 0x80 || b == 0x0D { return s.count }
+        return s.utf8.count
+    }
+
     /// `hay.contains(needle)` (Foundation's), as a byte search when both are ASCII without a
     /// carriage return (then every character is one byte and equality is byte equality).
     static func contains(_ hay: String, _ needle: String) -> Bool {
@@ -346,12 +353,13 @@ struct DocumentAnalyzer {
         // Folded name parts, computed once per article.
         let fullParts = fulls.map { name in Self.spaceSplit(name).map { lexicon.fold(String($0)) } }
         let foldedPlaces = places.map { lexicon.fold($0) }
+        let placeLengths = foldedPlaces.map { Self.characters($0) }
         // Phonetic keys of surnames, computed when first compared (they are the costly part).
         var lastKeys = [String?](repeating: nil, count: fullParts.count)
         func full(for single: String) -> String? {
             let f = lexicon.fold(single)
             if let k = fullParts.firstIndex(where: { $0.contains(f) }) { return fulls[k] }
-            guard f.count >= 5 else { return nil }
+            guard Self.characters(f) >= 5 else { return nil }
             // The closest similar surname wins (Tsikhanovskaya is Tsikhanouskaya before she is
             // Tsikhanouski); among equally close ones the first in name order.
             var key: String?
@@ -382,16 +390,18 @@ struct DocumentAnalyzer {
         // depends on its text alone, so the distinct texts are taken in sorted order (sorting
         // them was cheaper than hashing every mention into a set of those already tried).
         for text in Self.sortedUnique(unknownTexts) {
-            guard text.count >= 2, text.count <= 6, text == text.uppercased() else { continue }
+            let n = Self.characters(text)
+            guard n >= 2, n <= 6, text == text.uppercased() else { continue }
             if let k = orgInitials.firstIndex(of: text) { map[text] = orgs[k] }
         }
         for text in Self.sortedUnique(singleTexts) {
             if map[text] != nil || toPlace[text] != nil { continue }
             if let f = full(for: text) {
                 map[text] = f
-            } else if text.count >= 4 {
+            } else if Self.characters(text) >= 4 {
                 let f = lexicon.fold(text)
-                if let k = foldedPlaces.indices.first(where: { foldedPlaces[$0].count >= 4 && places[$0] != text && foldedPlaces[$0].first == f.first && abs(foldedPlaces[$0].count - f.count) <= 1 && NameVariants.distance(f, foldedPlaces[$0]) == 1 }) {
+                let fn = Self.characters(f)
+                if let k = foldedPlaces.indices.first(where: { placeLengths[$0] >= 4 && places[$0] != text && foldedPlaces[$0].first == f.first && abs(placeLengths[$0] - fn) <= 1 && NameVariants.distance(f, foldedPlaces[$0]) == 1 }) {
                     toPlace[text] = places[k]
                 }
             }
