@@ -56,12 +56,24 @@ public struct TemporalTagger: Sendable {
     /// that callers need no tagger (constructing one copies the whole lexicon).
     static func words(_ t: [Token], _ lo: Int, _ hi: Int) -> String {
         if hi - lo == 1 { return t[lo].text }  // (one word: its own string, nothing to build)
-        var s = ""
+        // (Written once into a string of the phrase's length: appending word by word regrew
+        // the string several times.)
+        var n = 0
         for k in lo..<hi {
-            if k > lo, t[k].start > t[k - 1].end { s += " " }
-            s += t[k].text
+            if k > lo, t[k].start > t[k - 1].end { n += 1 }
+            n += t[k].text.utf8.count
         }
-        return s
+        return String(unsafeUninitializedCapacity: n) { buf in
+            var o = 0
+            for k in lo..<hi {
+                if k > lo, t[k].start > t[k - 1].end { buf[o] = 0x20; o += 1 }
+                var w = t[k].text
+                w.withUTF8 { p in
+                    for b in p { buf[o] = b; o += 1 }
+                }
+            }
+            return o
+        }
     }
 
     func month(_ tok: Token) -> Int? {
