@@ -149,6 +149,12 @@ public struct NameFinder: Sendable {
         for len in 1...3 where at - len >= 0 {
             // Every word of a title is a title word: most names have none before them.
             guard t[at - len].has(.titlePart) else { break }
+            // (One word: its class bit says whether it is a title, and its lowercase is the
+            // title; no string is joined.)
+            if len == 1 {
+                if t[at - 1].has(.title) { best = t[at - 1].lower }
+                continue
+            }
             let words = t[(at - len)..<at].map(\.lower).joined(separator: " ")
             if lexicon.titles.contains(words) { best = words }
         }
