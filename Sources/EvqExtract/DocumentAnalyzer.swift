@@ -290,6 +290,30 @@ struct DocumentAnalyzer {
         return false
     }
 
+    /// `spaceSplit(s).map { lexicon.fold(String($0)) }` for an ASCII `s` (whose fold is its
+    /// lowercase), in one pass over its bytes; nil for any other `s`.
+    static func foldedASCIIParts(_ s: String) -> [String]? {
+        var s = s
+        return s.withUTF8 { p -> [String]? in
+            var out: [String] = []
+            var start = 0
+            for i in 0...p.count {
+                if i < p.count {
+                    if p[i] >= 0x80 { return nil }
+                    if p[i] != 0x20 { continue }
+                }
+                if i > start {
+                    out.append(String(unsafeUninitializedCapacity: i - start) { buf in
+                        for k in start..<i { let c = p[k]; buf[k - start] = c >= 65 && c <= 90 ? c | 0x20 : c }
+                        return i - start
+                    })
+                }
+                start = i + 1
+            }
+            return out
+        }
+    }
+
     /// `s.split(separator: " ")`, over bytes when `s` is ASCII (the general split walks
     /// grapheme clusters and was a large part of name resolution).
     static func spaceSplit(_ s: String) -> [Substring] {
@@ -351,7 +375,7 @@ struct DocumentAnalyzer {
         var map: [String: String] = [:]
         var toPlace: [String: String] = [:]
         // Folded name parts, computed once per article.
-        let fullParts = fulls.map { name in Self.spaceSplit(name).map { lexicon.fold(String($0)) } }
+        let fullParts = fulls.map { name in Self.foldedASCIIParts(name) ?? Self.spaceSplit(name).map { lexicon.fold(String($0)) } }
         let foldedPlaces = places.map { lexicon.fold($0) }
         let placeLengths = foldedPlaces.map { Self.characters($0) }
         // Phonetic keys of surnames, computed when first compared (they are the costly part).

@@ -352,14 +352,16 @@ struct DocumentMerger {
 
     func event(from cl: Cluster, doc: AnalyzedDocument) -> Event {
         let ms = cl.members
-        let main = ms.first { !$0.supporting } ?? ms[0]
-        var e = Event(type: main.type, status: main.status, total: ms.contains { $0.total })
+        // (The main report by index: `first(where:)` copied the candidate.)
+        let mainIndex = ms.indices.first { !ms[$0].supporting } ?? 0
+        let mainType = ms[mainIndex].type
+        var e = Event(type: mainType, status: ms[mainIndex].status, total: ms.contains { $0.total })
         // Type: a release if anyone was freed; the other types are noted. (Most clusters have
         // one member: the sets below are built only when there is something to compare.)
-        if ms.count > 1, ms.contains(where: { $0.type != main.type }), Self.family(main.type) == "release" {
+        if ms.count > 1, ms.contains(where: { $0.type != mainType }), Self.family(mainType) == "release" {
             let types = Set(ms.map(\.type))
             let order: [EventType] = [.release, .pardon, .amnesty]
-            e.type = order.first { types.contains($0) } ?? main.type
+            e.type = order.first { types.contains($0) } ?? mainType
             let others = types.filter { $0 != e.type }.map(\.rawValue).sorted()
             if !others.isEmpty { e.attributes["also_type"] = others.joined(separator: ",") }
         }
