@@ -115,10 +115,11 @@ struct DocumentAnalyzer {
                     }
                 }
                 if hasTrigger { doc.candidates += efinder.find(m, sentence: index, supporting: kind != .body, speakers: speakerTokens) }
-                for n in m.names where n.lo >= datelineEnd {
-                    allNames.append((index, n))
-                    if n.kind == .person, n.hi - n.lo >= 2 {
-                        if doc.persons[n.text] == nil || doc.persons[n.text]! == nil { doc.persons[n.text] = n.role }
+                // (By index: a mention is copied once, into `allNames`; one lookup per person.)
+                for j in m.names.indices where m.names[j].lo >= datelineEnd {
+                    allNames.append((index, m.names[j]))
+                    if m.names[j].kind == .person, m.names[j].hi - m.names[j].lo >= 2, (doc.persons[m.names[j].text] ?? nil) == nil {
+                        doc.persons[m.names[j].text] = m.names[j].role
                     }
                 }
                 if kind == .body {
