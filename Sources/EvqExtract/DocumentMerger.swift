@@ -413,10 +413,25 @@ struct DocumentMerger {
             let items = bySpeaker[speaker] ?? []
             var e = Event(type: .statement)
             e.actors = [speaker]
-            let dates = items.compactMap { $0.date }.map { resolver.resolve($0.expression, text: $0.text, window: window) }.filter { !$0.isMissing }
-            e.date = dates.first ?? window?.eventDate ?? .missing
+            // (The first date that resolves: the later ones were resolved and dropped.)
+            var date: EventDate?
+            for item in items {
+                guard let d = item.date else { continue }
+                let r = resolver.resolve(d.expression, text: d.text, window: window)
+                if !r.isMissing { date = r; break }
+            }
+            e.date = date ?? window?.eventDate ?? .missing
             e.sources = [doc.name]
-            e.evidence = Array(Set(items.map(\.sentence))).sorted().map { k in
+            // (Sorted, each once: a set's elements sorted, without hashing.)
+            var sentences = items.map(\.sentence)
+            sentences.sort()
+            var w = 0
+            for r in sentences.indices where w == 0 || sentences[r] != sentences[w - 1] {
+                sentences[w] = sentences[r]
+                w += 1
+            }
+            sentences.removeLast(sentences.count - w)
+            e.evidence = sentences.map { k in
                 let s = doc.sentences[k]
                 return Evidence(source: doc.name, sentence: doc.sentenceText(k), span: SourceSpanValue(start: s.start, end: s.end))
             }
