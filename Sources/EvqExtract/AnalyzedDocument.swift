@@ -5,14 +5,19 @@ struct AnalyzedDocument: Sendable {
     struct SentenceInfo: Sendable {
         var start: Int
         var end: Int
-        var text: String
         var kind: Block.Kind
     }
+
+    /// The cleaned text's UTF-8 bytes: sentences are byte ranges of it, and a sentence's text
+    /// is built only when an event quotes it (`sentenceText`), not for every sentence read.
+    var utf8: [UInt8] = []
+
+    /// The text of sentence `k`.
+    func sentenceText(_ k: Int) -> String { Tokenizer.string(utf8, sentences[k].start, sentences[k].end) }
 
     var name: String
     var bytes: Int
     var title: String
-    var text: String
     var sentences: [SentenceInfo]
     var candidates: [Candidate]
     /// Speaker name -> sentences where they speak (in order), for statements.

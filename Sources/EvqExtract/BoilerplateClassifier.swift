@@ -78,6 +78,40 @@ public struct BoilerplateClassifier: Sendable {
         return out
     }
 
+    /// The number of words (runs of bytes other than a space) in `p`, and whether every byte
+    /// is ASCII. Eight bytes at a time: a word starts at each non-space byte whose previous
+    /// byte is a space (or that opens the text), counted by bits.
+    static func countWords(_ p: UnsafeBufferPointer<UInt8>) -> (words: Int, ascii: Bool) {
+        let n = p.count
+        guard let base = p.baseAddress else { return (0, true) }
+        let raw = UnsafeRawPointer(base)
+        var words = 0
+        var high: UInt64 = 0
+        // Bit 0: whether the byte before the current one is not a space.
+        var before: UInt64 = 0
+        var i = 0
+        while i + 8 <= n {
+            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            high |= w
+            let x = w ^ 0x2020_2020_2020_2020
+            // High bit of each byte set exactly when the byte is not a space (x != 0).
+            let nonSpace = ((((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x) & 0x8080_8080_8080_8080) >> 7
+            let starts = nonSpace & ~((nonSpace << 8) | before)
+            words += starts.nonzeroBitCount
+            before = nonSpace >> 56
+            i += 8
+        }
+        var ascii = high & 0x8080_8080_8080_8080 == 0
+        var inWord = before != 0
+        while i < n {
+            let b = p[i]
+            if b >= 0x80 { ascii = false }
+            if b == 0x20 { inWord = false } else if !inWord { inWord = true; words += 1 }
+            i += 1
+        }
+        return (words, ascii)
+    }
+
     /// `judge` for the common case, on bytes: an all-ASCII block of more than four words (most
     /// paragraphs, headings and link-list items), which is no weather or place line and holds
     /// no `©`. The same tests in the same order as `judge`; nil for any other block, which
@@ -85,13 +119,7 @@ public struct BoilerplateClassifier: Sendable {
     func fastJudge(_ p: UnsafeBufferPointer<UInt8>) -> (kind: Block.Kind, reason: String)? {
         let n = p.count
         guard n > 0, let captionBytes else { return nil }
-        var words = 0
-        var inWord = false
-        var ascii = true
-        for b in p {
-            if b >= 0x80 { ascii = false }
-            if b == 0x20 { inWord = false } else if !inWord { inWord = true; words += 1 }
-        }
+        let (words, ascii) = Self.countWords(p)
         // (Short blocks are read here only when ASCII: their weather and place tests below.)
         guard words > 4 || ascii && words > 0 else { return nil }
         // Whether the lowercased text is shorter than 400 bytes (the copyright and navigation
@@ -132,7 +160,10 @@ public struct BoilerplateClassifier: Sendable {
             let m = needle.utf8CodeUnitCount
             guard to - from >= m else { return false }
             return needle.withUTF8Buffer { s in
-                for i in from...(to - m) where low(p[i]) == s[0] {
+                // (The first byte tested without lowering: a letter matches either case, any
+                // other byte only itself.)
+                let s0 = s[0], letter = s0 &- 97 < 26
+                for i in from...(to - m) where letter ? p[i] | 0x20 == s0 : p[i] == s0 {
                     var k = 1
                     while k < m, low(p[i + k]) == s[k] { k += 1 }
                     if k == m { return true }

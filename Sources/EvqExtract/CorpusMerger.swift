@@ -25,9 +25,10 @@ struct CorpusMerger {
 
     struct Group {
         var event: Event
-        var sources: Set<String>
-        var actors: Set<String>
-        var places: Set<String>
+        // (`TextSet`s: hashed over bytes, where `Set<String>` cost a SipHash per insert.)
+        var sources: TextSet
+        var actors: TextSet
+        var places: TextSet
         var counts: [Quantity]
         /// What most comparisons are decided by, kept unboxed so a rejected candidate costs a
         /// few integer compares (the pass compares each event with up to `reach` groups).
@@ -38,6 +39,13 @@ struct CorpusMerger {
     struct BucketKey: Hashable {
         var family: String
         var month: Int?
+
+        // (The month and the family's length: equal keys hash alike, and hashing the family's
+        // text was most of each lookup's cost.)
+        func hash(into h: inout Hasher) {
+            h.combine(month)
+            h.combine(family.utf8.count)
+        }
     }
 
     /// Status, total, type family and date interval of a group or event.
@@ -111,7 +119,7 @@ struct CorpusMerger {
         mergeUndated(undated.map { events[$0] }, into: &groups)
         return groups.map { g in
             var e = g.event
-            e.sources = g.sources.sorted()
+            e.sources = g.sources.elements.sorted()
             return e
         }
     }
@@ -131,7 +139,7 @@ struct CorpusMerger {
             for q in g.counts where q.qualifier == .exact { if let v = q.value { byCount[CountKey(family: fam, status: g.event.status, total: g.event.total, value: v), default: []].append(k) } }
             // (People's full names only: a single word may be anyone's, and a country or bloc
             // imposes many sanctions.)
-            for a in g.actors where a.contains(" ") && lexicon.placesLower[a] == nil && fam != "sanctions_imposed" && fam != "sanctions_eased" { byName[NameKey(family: fam, status: g.event.status, total: g.event.total, name: a), default: []].append(k) }
+            for a in g.actors.elements where Self.hasSpace(a) && lexicon.placesLower[a] == nil && fam != "sanctions_imposed" && fam != "sanctions_eased" { byName[NameKey(family: fam, status: g.event.status, total: g.event.total, name: a), default: []].append(k) }
         }
         for e in events {
             // (Only reports of what happened: what may or will happen has no day to share.)
@@ -140,7 +148,7 @@ struct CorpusMerger {
             let lowered = (actors: e.actors.map { $0.lowercased() }, places: e.places.map { $0.lowercased() })
             var pool: [Int] = []
             if let q = e.count, q.qualifier == .exact, let v = q.value { pool += byCount[CountKey(family: fam, status: e.status, total: e.total, value: v)] ?? [] }
-            for a in lowered.actors where a.contains(" ") && lexicon.placesLower[a] == nil { pool += byName[NameKey(family: fam, status: e.status, total: e.total, name: a)] ?? [] }
+            for a in lowered.actors where Self.hasSpace(a) && lexicon.placesLower[a] == nil { pool += byName[NameKey(family: fam, status: e.status, total: e.total, name: a)] ?? [] }
             let target = pool.sorted().first { g in
                 let grp = groups[g]
                 guard !e.sources.contains(where: { grp.sources.contains($0) }) else { return false }
@@ -148,7 +156,7 @@ struct CorpusMerger {
                     for x in grp.counts { if let va = x.value, !DocumentMerger.countsAgree(x, y, va, vb) { return false } }
                 }
                 // Named participants and places must not contradict.
-                let persons = lowered.actors.filter { $0.contains(" ") }
+                let persons = lowered.actors.filter { Self.hasSpace($0) }
                 if !grp.actors.isEmpty, !persons.isEmpty, !persons.contains(where: { grp.actors.contains($0) }) { return false }
                 if !grp.places.isEmpty, !lowered.places.isEmpty, !lowered.places.contains(where: { grp.places.contains($0) }),
                     !persons.contains(where: { grp.actors.contains($0) })
@@ -161,8 +169,19 @@ struct CorpusMerger {
         }
     }
 
+    /// `s.contains(" ")`, by bytes when `s` is ASCII without a carriage return (Foundation's
+    /// search, which it used, costs a hundred times more).
+    static func hasSpace(_ s: String) -> Bool {
+        var plain = true, space = false
+        for b in s.utf8 {
+            if b >= 0x80 || b == 0x0D { plain = false; break }
+            if b == 0x20 { space = true }
+        }
+        return plain ? space : s.contains(" ")
+    }
+
     func group(_ e: Event) -> Group {
-        Group(event: e, sources: Set(e.sources), actors: Set(e.actors.map { $0.lowercased() }), places: Set(e.places.map { $0.lowercased() }),
+        Group(event: e, sources: TextSet(e.sources), actors: TextSet(e.actors.map { $0.lowercased() }), places: TextSet(e.places.map { $0.lowercased() }),
             counts: e.count.map { [$0] } ?? [], key: QuickKey(e))
     }
 
@@ -215,18 +234,18 @@ struct CorpusMerger {
             let others = types.filter { $0 != g.event.type }.map(\.rawValue).sorted()
             g.event.attributes["also_type"] = others.isEmpty ? nil : others.joined(separator: ",")
         }
-        g.event.date = DocumentMerger.narrowest([aDate, b.date])
+        g.event.date = DocumentMerger.narrowest(aDate, b.date)
         if let y = b.count {
             if let x = aCount, x.display != y.display, x.display != "?", y.display != "?", g.counts.count < 6 {
-                let note = "count: \(x.display) (\(g.sources.sorted().joined(separator: ","))) / \(y.display) (\(b.sources.joined(separator: ",")))"
+                let note = "count: \(x.display) (\(g.sources.elements.sorted().joined(separator: ","))) / \(y.display) (\(b.sources.joined(separator: ",")))"
                 g.event.attributes["conflicts"] = [g.event.attributes["conflicts"], note].compactMap { $0 }.joined(separator: "; ")
             }
             if !g.counts.contains(y) { g.counts.append(y) }
             g.event.count = DocumentMerger.bestCount([aCount, y].compactMap { $0 })
         }
         for (k, v) in b.attributes where g.event.attributes[k] == nil { g.event.attributes[k] = v }
-        for x in b.actors where g.actors.insert(x.lowercased()).inserted { g.event.actors.append(x) }
-        for x in b.places where g.places.insert(x.lowercased()).inserted { g.event.places.append(x) }
+        for x in b.actors where g.actors.insert(x.lowercased()) { g.event.actors.append(x) }
+        for x in b.places where g.places.insert(x.lowercased()) { g.event.places.append(x) }
         for s in b.sources { g.sources.insert(s) }
         g.event.evidence.append(contentsOf: b.evidence)
         g.key = QuickKey(g.event)

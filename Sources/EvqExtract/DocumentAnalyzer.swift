@@ -32,11 +32,11 @@ struct DocumentAnalyzer {
 
     func analyze(_ raw: RawDocument) -> AnalyzedDocument {
         let lower = raw.name.lowercased()
-        let decoded = TextDecoder().decode(raw.bytes, isHTML: lower.hasSuffix(".html") || lower.hasSuffix(".htm") ? true : nil)
-        let u = Array(decoded.text.utf8)
+        let decoded = TextDecoder().decodeBytes(raw.bytes, isHTML: lower.hasSuffix(".html") || lower.hasSuffix(".htm") ? true : nil)
+        let u = decoded.bytes
         let blocks = classifier.classify(BlockSplitter().split(u), in: u)
 
-        var doc = AnalyzedDocument(name: raw.name, bytes: raw.bytes.count, title: decoded.htmlTitle ?? "", text: decoded.text,
+        var doc = AnalyzedDocument(name: raw.name, bytes: raw.bytes.count, title: decoded.htmlTitle ?? "",
             sentences: [], candidates: [], statements: [], givenDate: nil, dateSource: .missing, datelineMonthDay: nil,
             datelinePlace: nil, textLowerBound: nil, beforeNewYear: false, persons: [:], warnings: decoded.warnings)
         if u.isEmpty { doc.warnings.append("empty file") }
@@ -49,7 +49,7 @@ struct DocumentAnalyzer {
 
         // Sentences already read, by a hash of their bytes -> their indices in `doc.sentences`
         // (a repeated sentence is read once; hashing whole sentences with `Hasher` was costly).
-        var seenSentences: [UInt64: [Int]] = [:]
+        var seenSentences = SentenceIndex()
         var sawBody = false
         var lastPerson: String?
         var pendingPronouns: [(Int, StatementFinder.Speaker)] = []
@@ -74,10 +74,11 @@ struct DocumentAnalyzer {
             }
             for r in splitter.ranges(tokens) {
                 var s = splitter.takeSentence(&tokens, r, kind: kind, blockIndex: bi)
-                let sentText = Tokenizer.string(u, s.start, s.end)
                 let sentHash = u.withUnsafeBufferPointer { Self.hash($0, s.start, s.end) }
-                if let same = seenSentences[sentHash], same.contains(where: { doc.sentences[$0].text == sentText }) { continue }
-                seenSentences[sentHash, default: []].append(doc.sentences.count)
+                // (Compared as bytes: the hash is of the bytes, so only byte-identical
+                // sentences ever came this far.)
+                if seenSentences.contains(sentHash, where: { Self.sameBytes(u, doc.sentences[$0].start, doc.sentences[$0].end, s.start, s.end) }) { continue }
+                seenSentences.insert(sentHash, doc.sentences.count)
                 var datelineEnd = 0
                 if kind == .body, !sawBody {
                     datelineEnd = readDatelinePrefix(s.tokens, &doc, tagger: tagger)
@@ -85,7 +86,7 @@ struct DocumentAnalyzer {
                 if kind == .body { sawBody = true }
                 s.kind = kind
                 let index = doc.sentences.count
-                doc.sentences.append(.init(start: s.start, end: s.end, text: sentText, kind: kind))
+                doc.sentences.append(.init(start: s.start, end: s.end, kind: kind))
                 let t = s.tokens
                 // Counts and clauses only matter where a trigger word occurs (most sentences of a
                 // long text have none); dates and names are needed everywhere.
@@ -114,10 +115,11 @@ struct DocumentAnalyzer {
                     }
                 }
                 if hasTrigger { doc.candidates += efinder.find(m, sentence: index, supporting: kind != .body, speakers: speakerTokens) }
-                for n in m.names where n.lo >= datelineEnd {
-                    allNames.append((index, n))
-                    if n.kind == .person, n.hi - n.lo >= 2 {
-                        if doc.persons[n.text] == nil || doc.persons[n.text]! == nil { doc.persons[n.text] = n.role }
+                // (By index: a mention is copied once, into `allNames`; one lookup per person.)
+                for j in m.names.indices where m.names[j].lo >= datelineEnd {
+                    allNames.append((index, m.names[j]))
+                    if m.names[j].kind == .person, m.names[j].hi - m.names[j].lo >= 2, (doc.persons[m.names[j].text] ?? nil) == nil {
+                        doc.persons[m.names[j].text] = m.names[j].role
                     }
                 }
                 if kind == .body {
@@ -140,6 +142,7 @@ struct DocumentAnalyzer {
             }
         }
         resolveNames(&doc, allNames: allNames, pending: pendingPronouns)
+        doc.utf8 = u
         lastPerson = nil
         return doc
     }
@@ -187,6 +190,66 @@ struct DocumentAnalyzer {
         return k + 1
     }
 
+    /// Sentence indices by the hash of their bytes: an open-addressing table of (hash, index)
+    /// pairs (a dictionary of arrays allocated an array per sentence and rehashed the hash).
+    struct SentenceIndex {
+        private var hashes: [UInt64] = []
+        /// Index + 1 per slot (0: empty); a power of two long.
+        private var slots: [Int32] = [Int32](repeating: 0, count: 32)
+        private var count = 0
+
+        /// Whether some sentence with hash `h` satisfies `same` (given its index).
+        func contains(_ h: UInt64, where same: (Int) -> Bool) -> Bool {
+            let mask = slots.count - 1
+            var k = Int(truncatingIfNeeded: h) & mask
+            while slots[k] != 0 {
+                let i = Int(slots[k]) - 1
+                if hashes[i] == h, same(i) { return true }
+                k = (k + 1) & mask
+            }
+            return false
+        }
+
+        /// Adds sentence `index` (the next one: indices are added in order) with hash `h`.
+        mutating func insert(_ h: UInt64, _ index: Int) {
+            hashes.append(h)
+            count += 1
+            if count * 2 > slots.count {
+                slots = [Int32](repeating: 0, count: slots.count * 2)
+                for (i, x) in hashes.enumerated() { place(x, i) }
+            } else {
+                place(h, index)
+            }
+        }
+
+        private mutating func place(_ h: UInt64, _ i: Int) {
+            let mask = slots.count - 1
+            var k = Int(truncatingIfNeeded: h) & mask
+            while slots[k] != 0 { k = (k + 1) & mask }
+            slots[k] = Int32(i + 1)
+        }
+    }
+
+    /// Whether `u[a..<b]` and `u[c..<d]` are the same bytes.
+    static func sameBytes(_ u: [UInt8], _ a: Int, _ b: Int, _ c: Int, _ d: Int) -> Bool {
+        guard b - a == d - c else { return false }
+        return u.withUnsafeBufferPointer { p in
+            guard let base = p.baseAddress else { return true }
+            let raw = UnsafeRawPointer(base)
+            let n = b - a
+            var k = 0
+            while k + 8 <= n {
+                if raw.loadUnaligned(fromByteOffset: a + k, as: UInt64.self) != raw.loadUnaligned(fromByteOffset: c + k, as: UInt64.self) { return false }
+                k += 8
+            }
+            while k < n {
+                if p[a + k] != p[c + k] { return false }
+                k += 1
+            }
+            return true
+        }
+    }
+
     /// A fast hash of the bytes `p[a..<b]`, eight at a time (equal bytes, equal hash).
     static func hash(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> UInt64 {
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: b - a)
@@ -203,6 +266,53 @@ struct DocumentAnalyzer {
             k += 1
         }
         return h ^ (h >> 29)
+    }
+
+    /// `s.count`, as the byte count when `s` is ASCII without a carriage return (each such
+    /// byte is one Character; counting Characters walks grapheme breaks).
+    static func characters(_ s: String) -> Int {
+        for b in s.utf8 where b >= 0x80 || b == 0x0D { return s.count }
+        return s.utf8.count
+    }
+
+    /// `hay.contains(needle)` (Foundation's), as a byte search when both are ASCII without a
+    /// carriage return (then every character is one byte and equality is byte equality).
+    static func contains(_ hay: String, _ needle: String) -> Bool {
+        func plain(_ s: String) -> Bool { s.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } }
+        guard plain(hay), plain(needle) else { return hay.contains(needle) }
+        let h = Array(hay.utf8), n = Array(needle.utf8)
+        if n.isEmpty { return hay.contains(needle) }
+        guard h.count >= n.count else { return false }
+        for i in 0...(h.count - n.count) where h[i] == n[0] {
+            var k = 1
+            while k < n.count, h[i + k] == n[k] { k += 1 }
+            if k == n.count { return true }
+        }
+        return false
+    }
+
+    /// `spaceSplit(s).map { lexicon.fold(String($0)) }` for an ASCII `s` (whose fold is its
+    /// lowercase), in one pass over its bytes; nil for any other `s`.
+    static func foldedASCIIParts(_ s: String) -> [String]? {
+        var s = s
+        return s.withUTF8 { p -> [String]? in
+            var out: [String] = []
+            var start = 0
+            for i in 0...p.count {
+                if i < p.count {
+                    if p[i] >= 0x80 { return nil }
+                    if p[i] != 0x20 { continue }
+                }
+                if i > start {
+                    out.append(String(unsafeUninitializedCapacity: i - start) { buf in
+                        for k in start..<i { let c = p[k]; buf[k - start] = c >= 65 && c <= 90 ? c | 0x20 : c }
+                        return i - start
+                    })
+                }
+                start = i + 1
+            }
+            return out
+        }
     }
 
     /// `s.split(separator: " ")`, over bytes when `s` is ASCII (the general split walks
@@ -225,9 +335,14 @@ struct DocumentAnalyzer {
     }
 
     /// `Set(xs).sorted()`: sorted, each distinct string once (equal strings sort together).
+    /// (Repeats are dropped first through a `TextSet`, which keeps the first of equal strings
+    /// as the stable sort did: names repeat through an article, and sorting them all cost more.)
     static func sortedUnique(_ xs: [String]) -> [String] {
+        if xs.count <= 1 { return xs }
+        var seen = TextSet(capacity: xs.count)
         var out: [String] = []
-        for x in xs.sorted() where out.last != x { out.append(x) }
+        for x in xs where seen.insert(x) { out.append(x) }
+        out.sort()
         return out
     }
 
@@ -241,8 +356,10 @@ struct DocumentAnalyzer {
         // unique: cheaper than hashing every mention into a set, and the same sorted lists.)
         var placeList: [String] = [], orgList: [String] = []
         var unknownTexts: [String] = [], singleTexts: [String] = []
+        // (Who was named last in each sentence matters only for pronouns and roles to resolve.)
+        let needPersons = !pending.isEmpty
         var personMentions: [(sentence: Int, text: String, unknown: Bool)] = []
-        personMentions.reserveCapacity(allNames.count)
+        if needPersons { personMentions.reserveCapacity(allNames.count) }
         for k in allNames.indices {
             // (Read in place: copying a mention copies its four strings.)
             let sentence = allNames[k].sentence
@@ -252,21 +369,22 @@ struct DocumentAnalyzer {
             let text = allNames[k].mention.text
             if kind == .unknown { unknownTexts.append(text) }
             if kind == .unknown || (kind == .person && hi - lo == 1) { singleTexts.append(text) }
-            if kind == .person || kind == .unknown { personMentions.append((sentence, text, kind == .unknown)) }
+            if needPersons, kind == .person || kind == .unknown { personMentions.append((sentence, text, kind == .unknown)) }
         }
         let fulls = doc.persons.keys.sorted()
         let places = Self.sortedUnique(placeList)
         var map: [String: String] = [:]
         var toPlace: [String: String] = [:]
         // Folded name parts, computed once per article.
-        let fullParts = fulls.map { name in Self.spaceSplit(name).map { lexicon.fold(String($0)) } }
+        let fullParts = fulls.map { name in Self.foldedASCIIParts(name) ?? Self.spaceSplit(name).map { lexicon.fold(String($0)) } }
         let foldedPlaces = places.map { lexicon.fold($0) }
+        let placeLengths = foldedPlaces.map { Self.characters($0) }
         // Phonetic keys of surnames, computed when first compared (they are the costly part).
         var lastKeys = [String?](repeating: nil, count: fullParts.count)
         func full(for single: String) -> String? {
             let f = lexicon.fold(single)
             if let k = fullParts.firstIndex(where: { $0.contains(f) }) { return fulls[k] }
-            guard f.count >= 5 else { return nil }
+            guard Self.characters(f) >= 5 else { return nil }
             // The closest similar surname wins (Tsikhanovskaya is Tsikhanouskaya before she is
             // Tsikhanouski); among equally close ones the first in name order.
             var key: String?
@@ -297,26 +415,30 @@ struct DocumentAnalyzer {
         // depends on its text alone, so the distinct texts are taken in sorted order (sorting
         // them was cheaper than hashing every mention into a set of those already tried).
         for text in Self.sortedUnique(unknownTexts) {
-            guard text.count >= 2, text.count <= 6, text == text.uppercased() else { continue }
+            let n = Self.characters(text)
+            guard n >= 2, n <= 6, text == text.uppercased() else { continue }
             if let k = orgInitials.firstIndex(of: text) { map[text] = orgs[k] }
         }
         for text in Self.sortedUnique(singleTexts) {
             if map[text] != nil || toPlace[text] != nil { continue }
             if let f = full(for: text) {
                 map[text] = f
-            } else if text.count >= 4 {
+            } else if Self.characters(text) >= 4 {
                 let f = lexicon.fold(text)
-                if let k = foldedPlaces.indices.first(where: { foldedPlaces[$0].count >= 4 && places[$0] != text && foldedPlaces[$0].first == f.first && abs(foldedPlaces[$0].count - f.count) <= 1 && NameVariants.distance(f, foldedPlaces[$0]) == 1 }) {
+                let fn = Self.characters(f)
+                if let k = foldedPlaces.indices.first(where: { placeLengths[$0] >= 4 && places[$0] != text && foldedPlaces[$0].first == f.first && abs(placeLengths[$0] - fn) <= 1 && NameVariants.distance(f, foldedPlaces[$0]) == 1 }) {
                     toPlace[text] = places[k]
                 }
             }
         }
         for (k, v) in map where k != v && !Self.spaceSplit(v).contains(Substring(k)) { doc.variants[k] = v }
         for (k, v) in toPlace { doc.variants[k] = v }
-        let speakers = Set(doc.statements.map(\.speaker))
+        // The speakers, built on first need like `knownNames` (most actors are settled before).
+        var speakers: TextSet?
         // Every known (not `.unknown`) name of the article, built on first need: most articles
         // never ask, and a scan per question was quadratic on run-on text with many candidates.
-        var knownNames: Set<String>?
+        var knownNames: TextSet?
+        var scans = 0
         for idx in doc.candidates.indices {
             var actors: [String] = []
             for a in doc.candidates[idx].actors {
@@ -326,28 +448,56 @@ struct DocumentAnalyzer {
                     continue
                 }
                 if let f = map[a] { actors.append(f); continue }
-                if a.utf8.contains(0x20) || speakers.contains(a) || doc.persons[a] != nil { actors.append(a); continue }
+                if a.utf8.contains(0x20) { actors.append(a); continue }
+                // (The first few questions scan the lists; only an article that asks many builds
+                // the sets, so most articles hash nothing and none turns quadratic.)
+                scans += 1
+                if scans <= 8 {
+                    // (By index: the elements are read in place, not copied.)
+                    if doc.statements.indices.contains(where: { doc.statements[$0].speaker == a }) || doc.persons[a] != nil { actors.append(a); continue }
+                    if allNames.indices.contains(where: { allNames[$0].mention.kind != .unknown && allNames[$0].mention.text == a }) { actors.append(a) }
+                    continue
+                }
+                if speakers == nil {
+                    var set = TextSet(capacity: doc.statements.count)
+                    for st in doc.statements { set.insert(st.speaker) }
+                    speakers = set
+                }
+                if speakers?.contains(a) == true || doc.persons[a] != nil { actors.append(a); continue }
                 // An unknown single capitalised word that is nobody's name: probably not a name.
                 if knownNames == nil {
-                    knownNames = Set(allNames.lazy.filter { $0.mention.kind != .unknown }.map(\.mention.text))
+                    var set = TextSet(capacity: allNames.count)
+                    for k in allNames.indices where allNames[k].mention.kind != .unknown { set.insert(allNames[k].mention.text) }
+                    knownNames = set
                 }
                 if knownNames?.contains(a) == true { actors.append(a) }
             }
             doc.candidates[idx].actors = EventFinder.unique(actors)
         }
         // Speakers: full names, then pronouns and roles by the nearest person before them.
-        var lastPersonBySentence: [Int: String] = [:]
-        for e in personMentions {
-            let n = map[e.text] ?? e.text
-            if e.unknown && map[e.text] == nil { continue }
-            lastPersonBySentence[e.sentence] = n
+        if !map.isEmpty {
+            for k in doc.statements.indices where !doc.statements[k].speaker.isEmpty {
+                if let f = map[doc.statements[k].speaker] { doc.statements[k].speaker = f }
+            }
         }
-        for k in doc.statements.indices where !doc.statements[k].speaker.isEmpty {
-            let s = doc.statements[k].speaker
-            doc.statements[k].speaker = map[s] ?? s
+        if needPersons { resolvePending(&doc, pending: pending, personMentions: personMentions, map: map, fulls: fulls) }
+        if doc.statements.contains(where: { $0.speaker.isEmpty || toPlace[$0.speaker] != nil }) {
+            doc.statements = doc.statements.filter { !$0.speaker.isEmpty && !toPlace.keys.contains($0.speaker) }
+        }
+    }
+
+    /// Pronoun and role speakers ("he said", "the minister said") resolved to the nearest
+    /// person before them, or the holder of the role.
+    func resolvePending(_ doc: inout AnalyzedDocument, pending: [(Int, StatementFinder.Speaker)],
+        personMentions: [(sentence: Int, text: String, unknown: Bool)], map: [String: String], fulls: [String])
+    {
+        // (Arrays by sentence index rather than dictionaries: no hashing.)
+        var lastPersonBySentence = [String?](repeating: nil, count: doc.sentences.count)
+        for e in personMentions {
+            if let f = map[e.text] { lastPersonBySentence[e.sentence] = f } else if !e.unknown { lastPersonBySentence[e.sentence] = e.text }
         }
         // The first named speaker of each sentence (for "he said" in the same sentence).
-        var speakerBySentence: [Int: String] = [:]
+        var speakerBySentence = [String?](repeating: nil, count: doc.sentences.count)
         for st in doc.statements where !st.speaker.isEmpty && speakerBySentence[st.sentence] == nil {
             speakerBySentence[st.sentence] = st.speaker
         }
@@ -355,7 +505,10 @@ struct DocumentAnalyzer {
             let sentence = doc.statements[k].sentence
             switch speaker {
             case .role(let role):
-                doc.statements[k].speaker = fulls.first { doc.persons[$0]??.contains(role) == true } ?? ""
+                doc.statements[k].speaker = fulls.first { name in
+                    guard case let held?? = doc.persons[name] else { return false }
+                    return Self.contains(held, role)
+                } ?? ""
             default:
                 // The last person named in this or an earlier sentence, or the last speaker.
                 var s = sentence
@@ -369,6 +522,5 @@ struct DocumentAnalyzer {
                 doc.statements[k].speaker = found
             }
         }
-        doc.statements = doc.statements.filter { !$0.speaker.isEmpty && !toPlace.keys.contains($0.speaker) }
     }
 }

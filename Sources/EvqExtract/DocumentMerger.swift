@@ -43,6 +43,15 @@ struct DocumentMerger {
         var family: String
         var status: Status
         var total: Bool
+
+        // (Hashed by the family's length rather than its text: the families are a few words
+        // whose lengths mostly differ, and hashing the string was the cost of every lookup.
+        // Equal keys still hash alike.)
+        func hash(into h: inout Hasher) {
+            h.combine(family.utf8.count)
+            h.combine(status)
+            h.combine(total)
+        }
     }
 
     static func key(_ c: Candidate) -> Key { Key(family: family(c.type), status: c.status, total: c.total) }
@@ -84,64 +93,83 @@ struct DocumentMerger {
         }
         absorbExchangeLegs(&cands, doc: doc)
         var clusters: [Cluster] = []
-        var byKey: [Key: [Int]] = [:]
-        // Specific body candidates first, in text order.
-        for c in cands where !c.supporting && !c.isGeneric {
-            let key = Self.key(c)
-            let pool = byKey[key, default: []]
-            if let k = pool.suffix(Self.reach).last(where: { compatible(clusters[$0], c, key: key) }) {
-                clusters[k].add(c)
+        // The keys met in this article, each by a small id: an article has a few, and finding
+        // one in this list cost less than hashing a key (its family's text) into a dictionary
+        // three times per candidate.
+        var keys: [Key] = []
+        func id(_ key: Key) -> Int {
+            if let i = keys.firstIndex(of: key) { return i }
+            keys.append(key)
+            return keys.count - 1
+        }
+        // Clusters by key id, and each cluster's key id.
+        var byKey: [[Int]] = []
+        var clusterKey: [Int] = []
+        // Specific body candidates first, in text order. (Candidates are read in place, by
+        // index: iterating the array copied each one.)
+        for ci in cands.indices where !cands[ci].supporting && !cands[ci].isGeneric {
+            let key = Self.key(cands[ci])
+            let kid = id(key)
+            if kid == byKey.count { byKey.append([]) }
+            if let k = byKey[kid].suffix(Self.reach).last(where: { compatible(clusters[$0], cands[ci], key: key) }) {
+                clusters[k].add(cands[ci])
             } else {
                 var cl = Cluster(members: [], key: key)
-                cl.add(c)
-                byKey[key, default: []].append(clusters.count)
+                cl.add(cands[ci])
+                byKey[kid].append(clusters.count)
+                clusterKey.append(kid)
                 clusters.append(cl)
             }
         }
         // Generic and supporting candidates attach to the nearest compatible event.
-        var anchors: [Key: [(sentence: Int, cluster: Int)]] = [:]
-        for (k, cl) in clusters.enumerated() {
-            for m in cl.members { anchors[cl.key, default: []].append((m.sentence, k)) }
+        var anchors = [[(sentence: Int, cluster: Int)]](repeating: [], count: keys.count)
+        for k in clusters.indices {
+            for m in clusters[k].members.indices { anchors[clusterKey[k]].append((clusters[k].members[m].sentence, k)) }
         }
-        for key in anchors.keys { anchors[key]?.sort { $0.sentence < $1.sentence } }
+        for a in anchors.indices { anchors[a].sort { $0.sentence < $1.sentence } }
         var families = Set(clusters.map { Self.family($0.members[0].type) })
-        var chained: [Key: [(sentence: Int, cluster: Int)]] = [:]
-        for c in cands where c.supporting || c.isGeneric {
-            let key = Self.key(c)
-            let list = anchors[key] ?? []
+        var chained: [[(sentence: Int, cluster: Int)]] = []
+        for ci in cands.indices where cands[ci].supporting || cands[ci].isGeneric {
+            let key = Self.key(cands[ci])
+            let kid = id(key)
+            let sentence = cands[ci].sentence, supporting = cands[ci].supporting
+            let list = kid < anchors.count ? anchors[kid] : []
             // Binary search for the mention's position, then look outward.
             var lo = 0, hi = list.count
             while lo < hi {
                 let mid = (lo + hi) / 2
-                if list[mid].sentence <= c.sentence { lo = mid + 1 } else { hi = mid }
+                if list[mid].sentence <= sentence { lo = mid + 1 } else { hi = mid }
             }
             var best: (cost: Int, cluster: Int)?
             for idx in max(0, lo - Self.reach)..<min(list.count, lo + Self.reach) {
                 let a = list[idx]
-                let d = c.sentence - a.sentence
+                let d = sentence - a.sentence
                 let cost = d >= 0 ? 2 * d : -2 * d + 1
-                if best.map({ cost < $0.cost }) ?? true, compatible(clusters[a.cluster], c, key: key) { best = (cost, a.cluster) }
+                if best.map({ cost < $0.cost }) ?? true, compatible(clusters[a.cluster], cands[ci], key: key) { best = (cost, a.cluster) }
             }
             // Mentions continue the story they joined ("Belarus freed 14 ... The freed prisoners
             // included ... They were taken by bus ..."): the body mentions already placed, in
             // text order, are anchors too.
             // (Headings and captions keep to the events told in the body.)
-            let told = c.supporting ? [] : chained[key] ?? []
+            let told = supporting || kid >= chained.count ? [] : chained[kid]
             for a in told.suffix(Self.reach).reversed() {
-                let cost = 2 * (c.sentence - a.sentence)
-                if best.map({ cost < $0.cost }) ?? true { if compatible(clusters[a.cluster], c, key: key) { best = (cost, a.cluster) } } else { break }
+                let cost = 2 * (sentence - a.sentence)
+                if best.map({ cost < $0.cost }) ?? true { if compatible(clusters[a.cluster], cands[ci], key: key) { best = (cost, a.cluster) } } else { break }
             }
             if let b = best {
-                clusters[b.cluster].add(c)
-                if !c.supporting { chained[key, default: []].append((c.sentence, b.cluster)) }
-            } else if !c.supporting, c.status != .occurred || !families.contains(Self.family(c.type)),
+                clusters[b.cluster].add(cands[ci])
+                if !supporting {
+                    while chained.count <= kid { chained.append([]) }
+                    chained[kid].append((sentence, b.cluster))
+                }
+            } else if !supporting, cands[ci].status != .occurred || !families.contains(Self.family(cands[ci].type)),
                 // ("The EU has tied any easing of sanctions to the release of political prisoners":
                 // a bare noun with nothing of its own reports no happening.)
-                !(c.nominal && c.status == .occurred && c.isGeneric)
+                !(cands[ci].nominal && cands[ci].status == .occurred && cands[ci].isGeneric)
             {
                 var cl = Cluster(members: [], key: key)
-                cl.add(c)
-                families.insert(Self.family(c.type))
+                cl.add(cands[ci])
+                families.insert(Self.family(cands[ci].type))
                 clusters.append(cl)
             }
         }
@@ -156,10 +184,12 @@ struct DocumentMerger {
     /// deportations of their own; when the exchange has no count, the legs' sum is its count
     /// (everyone moved both ways).
     func absorbExchangeLegs(_ cands: inout [Candidate], doc: AnalyzedDocument) {
+        // Every step below needs an exchange or a candidate's mark: most articles have neither.
+        guard cands.contains(where: { $0.type == .exchange || !$0.attributes.isEmpty }) else { return }
         // "Separately, ... freed nine activists": a sentence that says it tells another happening.
         func separate(_ k: Int) -> Bool {
             guard doc.sentences.indices.contains(k) else { return false }
-            let head = doc.sentences[k].text.prefix(24).lowercased()
+            let head = doc.sentenceText(k).prefix(24).lowercased()
             return ["separately", "in a separate", "meanwhile", "elsewhere", "also on", "in another"].contains { head.hasPrefix($0) }
         }
         var drop = Set<Int>()
@@ -248,16 +278,33 @@ struct DocumentMerger {
     /// Freed prisoners deported in the same sentence as their release: the deportation
     /// counts the same people.
     func shareCounts(_ events: inout [Event], doc: AnalyzedDocument) {
-        var sentenceAt: [Int: Int] = [:]
-        for (k, s) in doc.sentences.enumerated() { sentenceAt[s.start] = k }
-        var releaseBySentence: [Int: Int] = [:]
+        // (Only deportations take anything: most articles have none.)
+        guard events.contains(where: { $0.type == .deportation }) else { return }
+        // Sentence index by start: sentences are kept in text order, so a binary search finds
+        // it (a dictionary of every sentence was most of this step's cost); should they ever
+        // not be, the dictionary.
+        let ss = doc.sentences
+        var inOrder = true
+        for k in ss.indices.dropFirst() where ss[k - 1].start >= ss[k].start { inOrder = false; break }
+        var byStart: [Int: Int] = [:]
+        if !inOrder { for (k, s) in ss.enumerated() { byStart[s.start] = k } }
+        func sentenceAt(_ start: Int) -> Int? {
+            guard inOrder else { return byStart[start] }
+            var lo = 0, hi = ss.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if ss[mid].start < start { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < ss.count && ss[lo].start == start ? lo : nil
+        }
+        var releaseBySentence = [Int?](repeating: nil, count: ss.count)
         for (k, e) in events.enumerated() where Self.family(e.type) == "release" && e.status == .occurred && !e.total {
-            for ev in e.evidence { if let s = sentenceAt[ev.span.start], releaseBySentence[s] == nil { releaseBySentence[s] = k } }
+            for ev in e.evidence { if let s = sentenceAt(ev.span.start), releaseBySentence[s] == nil { releaseBySentence[s] = k } }
         }
         for k in events.indices where events[k].type == .deportation {
             // The same sentence, or the one before ("... were freed. They were driven to ...").
-            let sentences = events[k].evidence.compactMap { sentenceAt[$0.span.start] }
-            guard let r = sentences.lazy.compactMap({ releaseBySentence[$0] ?? releaseBySentence[$0 - 1] }).first else { continue }
+            let sentences = events[k].evidence.compactMap { sentenceAt($0.span.start) }
+            guard let r = sentences.lazy.compactMap({ releaseBySentence[$0] ?? ($0 > 0 ? releaseBySentence[$0 - 1] : nil) }).first else { continue }
             if events[k].count?.value == nil, let q = events[r].count, q.value != nil { events[k].count = q }
             if events[k].date.isMissing, !events[r].date.isMissing { events[k].date = events[r].date }
         }
@@ -305,27 +352,27 @@ struct DocumentMerger {
 
     func event(from cl: Cluster, doc: AnalyzedDocument) -> Event {
         let ms = cl.members
-        let main = ms.first { !$0.supporting } ?? ms[0]
-        var e = Event(type: main.type, status: main.status, total: ms.contains { $0.total })
+        // (The main report by index: `first(where:)` copied the candidate.)
+        let mainIndex = ms.indices.first { !ms[$0].supporting } ?? 0
+        let mainType = ms[mainIndex].type
+        var e = Event(type: mainType, status: ms[mainIndex].status, total: ms.contains { $0.total })
         // Type: a release if anyone was freed; the other types are noted. (Most clusters have
         // one member: the sets below are built only when there is something to compare.)
-        let types = ms.count == 1 ? [main.type] : Set(ms.map(\.type))
-        if types.count > 1, Self.family(main.type) == "release" {
+        if ms.count > 1, ms.contains(where: { $0.type != mainType }), Self.family(mainType) == "release" {
+            let types = Set(ms.map(\.type))
             let order: [EventType] = [.release, .pardon, .amnesty]
-            e.type = order.first { types.contains($0) } ?? main.type
+            e.type = order.first { types.contains($0) } ?? mainType
             let others = types.filter { $0 != e.type }.map(\.rawValue).sorted()
             if !others.isEmpty { e.attributes["also_type"] = others.joined(separator: ",") }
         }
         e.date = clusterDate(cl)
         e.count = Self.bestCount(ms.compactMap(\.count))
         var attrs = e.attributes
+        // (The merger's own marks are skipped rather than copied and then removed: each removal
+        // hashed its key.)
         for m in ms {
-            for (k, v) in m.attributes where attrs[k] == nil { attrs[k] = v }
+            for (k, v) in m.attributes where !Self.isMergerMark(k) && attrs[k] == nil { attrs[k] = v }
         }
-        attrs["_moved"] = nil
-        attrs["_parts"] = nil
-        attrs["_oneSide"] = nil
-        attrs["_inReturn"] = nil
         e.attributes = attrs
         let counts = ms.count == 1 ? [] : Set(ms.compactMap { $0.count?.display }.filter { $0 != "?" })
         if counts.count > 1 { e.attributes["conflicts"] = "count: " + counts.sorted().joined(separator: " / ") }
@@ -333,12 +380,28 @@ struct DocumentMerger {
         e.actors = ms.count == 1 ? EventFinder.unique(ms[0].actors) : Self.orderedUnion(ms.map(\.actors))
         e.places = ms.count == 1 ? EventFinder.unique(ms[0].places) : Self.orderedUnion(ms.map(\.places))
         e.sources = [doc.name]
-        let sentenceIndices = ms.count == 1 ? [ms[0].sentence] : Array(Set(ms.map(\.sentence))).sorted()
+        var sentenceIndices = ms.map(\.sentence)
+        if ms.count > 1 {
+            // (Sorted, each once: the same list as a set's, without hashing.)
+            sentenceIndices.sort()
+            var w = 1
+            for r in 1..<sentenceIndices.count where sentenceIndices[r] != sentenceIndices[w - 1] {
+                sentenceIndices[w] = sentenceIndices[r]
+                w += 1
+            }
+            sentenceIndices.removeLast(sentenceIndices.count - w)
+        }
         e.evidence = sentenceIndices.map { k in
             let s = doc.sentences[k]
-            return Evidence(source: doc.name, sentence: s.text, span: SourceSpanValue(start: s.start, end: s.end))
+            return Evidence(source: doc.name, sentence: doc.sentenceText(k), span: SourceSpanValue(start: s.start, end: s.end))
         }
         return e
+    }
+
+    /// The marks candidates carry for the merger ("_moved", "_parts", "_oneSide",
+    /// "_inReturn"), which no event keeps.
+    @inline(__always) static func isMergerMark(_ k: String) -> Bool {
+        k.utf8.first == UInt8(ascii: "_") && (k == "_moved" || k == "_parts" || k == "_oneSide" || k == "_inReturn")
     }
 
     /// Statements: one per speaker per document, dated by their sentence or the publication date.
@@ -350,12 +413,27 @@ struct DocumentMerger {
             let items = bySpeaker[speaker] ?? []
             var e = Event(type: .statement)
             e.actors = [speaker]
-            let dates = items.compactMap { $0.date }.map { resolver.resolve($0.expression, text: $0.text, window: window) }.filter { !$0.isMissing }
-            e.date = dates.first ?? window?.eventDate ?? .missing
+            // (The first date that resolves: the later ones were resolved and dropped.)
+            var date: EventDate?
+            for item in items {
+                guard let d = item.date else { continue }
+                let r = resolver.resolve(d.expression, text: d.text, window: window)
+                if !r.isMissing { date = r; break }
+            }
+            e.date = date ?? window?.eventDate ?? .missing
             e.sources = [doc.name]
-            e.evidence = Array(Set(items.map(\.sentence))).sorted().map { k in
+            // (Sorted, each once: a set's elements sorted, without hashing.)
+            var sentences = items.map(\.sentence)
+            sentences.sort()
+            var w = 0
+            for r in sentences.indices where w == 0 || sentences[r] != sentences[w - 1] {
+                sentences[w] = sentences[r]
+                w += 1
+            }
+            sentences.removeLast(sentences.count - w)
+            e.evidence = sentences.map { k in
                 let s = doc.sentences[k]
-                return Evidence(source: doc.name, sentence: s.text, span: SourceSpanValue(start: s.start, end: s.end))
+                return Evidence(source: doc.name, sentence: doc.sentenceText(k), span: SourceSpanValue(start: s.start, end: s.end))
             }
             return e
         }
@@ -370,6 +448,17 @@ struct DocumentMerger {
             if e - s < be - bs { best = d }
         }
         return best
+    }
+
+    /// `narrowest([a, b])` without building the array (the corpus pass merges pairs).
+    static func narrowest(_ a: EventDate, _ b: EventDate) -> EventDate {
+        if a.isMissing {
+            if !b.isMissing { return b }
+            return a.text != nil ? a : (b.text != nil ? b : .missing)
+        }
+        if b.isMissing { return a }
+        guard let s = b.start, let e = b.end, let bs = a.start, let be = a.end else { return a }
+        return e - s < be - bs ? b : a
     }
 
     /// The most informative count: exact beats qualified beats unspecified; larger `more than`

@@ -149,9 +149,21 @@ public struct Extractor: Sendable {
         for d in articles {
             for (variant, target) in d.facts.variants { aliases[canonical[target] ?? target, default: []].insert(variant) }
         }
-        for k in all.indices {
-            var seen = Set<String>()
-            all[k].actors = all[k].actors.map { canonical[$0] ?? $0 }.filter { seen.insert($0).inserted }
+        for k in all.indices where !all[k].actors.isEmpty {
+            // (An event names a handful of people: a linear scan for repeats, not a set, unless
+            // it names very many.)
+            if all[k].actors.count > 64 {
+                var seen = Set<String>()
+                all[k].actors = all[k].actors.map { canonical[$0] ?? $0 }.filter { seen.insert($0).inserted }
+                continue
+            }
+            var out: [String] = []
+            out.reserveCapacity(all[k].actors.count)
+            for a in all[k].actors {
+                let c = canonical[a] ?? a
+                if !out.contains(c) { out.append(c) }
+            }
+            all[k].actors = out
         }
         var events = CorpusMerger().merge(all)
         for k in events.indices {

@@ -38,6 +38,9 @@ public struct NameFinder: Sendable {
             }
             // Trim trailing connectors.
             while j > i + 1, t[j - 1].has(.connector) { j -= 1 }
+            // (Room for a few names at once: a sentence with one usually has more, and growing
+            // the array one by one moved every mention each time.)
+            if out.capacity == 0 { out.reserveCapacity(4) }
             classify(t, i, j, into: &out)
             i = j
         }
@@ -88,8 +91,10 @@ public struct NameFinder: Sendable {
             // (One word: its class says it; `lower` is its lowercase.)
             if end - s == 1 ? t[s].has(.stopword) : lexicon.stopwords.contains(text.lowercased()) { return }
             var kind: NameMention.Kind = .person
-            let last = t[end - 1].lower
-            if ["prize", "award", "medal", "prizes"].contains(last) { kind = .award } else if lexicon.organizationWords.contains(last) { kind = .organization } else if end - s == 1 { kind = .unknown }
+            // (Compared as bytes and by the word's class bit: the same answers as the strings
+            // and the set, without building an array and hashing.)
+            let last = t[end - 1]
+            if last.lowerIs("prize") || last.lowerIs("award") || last.lowerIs("medal") || last.lowerIs("prizes") { kind = .award } else if last.has(.organization) { kind = .organization } else if end - s == 1 { kind = .unknown }
             out.append(NameMention(lo: s, hi: end, text: text, kind: kind, canonical: text, role: role(t, s)))
         }
         while i < hi {
@@ -111,10 +116,12 @@ public struct NameFinder: Sendable {
                     continue
                 }
                 let text = TemporalTagger.words(t, i, i + len)
-                let lower = text.lowercased()
+                // (One word: its lowercase is the token's `lower`, and its class bits say what
+                // the sets would: `nameEntry` passed above, `agency` and `title` below.)
+                let lower = len == 1 ? t[i].lower : text.lowercased()
                 // One lookup rules out every kind of entry (most word runs match none).
-                if !lexicon.nameEntries.contains(lower) { len -= 1; continue }
-                if lexicon.agencies.contains(lower) || (len == 1 && t[i].has(.agency) && t[i].text.count > 2) {
+                if len > 1, !lexicon.nameEntries.contains(lower) { len -= 1; continue }
+                if len == 1 ? t[i].has(.agency) : lexicon.agencies.contains(lower) {
                     flushChunk(i)
                     out.append(NameMention(lo: i, hi: i + len, text: text, kind: .agency, canonical: text, role: nil))
                     matched = true
@@ -124,7 +131,7 @@ public struct NameFinder: Sendable {
                     out.append(NameMention(lo: i, hi: i + len, text: text, kind: kind, canonical: p.canonical,
                         country: p.country ?? (p.kind == "country" ? p.canonical : nil), role: nil))
                     matched = true
-                } else if len <= 3, lexicon.titles.contains(lower) {
+                } else if len == 1 ? t[i].has(.title) : len <= 3 && lexicon.titles.contains(lower) {
                     flushChunk(i)
                     matched = true
                 }
@@ -142,6 +149,12 @@ public struct NameFinder: Sendable {
         for len in 1...3 where at - len >= 0 {
             // Every word of a title is a title word: most names have none before them.
             guard t[at - len].has(.titlePart) else { break }
+            // (One word: its class bit says whether it is a title, and its lowercase is the
+            // title; no string is joined.)
+            if len == 1 {
+                if t[at - 1].has(.title) { best = t[at - 1].lower }
+                continue
+            }
             let words = t[(at - len)..<at].map(\.lower).joined(separator: " ")
             if lexicon.titles.contains(words) { best = words }
         }

@@ -38,26 +38,33 @@ public struct NameVariants: Sendable {
     static func distance(_ a: String, _ b: String) -> Int {
         func plain(_ s: String) -> Bool { s.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x80 } }
         guard plain(a), plain(b) else { return Suggest.distance(a, b) }
-        let x = a.utf8.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }
-        let y = b.utf8.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }
-        if x.isEmpty { return y.count }
-        if y.isEmpty { return x.count }
-        // Rows i-2, i-1 and i of the matrix.
-        var before = [Int](repeating: 0, count: y.count + 1)
-        var previous = Array(0...y.count)
-        var current = [Int](repeating: 0, count: y.count + 1)
-        for i in 1...x.count {
-            current[0] = i
-            for j in 1...y.count {
-                let cost = x[i - 1] == y[j - 1] ? 0 : 1
-                var d = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] { d = min(d, before[j - 2] + 1) }
-                current[j] = d
+        let m = a.utf8.count, n = b.utf8.count
+        if m == 0 { return n }
+        if n == 0 { return m }
+        // (Both words and the three rows in one stack buffer: no arrays to allocate.)
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: m + n + 3 * (n + 1)) { buf -> Int in
+            guard let base = buf.baseAddress else { return Suggest.distance(a, b) }
+            let x = base, y = base + m
+            var k = 0
+            for c in a.utf8 { x[k] = Int(c >= 65 && c <= 90 ? c | 0x20 : c); k += 1 }
+            k = 0
+            for c in b.utf8 { y[k] = Int(c >= 65 && c <= 90 ? c | 0x20 : c); k += 1 }
+            // Rows i-2, i-1 and i of the matrix.
+            var before = base + m + n, previous = before + (n + 1), current = previous + (n + 1)
+            for j in 0...n { before[j] = 0; previous[j] = j; current[j] = 0 }
+            for i in 1...m {
+                current[0] = i
+                for j in 1...n {
+                    let cost = x[i - 1] == y[j - 1] ? 0 : 1
+                    var d = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                    if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] { d = min(d, before[j - 2] + 1) }
+                    current[j] = d
+                }
+                swap(&before, &previous)
+                swap(&previous, &current)
             }
-            swap(&before, &previous)
-            swap(&previous, &current)
+            return previous[n]
         }
-        return previous[y.count]
     }
 
     /// Folds the usual transliteration variants of Slavic names together ("ts"/"c", "ia"/"a",
@@ -65,46 +72,55 @@ public struct NameVariants: Sendable {
     /// The same key the query side uses (`NameKey.transliteration`), so both agree on variants.
     ///
     /// The same rules applied the same way, rule by rule over the whole word, but in two
-    /// reused buffers and skipping a rule whose first letter the word lacks (`NameKey` builds a
-    /// new array per rule, which made this the costliest step of name resolution). A test
+    /// stack buffers, skipping a rule whose first letter the word lacks (one bit test against
+    /// the word's letters) and keeping the word when no rule applies (`NameKey` builds a new
+    /// array per rule, which made this the costliest step of name resolution). A test
     /// checks that both agree on thousands of words built from the rules' letters.
     static func phonetic(_ s: String) -> String {
-        // (Two buffers swapped after each rule; a rule can at most double the word.)
         let n0 = s.utf8.count
         guard n0 > 0 else { return s }
-        var capacity = n0 * 2 + 4
-        var r = [UInt8](repeating: 0, count: capacity), out = [UInt8](repeating: 0, count: capacity)
-        var n = 0
-        for b in s.utf8 { r[n] = b; n += 1 }
-        for (from, to) in rules where n >= from.count {
-            let f0 = from[0]
-            var present = false
-            for k in 0..<n where r[k] == f0 { present = true; break }
-            guard present else { continue }
-            if n * 2 + 4 > capacity {
-                capacity = n * 2 + 4
-                r += [UInt8](repeating: 0, count: capacity - r.count)
-                out = [UInt8](repeating: 0, count: capacity)
+        // Only "x" -> "ks" lengthens a word, and at most doubles it: two buffers of twice the
+        // word (on the stack) always suffice.
+        let cap = 2 * n0 + 8
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * cap) { buf -> String in
+            guard let base = buf.baseAddress else { return s }
+            var r = base, out = base + cap
+            var n = 0
+            for b in s.utf8 { r[n] = b; n += 1 }
+            // Which letters a..z the word holds: a rule whose first letter is absent is skipped
+            // without reading the word (most rules, for most names).
+            @inline(__always) func letters(_ p: UnsafeMutablePointer<UInt8>, _ n: Int) -> UInt32 {
+                var m: UInt32 = 0
+                for k in 0..<n where p[k] &- 97 < 26 { m |= 1 &<< UInt32(p[k] &- 97) }
+                return m
             }
-            let m = r.withUnsafeBufferPointer { r in
-                out.withUnsafeMutableBufferPointer { out in
-                    var o = 0, i = 0
-                    while i < n {
-                        if i + from.count <= n, r[i] == f0, from.count == 1 || r[i + 1] == from[1], from.count < 3 || r[i + 2] == from[2] {
-                            for b in to { out[o] = b; o += 1 }
-                            i += from.count
-                        } else {
-                            out[o] = r[i]; o += 1
-                            i += 1
-                        }
+            var mask = letters(r, n)
+            var changed = false
+            for rule in packedRules where n >= rule.fc {
+                let f0 = rule.f0
+                guard mask & (1 &<< UInt32(f0 &- 97)) != 0 else { continue }
+                let fc = rule.fc, f1 = rule.f1, f2 = rule.f2
+                var o = 0, i = 0, hit = false
+                while i < n {
+                    if r[i] == f0, i + fc <= n, fc == 1 || r[i + 1] == f1, fc < 3 || r[i + 2] == f2 {
+                        out[o] = rule.t0
+                        if rule.tc == 2 { out[o + 1] = rule.t1 }
+                        o += rule.tc
+                        i += fc
+                        hit = true
+                    } else {
+                        out[o] = r[i]; o += 1
+                        i += 1
                     }
-                    return o
                 }
+                guard hit else { continue }
+                swap(&r, &out)
+                n = o
+                mask = letters(r, n)
+                changed = true
             }
-            swap(&r, &out)
-            n = m
+            return changed ? String(decoding: UnsafeBufferPointer(start: r, count: n), as: UTF8.self) : s
         }
-        return String(decoding: r[0..<n], as: UTF8.self)
     }
 
     /// `NameKey`'s rewrite rules, in its order (see its documentation).
@@ -113,6 +129,19 @@ public struct NameVariants: Sendable {
         ("zh", "z"), ("ck", "k"), ("x", "ks"), ("ou", "u"), ("w", "v"), ("ovs", "us"), ("y", "i"), ("ij", "i"), ("ia", "a"),
         ("ie", "e"), ("io", "o"), ("iu", "u"),
     ].map { (Array($0.0.utf8), Array($0.1.utf8)) }
+
+    /// `rules` as plain values (iterating the arrays retained each rule's two arrays): a
+    /// pattern of up to three bytes, a replacement of one or two.
+    struct PackedRule {
+        var f0: UInt8, f1: UInt8, f2: UInt8, fc: Int
+        var t0: UInt8, t1: UInt8, tc: Int
+    }
+
+    static let packedRules: [PackedRule] = rules.map { from, to in
+        precondition(from.count >= 1 && from.count <= 3 && to.count >= 1 && to.count <= 2)
+        return PackedRule(f0: from[0], f1: from.count > 1 ? from[1] : 0, f2: from.count > 2 ? from[2] : 0, fc: from.count,
+            t0: to[0], t1: to.count > 1 ? to[1] : 0, tc: to.count)
+    }
 
     /// Whether a folded word starting with `b` keeps it as its key's first letter: no rule of
     /// `NameKey.transliteration` starts with it (its rules start with s, t, c, k, z, x, o, w,

@@ -129,3 +129,92 @@ public struct StringSet: Sendable {
     public func contains(_ s: String) -> Bool { table[s] != nil }
     public var count: Int { table.count }
 }
+
+/// A small growable set of strings, built per article (names seen, speakers): ASCII strings are
+/// hashed over their bytes and probed in an open table of indices, where `Set<String>` ran
+/// SipHash over every insert. Answers are `Set<String>`'s: once a non-ASCII string is in the set
+/// or asked about, comparisons fall back to `String` equality (canonical equivalence) over the
+/// members.
+struct TextSet: Sendable {
+    private var members: [String] = []
+    /// Indices into `members` (-1: empty), a power of two long; empty while the set is small
+    /// (up to `linear` members are compared one by one, cheaper than hashing).
+    private var slots: [Int32] = []
+    private var allASCII = true
+    private static var linear: Int { 8 }
+
+    init(capacity: Int = 8) {
+        if capacity > 0 { members.reserveCapacity(capacity) }
+    }
+
+    /// A set of `xs`.
+    init(_ xs: [String]) {
+        self.init(capacity: xs.count)
+        for x in xs { insert(x) }
+    }
+
+    /// The members, in the order they were added.
+    var elements: [String] { members }
+    var isEmpty: Bool { members.isEmpty }
+    var count: Int { members.count }
+
+    /// The FNV-1a hash of an ASCII string's bytes, or nil when it has a non-ASCII byte.
+    @inline(__always) private static func asciiHash(_ s: String) -> UInt64? {
+        var s = s
+        return s.withUTF8 { p -> UInt64? in
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for b in p {
+                if b >= 0x80 { return nil }
+                h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3
+            }
+            return h ^ (h >> 29)
+        }
+    }
+
+    /// The slot of `s` (hash `h`), or the empty slot where it would go.
+    @inline(__always) private func probe(_ s: String, _ h: UInt64) -> Int {
+        let mask = slots.count - 1
+        var k = Int(truncatingIfNeeded: h) & mask
+        while slots[k] >= 0, members[Int(slots[k])] != s { k = (k + 1) & mask }
+        return k
+    }
+
+    func contains(_ s: String) -> Bool {
+        guard !slots.isEmpty, let h = Self.asciiHash(s) else { return members.contains(s) }
+        return slots[probe(s, h)] >= 0
+    }
+
+    /// Adds `s`; whether it was new.
+    @discardableResult mutating func insert(_ s: String) -> Bool {
+        if slots.isEmpty {
+            if members.contains(s) { return false }
+            members.append(s)
+            if members.count > Self.linear, allASCII {
+                if members.allSatisfy({ Self.asciiHash($0) != nil }) { rebuild(size: 32) } else { allASCII = false }
+            }
+            return true
+        }
+        guard let h = Self.asciiHash(s) else {
+            // A non-ASCII member: from now on every question compares strings.
+            if members.contains(s) { return false }
+            allASCII = false
+            slots = []
+            members.append(s)
+            return true
+        }
+        let k = probe(s, h)
+        if slots[k] >= 0 { return false }
+        members.append(s)
+        if members.count * 2 > slots.count { rebuild(size: slots.count * 2) } else { slots[k] = Int32(members.count - 1) }
+        return true
+    }
+
+    /// Places every member in a table of `size` slots.
+    private mutating func rebuild(size: Int) {
+        slots = [Int32](repeating: -1, count: size)
+        for (i, m) in members.enumerated() {
+            let j = probe(m, Self.asciiHash(m) ?? 0)
+            slots[j] = Int32(i)
+        }
+    }
+}

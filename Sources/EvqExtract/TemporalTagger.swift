@@ -56,26 +56,41 @@ public struct TemporalTagger: Sendable {
     /// that callers need no tagger (constructing one copies the whole lexicon).
     static func words(_ t: [Token], _ lo: Int, _ hi: Int) -> String {
         if hi - lo == 1 { return t[lo].text }  // (one word: its own string, nothing to build)
-        var s = ""
+        // (Written once into a string of the phrase's length: appending word by word regrew
+        // the string several times.)
+        var n = 0
         for k in lo..<hi {
-            if k > lo, t[k].start > t[k - 1].end { s += " " }
-            s += t[k].text
+            if k > lo, t[k].start > t[k - 1].end { n += 1 }
+            n += t[k].text.utf8.count
         }
-        return s
+        return String(unsafeUninitializedCapacity: n) { buf in
+            var o = 0
+            for k in lo..<hi {
+                if k > lo, t[k].start > t[k - 1].end { buf[o] = 0x20; o += 1 }
+                var w = t[k].text
+                w.withUTF8 { p in
+                    for b in p { buf[o] = b; o += 1 }
+                }
+            }
+            return o
+        }
     }
 
     func month(_ tok: Token) -> Int? {
-        guard tok.kind == .word, tok.capitalized, let m = lexicon.months[tok.lower.hasSuffix(".") ? String(tok.lower.dropLast()) : tok.lower] else { return nil }
+        // (The class bits first: most capitalised words are no month, and "Dec." is looked up
+        // without its dot.)
+        guard tok.kind == .word, tok.capitalized, tok.has([.month, .endsWithDot]), let m = lexicon.months[tok.lower.hasSuffix(".") ? String(tok.lower.dropLast()) : tok.lower] else { return nil }
         return m
     }
 
     func isYear(_ tok: Token) -> Int? {
-        guard tok.kind == .number, tok.text.count == 4, let v = tok.number, (1900...2100).contains(v) else { return nil }
+        // (A number token is ASCII: its byte count is its character count.)
+        guard tok.kind == .number, tok.text.utf8.count == 4, let v = tok.number, (1900...2100).contains(v) else { return nil }
         return v
     }
 
     func dayNumber(_ tok: Token) -> Int? {
-        guard tok.kind == .number, let v = tok.number, (1...31).contains(v), tok.text.count <= 4 else { return nil }
+        guard tok.kind == .number, let v = tok.number, (1...31).contains(v), tok.text.utf8.count <= 4 else { return nil }
         return v
     }
 
@@ -125,7 +140,7 @@ public struct TemporalTagger: Sendable {
         }
         let tok = t[i]
         // Weekday, possibly followed by a full date: "Friday, Dec. 12, 2025".
-        if tok.kind == .word, tok.capitalized, let w = lexicon.weekdays[tok.lower], tok.text.count >= 3 {
+        if tok.kind == .word, tok.capitalized, tok.has(.weekday), let w = lexicon.weekdays[tok.lower], tok.text.count >= 3 {
             let j = skipComma(t, skipDot(t, i + 1))
             if j < t.count, let (full, end) = parseCalendar(t, j) { return (full, end) }
             var offset = 0

@@ -21,6 +21,13 @@ public struct TextDecoder: Sendable {
 
     /// Decodes one file; `isHTML` forces HTML handling (otherwise sniffed from the first bytes).
     public func decode(_ raw: [UInt8], isHTML: Bool? = nil) -> Output {
+        let d = decodeBytes(raw, isHTML: isHTML)
+        return Output(text: String(decoding: d.bytes, as: UTF8.self), htmlTitle: d.htmlTitle, frontMatter: d.frontMatter, warnings: d.warnings)
+    }
+
+    /// `decode` with the cleaned text as its UTF-8 bytes, for a caller that works on bytes
+    /// (the analyzer): no `String` is built and then turned back into an array.
+    func decodeBytes(_ raw: [UInt8], isHTML: Bool? = nil) -> (bytes: [UInt8], htmlTitle: String?, frontMatter: [String: String], warnings: [String]) {
         var warnings: [String] = []
         var bytes = raw
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
@@ -29,21 +36,11 @@ public struct TextDecoder: Sendable {
             bytes = bytes.map { $0 == 0 ? 0x20 : $0 }
         }
         var u: [UInt8]
-        // Decoding repairs invalid bytes; the input was valid exactly when nothing changed.
-        // (Faster than `String(validating:)`, whose generic validation cost more than decoding.)
-        var decoded = String(decoding: bytes, as: UTF8.self)  // (var: `withUTF8` is mutating)
-        let valid = decoded.utf8.count == bytes.count
-            && decoded.withUTF8 { d in
-                bytes.withUnsafeBytes { b in
-                    guard let dp = d.baseAddress, let bp = b.baseAddress else { return true }  // (both empty)
-                    return memcmp(dp, bp, d.count) == 0
-                }
-            }
-        if valid {
+        if bytes.withUnsafeBufferPointer({ Self.isValidUTF8($0) }) {
             u = bytes  // (the bytes are the text's UTF-8: no copy needed)
         } else {
             warnings.append("not valid UTF-8; invalid bytes replaced with U+FFFD")
-            u = Array(decoded.utf8)
+            u = Array(String(decoding: bytes, as: UTF8.self).utf8)
         }
         let html = isHTML ?? Self.looksLikeHTML(u)
         var title: String?
@@ -55,9 +52,46 @@ public struct TextDecoder: Sendable {
         u = Self.normalize(u)
         var front: [String: String] = [:]
         (u, front) = Self.frontMatter(u)
-        let text = String(decoding: u, as: UTF8.self)
-        return Output(text: text, htmlTitle: title.map { String(decoding: Self.normalize(Array($0.utf8)), as: UTF8.self) },
-            frontMatter: front, warnings: warnings)
+        // (Valid UTF-8 stays valid through the steps above, which replace or drop whole
+        // scalars; should one ever not, decoding here repairs it as `decode` always did.)
+        if !u.withUnsafeBufferPointer({ Self.isValidUTF8($0) }) { u = Array(String(decoding: u, as: UTF8.self).utf8) }
+        return (u, title.map { String(decoding: Self.normalize(Array($0.utf8)), as: UTF8.self) }, front, warnings)
+    }
+
+    /// Whether `p` is well-formed UTF-8 (no overlong forms, surrogates or values above
+    /// U+10FFFF: what `String(decoding:as:)` keeps unchanged), eight ASCII bytes at a time.
+    /// (Decoding into a `String` and comparing did the same check at several times the cost.)
+    static func isValidUTF8(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = p.count
+        guard let base = p.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        while i < n {
+            while i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+            if i >= n { break }
+            let b = p[i]
+            if b < 0x80 { i += 1; continue }
+            @inline(__always) func cont(_ k: Int) -> Bool { k < n && p[k] & 0xC0 == 0x80 }
+            if b >= 0xC2 && b <= 0xDF {
+                guard cont(i + 1) else { return false }
+                i += 2
+            } else if b >= 0xE0 && b <= 0xEF {
+                guard i + 1 < n else { return false }
+                let c = p[i + 1]
+                let lo: UInt8 = b == 0xE0 ? 0xA0 : 0x80, hi: UInt8 = b == 0xED ? 0x9F : 0xBF
+                guard c >= lo, c <= hi, cont(i + 2) else { return false }
+                i += 3
+            } else if b >= 0xF0 && b <= 0xF4 {
+                guard i + 1 < n else { return false }
+                let c = p[i + 1]
+                let lo: UInt8 = b == 0xF0 ? 0x90 : 0x80, hi: UInt8 = b == 0xF4 ? 0x8F : 0xBF
+                guard c >= lo, c <= hi, cont(i + 2), cont(i + 3) else { return false }
+                i += 4
+            } else {
+                return false
+            }
+        }
+        return true
     }
 
     static func looksLikeHTML(_ u: [UInt8]) -> Bool {
