@@ -1,0 +1,188 @@
+import EvqModel
+
+/// Rules applied to one sentence's candidates after `EventFinder.find` has built them: dates
+/// that belong to a relative clause or a participle phrase, "N for M" counts of exchanges,
+/// a trigger noun whose verb says it is still to come, and references to a group told
+/// before ("among those pardoned"). Each rule reads a few tokens around a candidate's
+/// trigger (a sentence has a handful of candidates), so the pass is linear in the sentence.
+extension EventFinder {
+    /// Relative pronouns that open a clause about the noun before them.
+    static let relativePronouns = StringSet(["who", "whom", "which", "whose"])
+    /// Words after "is"/"was" that make a happening still to come without an infinitive:
+    /// "another swap ... was expected next week".
+    static let scheduledCues = StringSet(["expected", "scheduled", "planned", "due"])
+
+    func refine(_ out: inout [Candidate], _ where_: inout [(clause: Int, at: Int)], _ m: SentenceMentions) {
+        guard !out.isEmpty else { return }
+        let t = m.tokens
+        var drop: [Int] = []
+        for k in out.indices {
+            let at = where_[k].at
+            guard at < t.count else { continue }
+            // "Twenty-five foreign nationals among those pardoned will be deported": a participle
+            // after "among those" / "of those" names a group told before, never a new happening
+            // (its clause's status belongs to the other verb).
+            if at >= 2, t[at - 1].lowerIs("those"), t[at - 2].lowerIs("among"), out[k].type != .statement {
+                drop.append(k)
+                continue
+            }
+            // "A meeting between Putin and Zelenskiy is not on the agenda".
+            if out[k].type != .statement, negatedAfter(trigger: at, m) {
+                drop.append(k)
+                continue
+            }
+            refineDate(&out[k], trigger: at, m)
+            if out[k].count == nil, out[k].type != .statement, out[k].type != .meeting, let q = countOfThem(trigger: at, m) {
+                out[k].count = q
+            }
+            if out[k].status == .occurred, out[k].type != .statement, scheduledAfter(trigger: at, m) {
+                out[k].status = .expected
+            }
+            // "The swaps brought to more than 5,000 the number of Ukrainians freed since ...": a
+            // running total counts what the verb after "the number of" did, not its subject.
+            if out[k].type == .exchange, out[k].total, let v = out[k].count?.value,
+                let q = m.quantities.first(where: { $0.quantity.value == v && Self.namesTheNumberOf(t, $0) }),
+                (q.hi + 3..<min(t.count, q.hi + 8)).contains(where: { j in
+                    t[j].has(.trigger) && lexicon.triggers[t[j].lower]?.contains(where: { $0.type == "release" && !$0.isStatement }) == true
+                })
+            {
+                out[k].type = .release
+            }
+            if out[k].type == .exchange, let n = numberForNumber(trigger: at, m) {
+                out[k].count = n
+            }
+        }
+        if !drop.isEmpty {
+            let keep = out.indices.filter { !drop.contains($0) }
+            out = keep.map { out[$0] }
+            where_ = keep.map { where_[$0] }
+        }
+    }
+
+    /// The index of a relative pronoun opening a clause after `from` and before `to`
+    /// ("a ceasefire deal that took effect last month", "Dmitriev, who had visited Washington
+    /// in April"). "that" counts only after a noun-like word, not after a verb of saying or
+    /// agreeing ("said that", "agreed that").
+    func relativeBetween(_ from: Int, _ to: Int, _ t: [Token]) -> Int? {
+        guard from < to else { return nil }
+        for r in from..<min(to, t.count) {
+            if t[r].kind != .word { continue }
+            if Self.relativePronouns.contains(t[r].lower) { return r }
+            if t[r].lowerIs("that"), r > 0, t[r - 1].kind == .word, !t[r - 1].has(.statementTrigger), !t[r - 1].has(.trigger),
+                !t[r - 1].lower.hasSuffix("ed"), !Self.auxiliaries.contains(t[r - 1].lower)
+            {
+                return r
+            }
+        }
+        return nil
+    }
+
+    /// A date told inside a relative clause after the trigger, or inside a participle phrase
+    /// set off before it ("The two men, detained in 2019 while visiting relatives, were flown
+    /// to Stockholm"), dates that clause's happening, not this one. The nearest other date of
+    /// the sentence outside such clauses takes its place, or none.
+    func refineDate(_ c: inout Candidate, trigger at: Int, _ m: SentenceMentions) {
+        guard let d = c.dateMention, !c.total else { return }
+        let t = m.tokens
+        func foreign(_ x: DateMention) -> Bool {
+            if x.lo > at { return relativeBetween(at + 1, x.lo, t) != nil }
+            // (A participle trigger right before the date, then a comma before this trigger.)
+            guard x.lo >= 2, x.hi <= at else { return false }
+            let p = t[x.lo - 1].lowerIs("in") || t[x.lo - 1].lowerIs("on") ? x.lo - 2 : x.lo - 1
+            guard p >= 0, p + 1 < at, t[p].kind == .word, t[p].lower.hasSuffix("ed"), t[p].has(.trigger),
+                !Self.auxiliaries.contains(p > 0 ? t[p - 1].lower : "")
+            else { return false }
+            return t[x.hi..<at].contains { $0.isMark(UInt8(ascii: ",")) }
+        }
+        guard foreign(d) else { return }
+        // (A date right after a verb of saying dates the saying: "said on Wednesday".)
+        let others = m.dates.filter { x in
+            x.lo != d.lo && x.lo >= m.datelineEnd && !foreign(x)
+                && !(x.lo >= 1 && (t[x.lo - 1].has(.statementTrigger) || (x.lo >= 2 && t[x.lo - 2].has(.statementTrigger))))
+        }
+        c.dateMention = others.min { abs($0.lo - at) < abs($1.lo - at) }
+    }
+
+    /// "another swap, of 500 for 500, was expected next week": the first finite "be" after a
+    /// trigger noun, followed by a word of scheduling and then a date or the clause's end, says
+    /// the happening is still to come. (StatusClassifier reads the infinitive forms, "is due to
+    /// take place", "were expected to be released".)
+    func scheduledAfter(trigger at: Int, _ m: SentenceMentions) -> Bool {
+        let t = m.tokens
+        guard at > 0, Self.determiners.contains(t[at - 1].lower) || t[at - 1].lowerIs("another") else { return false }
+        var a = at + 1
+        while a + 1 < min(t.count, at + 14) {
+            if StatusClassifier.finiteBe.contains(t[a].lower) {
+                guard Self.scheduledCues.contains(t[a + 1].lower) else { return false }
+                let after = a + 2
+                return after >= t.count || t[after].kind == .punct || m.dates.contains { $0.lo == after }
+            }
+            if t[a].has(.trigger) || t[a].has(.statementTrigger) { return false }
+            a += 1
+        }
+        return false
+    }
+
+    /// "exchanged 25 prisoners for 25", "a swap, of 500 for 500": a number, "for", and a bare
+    /// number after it give both sides of an exchange (when the right side names its own
+    /// people, "32 servicemen for two soldiers", the "X for Y" rule of `find` counts it).
+    func numberForNumber(trigger at: Int, _ m: SentenceMentions) -> Quantity? {
+        let t = m.tokens
+        let clause = m.clauses.range(of: at)
+        let hi = min(t.count - 1, at + 10)
+        guard at + 1 < hi else { return nil }
+        for f in (at + 1)..<hi where t[f].lowerIs("for") {
+            guard let right = m.quantities.first(where: { $0.lo == f + 1 && $0.noun == nil && !$0.isStock }), let b = right.quantity.value,
+                let left = m.quantities.last(where: { $0.hi <= f && $0.lo > at && f - $0.hi <= 4 && clause.contains($0.lo) }), let a = left.quantity.value,
+                !t[left.hi..<f].contains(where: { $0.kind == .punct })
+            else { continue }
+            let exact = left.quantity.qualifier == .exact && right.quantity.qualifier == .exact
+            return Quantity(value: min(QuantityFinder.limit, a + b), qualifier: exact ? .exact : left.quantity.qualifier,
+                text: (left.quantity.text ?? "") + " for " + (right.quantity.text ?? ""))
+        }
+        return nil
+    }
+}
+
+extension EventFinder {
+    /// "brought to more than 5,000 the number of Ukrainians freed": a count followed by "the
+    /// number of" counts people (the running-total idiom), whatever noun follows.
+    static func namesTheNumberOf(_ t: [Token], _ q: QuantityMention) -> Bool {
+        q.hi + 2 < t.count && t[q.hi].lowerIs("the") && t[q.hi + 1].lowerIs("number") && t[q.hi + 2].lowerIs("of")
+    }
+
+    /// "seven of them were deported", "three of those were later freed": a count of a group
+    /// told before, as the trigger's subject. The quantity, or nil.
+    func countOfThem(trigger at: Int, _ m: SentenceMentions) -> Quantity? {
+        let t = m.tokens
+        let clause = m.clauses.range(of: at)
+        for q in m.quantities where clause.contains(q.lo) && q.lo < at && q.quantity.value != nil && !q.isStock {
+            guard q.hi + 1 < at, t[q.hi].lowerIs("of"), t[q.hi + 1].lowerIs("them") || t[q.hi + 1].lowerIs("those") else { continue }
+            var k = q.hi + 2
+            while k < at, Self.auxiliaries.contains(t[k].lower) || Self.adverbs.contains(t[k].lower) { k += 1 }
+            if k == at { return q.quantity }
+        }
+        return nil
+    }
+
+    /// "A meeting between Putin and Zelenskiy is not on the agenda", "no exchange is planned":
+    /// a trigger noun whose first finite "be" is negated with one of these reports nothing.
+    static let notHappeningCues = StringSet(["planned", "scheduled", "expected", "likely", "foreseen", "held", "envisaged"])
+    func negatedAfter(trigger at: Int, _ m: SentenceMentions) -> Bool {
+        let t = m.tokens
+        guard at > 0, Self.determiners.contains(t[at - 1].lower) else { return false }
+        var a = at + 1
+        while a + 2 < min(t.count, at + 14) {
+            if StatusClassifier.finiteBe.contains(t[a].lower) {
+                guard t[a + 1].lowerIs("not") else { return false }
+                let w = t[a + 2]
+                if Self.notHappeningCues.contains(w.lower) { return true }
+                // ("not on the agenda", "not on the table", "not under way".)
+                return a + 4 < t.count && (w.lowerIs("on") && (t[a + 4].lowerIs("agenda") || t[a + 4].lowerIs("table")) || (w.lowerIs("under") && t[a + 3].lowerIs("way")))
+            }
+            if t[a].has(.trigger) || t[a].has(.statementTrigger) { return false }
+            a += 1
+        }
+        return false
+    }
+}
