@@ -83,7 +83,8 @@ struct EventFinder {
             let clause = m.clauses.range(of: i)
             let key = (type: trig.type, clause: m.clauses.clauseOf[i], anaphoric: false)
             let next = i + trig.words.count
-            if claimed.contains(where: { $0.clause == key.clause && $0.type == key.type && !$0.anaphoric }) || status.isHabitual(t, trigger: i, clause: clause) { i = next; continue }
+            if (claimed.contains(where: { $0.clause == key.clause && $0.type == key.type && !$0.anaphoric }) && !isLaterHappening(out, where_, type: trig.type, trigger: i, clause: clause, m))
+                || status.isHabitual(t, trigger: i, clause: clause) { i = next; continue }
             // "asked for a pardon", "calls for the release": a request, not a happening.
             // ("arrived in Minsk on Tuesday for talks with ..." is the purpose of a trip that
             // happened: the meeting took place.)
@@ -435,7 +436,7 @@ struct EventFinder {
             }
             out.removeAll { DocumentMerger.family($0.type) == "release" && $0.status == status }
         }
-        refine(&out, &where_, m)  // SentenceRefinements.swift
+        refine(&out, &where_, m, sentence: sentence, supporting: supporting, speakers: speakers)  // SentenceRefinements.swift
         return out
     }
 

@@ -12,9 +12,13 @@ extension EventFinder {
     /// "another swap ... was expected next week".
     static let scheduledCues = StringSet(["expected", "scheduled", "planned", "due"])
 
-    func refine(_ out: inout [Candidate], _ where_: inout [(clause: Int, at: Int)], _ m: SentenceMentions) {
-        guard !out.isEmpty else { return }
+    func refine(_ out: inout [Candidate], _ where_: inout [(clause: Int, at: Int)], _ m: SentenceMentions, sentence: Int, supporting: Bool, speakers: Set<Int>) {
         let t = m.tokens
+        if !supporting, let leg = returnedLeg(m, out, sentence: sentence, speakers: speakers) {
+            out.append(leg.candidate)
+            where_.append((m.clauses.clauseOf[leg.at], leg.at))
+        }
+        guard !out.isEmpty else { return }
         var drop: [Int] = []
         for k in out.indices {
             let at = where_[k].at
@@ -32,6 +36,19 @@ extension EventFinder {
                 continue
             }
             refineDate(&out[k], trigger: at, m)
+            // ("held talks last week and agreed to meet again": the earlier happening's date is not
+            // the later one's.)
+            if out[k].status != .occurred, at >= 1, t[at - 1].lowerIs("to"),
+                let j = out.indices.first(where: { j in j != k && out[j].type == out[k].type && where_[j].at < at && out[j].status != out[k].status })
+            {
+                if let d = out[k].dateMention, d.hi <= at, out[j].dateMention == d { out[k].dateMention = nil }
+                // ("freed 127 prisoners on Wednesday, the first group of 553 it has promised to
+                // release": the later happening's count is told between the two triggers.)
+                if let v = out[k].count?.value, v == out[j].count?.value {
+                    let between = m.quantities.filter { q in q.lo > where_[j].at && q.hi <= at && !q.isStock && q.quantity.value != nil && q.quantity.value != v }
+                    out[k].count = between.last?.quantity
+                }
+            }
             if out[k].count == nil, out[k].type != .statement, out[k].type != .meeting, let q = countOfThem(trigger: at, m) {
                 out[k].count = q
             }
@@ -48,6 +65,9 @@ extension EventFinder {
             {
                 out[k].type = .release
             }
+            // "seven of them were deported to Egypt": an expulsion stands beside an exchange, not
+            // as one of its legs (DocumentMerger.absorbExchangeLegs).
+            if out[k].type == .deportation, Self.expelVerbs.contains(t[at].lower) { out[k].attributes["_expelled"] = "1" }
             if out[k].type == .exchange, let n = numberForNumber(trigger: at, m) {
                 out[k].count = n
             }
@@ -59,14 +79,14 @@ extension EventFinder {
         }
     }
 
-    /// The index of a relative pronoun opening a clause after `from` and before `to`
-    /// ("a ceasefire deal that took effect last month", "Dmitriev, who had visited Washington
-    /// in April"). "that" counts only after a noun-like word, not after a verb of saying or
-    /// agreeing ("said that", "agreed that").
+    /// The index of the first relative pronoun after `from` and before `to` ("a ceasefire deal
+    /// that took effect last month", "Dmitriev, head of the fund, who had visited Washington in
+    /// April"). "that" counts only after a noun-like word, not after a verb of saying or
+    /// agreeing ("said that", "agreed that"). (A wire sentence seldom puts its main clause's
+    /// date after a relative clause; what follows the clause usually goes on about it.)
     func relativeBetween(_ from: Int, _ to: Int, _ t: [Token]) -> Int? {
         guard from < to else { return nil }
-        for r in from..<min(to, t.count) {
-            if t[r].kind != .word { continue }
+        for r in from..<min(to, t.count) where t[r].kind == .word {
             if Self.relativePronouns.contains(t[r].lower) { return r }
             if t[r].lowerIs("that"), r > 0, t[r - 1].kind == .word, !t[r - 1].has(.statementTrigger), !t[r - 1].has(.trigger),
                 !t[r - 1].lower.hasSuffix("ed"), !Self.auxiliaries.contains(t[r - 1].lower)
@@ -76,6 +96,7 @@ extension EventFinder {
         }
         return nil
     }
+    static let temporalPrepositions = StringSet(["after", "before", "following", "during", "since", "until", "in", "under", "by"])
 
     /// A date told inside a relative clause after the trigger, or inside a participle phrase
     /// set off before it ("The two men, detained in 2019 while visiting relatives, were flown
@@ -86,6 +107,17 @@ extension EventFinder {
         let t = m.tokens
         func foreign(_ x: DateMention) -> Bool {
             if x.lo > at { return relativeBetween(at + 1, x.lo, t) != nil }
+            // ("released 10 Americans on Friday in exchange for 252 migrants whom the United
+            // States had deported": a trigger inside a relative clause is background; the main
+            // clause's date is not its own.)
+            // (Only a pluperfect one, "whom ... had deported", with no comma before the trigger;
+            // "after which the Treasury removed ..." and "talks that led to the release" go on
+            // with the story.)
+            if x.hi <= at, let r = relativeBetween(x.hi, at, t), !t[r].lowerIs("that"), r > 0, !Self.temporalPrepositions.contains(t[r - 1].lower),
+                t[(r + 1)..<at].contains(where: { $0.lowerIs("had") }), !t[(r + 1)..<at].contains(where: { $0.kind == .punct })
+            {
+                return true
+            }
             // (A participle trigger right before the date, then a comma before this trigger.)
             guard x.lo >= 2, x.hi <= at else { return false }
             let p = t[x.lo - 1].lowerIs("in") || t[x.lo - 1].lowerIs("on") ? x.lo - 2 : x.lo - 1
@@ -162,7 +194,16 @@ extension EventFinder {
             while k < at, Self.auxiliaries.contains(t[k].lower) || Self.adverbs.contains(t[k].lower) { k += 1 }
             if k == at { return q.quantity }
         }
-        return nil
+        // "Twenty-five foreign nationals among those pardoned will be deported": the group
+        // before "among those PARTICIPLE" is the subject (the participle refers back).
+        var p = at - 1
+        while p > 2, Self.auxiliaries.contains(t[p].lower) || Self.adverbs.contains(t[p].lower) { p -= 1 }
+        guard p >= 2, p < at, t[p - 1].lowerIs("those"), t[p - 2].lowerIs("among") else { return nil }
+        let q = m.quantities.last { q in
+            q.hi <= p - 2 && clause.contains(q.lo) && q.noun != nil && q.quantity.value != nil && !q.isStock
+                && !t[q.hi..<(p - 2)].contains { $0.kind == .punct }
+        }
+        return q?.quantity
     }
 
     /// "A meeting between Putin and Zelenskiy is not on the agenda", "no exchange is planned":
@@ -184,5 +225,54 @@ extension EventFinder {
             a += 1
         }
         return false
+    }
+}
+
+extension EventFinder {
+    static let expelVerbs = StringSet(["deported", "expelled", "exiled", "banished", "deportation", "deportations", "expulsion", "expulsions"])
+    /// Verbs telling that a counted group came back in an exchange: "303 Ukrainian servicemen
+    /// had returned home", "303 Russian soldiers had been returned from territory controlled
+    /// by Kyiv".
+    static let returnVerbs = StringSet(["returned", "repatriated"])
+
+    /// One side of an exchange told as a group coming back, in a sentence that reports no
+    /// release, exchange or deportation of its own: a leg (`_leg`, `_moved`) that
+    /// DocumentMerger adds to the count of an exchange told nearby, and drops otherwise. Its
+    /// `_side` (the group's country, from a demonym) lets two sides of equal size both count
+    /// ("303 Ukrainian servicemen ... 303 Russian soldiers").
+    func returnedLeg(_ m: SentenceMentions, _ out: [Candidate], sentence: Int, speakers: Set<Int>) -> (candidate: Candidate, at: Int)? {
+        guard !out.contains(where: { DocumentMerger.family($0.type) == "release" || $0.type == .deportation || $0.type == .exchange }) else { return nil }
+        let t = m.tokens
+        for q in m.quantities where q.noun != nil && !q.isStock && q.quantity.value != nil && !t[q.hi - 1].inQuote {
+            guard !t[max(0, q.lo - 2)..<q.lo].contains(where: { $0.lower == "among" || $0.lower == "including" || $0.lower == "of" }) else { continue }
+            // (Past the group's noun, "had been" to the verb.)
+            var k = q.hi
+            while k < min(t.count, q.hi + 3), t[k].kind == .word, !Self.auxiliaries.contains(t[k].lower), !Self.returnVerbs.contains(t[k].lower) { k += 1 }
+            guard k < t.count, Self.auxiliaries.contains(t[k].lower) else { continue }
+            while k < t.count, Self.auxiliaries.contains(t[k].lower) { k += 1 }
+            guard k < t.count, Self.returnVerbs.contains(t[k].lower), let v = q.quantity.value, q.quantity.qualifier == .exact else { continue }
+            let clause = m.clauses.range(of: k)
+            let side = m.names.first { $0.kind == .demonym && $0.lo >= q.lo && $0.lo <= q.hi + 1 }
+            var c = Candidate(type: .release, status: status.status(t, trigger: k, clause: clause), total: false, actors: [], places: [],
+                attributes: ["_moved": String(v), "_parts": String(v), "_leg": "1"], sentence: sentence, supporting: false)
+            if let side { c.attributes["_side"] = side.country ?? side.canonical }
+            fillArguments(&c, trigger: k, triggerEnd: k + 1, clause: clause, m, speakers: speakers)
+            c.count = nil
+            return (c, k)
+        }
+        return nil
+    }
+}
+
+extension EventFinder {
+    /// "held talks in Abu Dhabi last week and agreed to meet again": a second trigger of the
+    /// same type in a clause that already has one opens its own candidate when it is an
+    /// infinitive ("to meet", "to swap") whose status differs from the first's: a happening
+    /// still to come beside one that took place.
+    func isLaterHappening(_ out: [Candidate], _ where_: [(clause: Int, at: Int)], type: String, trigger i: Int, clause: Range<Int>, _ m: SentenceMentions) -> Bool {
+        let t = m.tokens
+        guard i >= 1, t[i - 1].lowerIs("to") else { return false }
+        guard let k = out.indices.last(where: { out[$0].type.rawValue == type && where_[$0].clause == m.clauses.clauseOf[i] && where_[$0].at < i }) else { return false }
+        return status.status(t, trigger: i, clause: where_[k].at + 1..<clause.upperBound, meeting: type == "meeting") != out[k].status
     }
 }
