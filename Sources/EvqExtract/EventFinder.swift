@@ -307,7 +307,7 @@ struct EventFinder {
                 guard Self.handOverVerbs.contains(t[k].lower)
                     || lexicon.triggers[t[k].lower]?.contains(where: { $0.type == "release" && $0.words.count == 1 }) == true,
                     !lexicon.isVetoed(at: k, in: t),
-                    let n = m.names.first(where: { ($0.kind == .place || $0.kind == .demonym) && ($0.hi == k || ($0.hi == k - 1 && ["has", "had", "also"].contains(t[k - 1].lower))) })
+                    let n = m.names.first(where: { ($0.kind == .place || $0.kind == .demonym || $0.kind == .organization) && ($0.hi == k || ($0.hi == k - 1 && ["has", "had", "also"].contains(t[k - 1].lower))) })
                 else { continue }
                 let state = n.country ?? n.canonical
                 if !sides.contains(where: { $0.state == state }) { sides.append((state, k)) }

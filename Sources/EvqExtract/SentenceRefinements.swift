@@ -68,6 +68,9 @@ extension EventFinder {
             // "seven of them were deported to Egypt": an expulsion stands beside an exchange, not
             // as one of its legs (DocumentMerger.absorbExchangeLegs).
             if out[k].type == .deportation, Self.expelVerbs.contains(t[at].lower) { out[k].attributes["_expelled"] = "1" }
+            if out[k].type == .exchange, let n = namedForNamed(trigger: at, m, speakers: speakers) {
+                out[k].count = n
+            }
             if out[k].type == .exchange, let n = numberForNumber(trigger: at, m) {
                 out[k].count = n
             }
@@ -274,5 +277,20 @@ extension EventFinder {
         guard i >= 1, t[i - 1].lowerIs("to") else { return false }
         guard let k = out.indices.last(where: { out[$0].type.rawValue == type && where_[$0].clause == m.clauses.clauseOf[i] && where_[$0].at < i }) else { return false }
         return status.status(t, trigger: i, clause: where_[k].at + 1..<clause.upperBound, meeting: type == "meeting") != out[k].status
+    }
+}
+
+extension EventFinder {
+    /// "freed Evan Carter, Paul Whelan and Alsu Kurmasheva in exchange for Vadim Krasikov and
+    /// Roman Seleznev": named people on both sides and no counted group, one each (5).
+    func namedForNamed(trigger at: Int, _ m: SentenceMentions, speakers: Set<Int>) -> Quantity? {
+        let t = m.tokens
+        guard let span = exchangeForSpan(t), span.lowerBound > at + 3 else { return nil }
+        let left = (at + 1)..<(span.lowerBound - 3)
+        if m.quantities.contains(where: { ($0.lo >= left.lowerBound && $0.lo < span.upperBound) && $0.quantity.value != nil && $0.noun != nil }) { return nil }
+        let l = m.names.filter { left.contains($0.lo) && $0.kind == .person && !speakers.contains($0.lo) }.count
+        let r = m.names.filter { span.contains($0.lo) && $0.kind == .person && !speakers.contains($0.lo) }.count
+        guard l + r > 2, l > 0, r > 0 else { return nil }
+        return Quantity(value: l + r, qualifier: .exact, text: "\(l) for \(r)")
     }
 }

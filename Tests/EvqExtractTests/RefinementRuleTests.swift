@@ -36,6 +36,12 @@ struct RefinementRuleTests {
         // "freed 127 ..., the first group of 553 it has promised to release": the promise has its own count.
         Case(text: "Cuba freed 127 prisoners on Wednesday, the first group of 553 it has promised to release under a deal mediated by the Vatican.",
             type: .release, status: .expected, count: 553),
+        // Named people each way: 3 + 2.
+        Case(text: "In August, Russia freed journalist Evan Carter, former Marine Paul Whitman and radio editor Lena Kurmash in exchange for Vadim Sokolov and Roman Selin.",
+            type: .exchange, count: 5, date: "2024-08"),
+        // An armed group (organizations.txt) and a state each freeing people in one sentence.
+        Case(text: "Hamas freed four Israeli soldiers on Saturday and Israel released 200 Palestinian prisoners hours later.", type: .exchange,
+            count: 204, date: "2025-03-01"),
         // "The deportations in March": the plural noun is a trigger.
         Case(text: "The deportations in March, under an 18th-century wartime law, were challenged in U.S. courts.", type: .deportation,
             date: "2025-03"),
