@@ -6,11 +6,29 @@ import EvqModel
 /// before ("among those pardoned"). Each rule reads a few tokens around a candidate's
 /// trigger (a sentence has a handful of candidates), so the pass is linear in the sentence.
 extension EventFinder {
-    /// Relative pronouns that open a clause about the noun before them.
-    static let relativePronouns = StringSet(["who", "whom", "which", "whose"])
+    // (Words are tested by class bits and byte compares, not by hashing: this runs for every
+    // candidate of every sentence.)
+    /// "was", "were", "is", "are", "has", "have", "had" (`StatusClassifier.finiteBe`, which
+    /// are the words of `modalStops`).
+    @inline(__always) static func isFiniteBe(_ x: Token) -> Bool { x.kind == .word && x.has(.modalStop) }
+    /// `auxiliaries`: a finite "be"/"have" or "been", "be", "will", "would".
+    @inline(__always) static func isAuxiliary(_ x: Token) -> Bool {
+        isFiniteBe(x) || x.lowerIs("been") || x.lowerIs("be") || x.lowerIs("will") || x.lowerIs("would")
+    }
+    /// Relative pronouns that open a clause about the noun before them: who, whose, whom
+    /// (`Clauses.relativeOpeners`) and which.
+    @inline(__always) static func isRelativePronoun(_ x: Token) -> Bool { x.has(.relativeOpener) || x.lowerIs("which") }
+    /// `determiners` or "another" ("another swap").
+    @inline(__always) static func isDeterminerOrAnother(_ x: Token) -> Bool {
+        x.lowerIs("the") || x.lowerIs("a") || x.lowerIs("an") || x.lowerIs("another") || x.lowerIs("this") || x.lowerIs("that")
+            || x.lowerIs("these") || x.lowerIs("those") || x.lowerIs("his") || x.lowerIs("her") || x.lowerIs("their") || x.lowerIs("its")
+            || x.lowerIs("our") || x.lowerIs("my") || x.lowerIs("your")
+    }
     /// Words after "is"/"was" that make a happening still to come without an infinitive:
     /// "another swap ... was expected next week".
-    static let scheduledCues = StringSet(["expected", "scheduled", "planned", "due"])
+    @inline(__always) static func isScheduledCue(_ x: Token) -> Bool {
+        x.lowerIs("expected") || x.lowerIs("scheduled") || x.lowerIs("planned") || x.lowerIs("due")
+    }
 
     func refine(_ out: inout [Candidate], _ where_: inout [(clause: Int, at: Int)], _ m: SentenceMentions, sentence: Int, supporting: Bool, speakers: Set<Int>) {
         let t = m.tokens
@@ -23,23 +41,26 @@ extension EventFinder {
         for k in out.indices {
             let at = where_[k].at
             guard at < t.count else { continue }
+            let type = out[k].type
+            if type == .statement { continue }
             // "Twenty-five foreign nationals among those pardoned will be deported": a participle
-            // after "among those" / "of those" names a group told before, never a new happening
-            // (its clause's status belongs to the other verb).
-            if at >= 2, t[at - 1].lowerIs("those"), t[at - 2].lowerIs("among"), out[k].type != .statement {
+            // after "among those" names a group told before, never a new happening (its clause's
+            // status belongs to the other verb).
+            if at >= 2, t[at - 1].lowerIs("those"), t[at - 2].lowerIs("among") {
                 drop.append(k)
                 continue
             }
+            let nounAfterDeterminer = at > 0 && Self.isDeterminerOrAnother(t[at - 1])
             // "A meeting between Putin and Zelenskiy is not on the agenda".
-            if out[k].type != .statement, negatedAfter(trigger: at, m) {
+            if nounAfterDeterminer, negatedAfter(trigger: at, m) {
                 drop.append(k)
                 continue
             }
-            refineDate(&out[k], trigger: at, m)
+            if out[k].dateMention != nil { refineDate(&out[k], trigger: at, m) }
             // ("held talks last week and agreed to meet again": the earlier happening's date is not
             // the later one's.)
-            if out[k].status != .occurred, at >= 1, t[at - 1].lowerIs("to"),
-                let j = out.indices.first(where: { j in j != k && out[j].type == out[k].type && where_[j].at < at && out[j].status != out[k].status })
+            if at >= 1, t[at - 1].lowerIs("to"), out[k].status != .occurred,
+                let j = out.indices.first(where: { j in j != k && out[j].type == type && where_[j].at < at && out[j].status != out[k].status })
             {
                 if let d = out[k].dateMention, d.hi <= at, out[j].dateMention == d { out[k].dateMention = nil }
                 // ("freed 127 prisoners on Wednesday, the first group of 553 it has promised to
@@ -49,30 +70,30 @@ extension EventFinder {
                     out[k].count = between.last?.quantity
                 }
             }
-            if out[k].count == nil, out[k].type != .statement, out[k].type != .meeting, let q = countOfThem(trigger: at, m) {
+            if out[k].count == nil, type != .meeting, !m.quantities.isEmpty, let q = countOfThem(trigger: at, m) {
                 out[k].count = q
             }
-            if out[k].status == .occurred, out[k].type != .statement, scheduledAfter(trigger: at, m) {
+            if nounAfterDeterminer, out[k].status == .occurred, scheduledAfter(trigger: at, m) {
                 out[k].status = .expected
             }
-            // "The swaps brought to more than 5,000 the number of Ukrainians freed since ...": a
-            // running total counts what the verb after "the number of" did, not its subject.
-            if out[k].type == .exchange, out[k].total, let v = out[k].count?.value,
-                let q = m.quantities.first(where: { $0.quantity.value == v && Self.namesTheNumberOf(t, $0) }),
-                (q.hi + 3..<min(t.count, q.hi + 8)).contains(where: { j in
-                    t[j].has(.trigger) && lexicon.triggers[t[j].lower]?.contains(where: { $0.type == "release" && !$0.isStatement }) == true
-                })
-            {
-                out[k].type = .release
-            }
-            // "seven of them were deported to Egypt": an expulsion stands beside an exchange, not
-            // as one of its legs (DocumentMerger.absorbExchangeLegs).
-            if out[k].type == .deportation, Self.expelVerbs.contains(t[at].lower) { out[k].attributes["_expelled"] = "1" }
-            if out[k].type == .exchange, let n = namedForNamed(trigger: at, m, speakers: speakers) {
-                out[k].count = n
-            }
-            if out[k].type == .exchange, let n = numberForNumber(trigger: at, m) {
-                out[k].count = n
+            if type == .deportation {
+                // "seven of them were deported to Egypt": an expulsion stands beside an exchange,
+                // not as one of its legs (DocumentMerger.absorbExchangeLegs).
+                if Self.expelVerbs.contains(t[at].lower) { out[k].attributes["_expelled"] = "1" }
+            } else if type == .exchange {
+                // "The swaps brought to more than 5,000 the number of Ukrainians freed since ...":
+                // a running total counts what the verb after "the number of" did, not its subject.
+                if out[k].total, let v = out[k].count?.value,
+                    let q = m.quantities.first(where: { $0.quantity.value == v && Self.namesTheNumberOf(t, $0) }),
+                    (q.hi + 3..<min(t.count, q.hi + 8)).contains(where: { j in
+                        t[j].has(.trigger) && lexicon.triggers[t[j].lower]?.contains(where: { $0.type == "release" && !$0.isStatement }) == true
+                    })
+                {
+                    out[k].type = .release
+                    continue
+                }
+                if let n = namedForNamed(trigger: at, m, speakers: speakers) { out[k].count = n }
+                if let n = numberForNumber(trigger: at, m) { out[k].count = n }
             }
         }
         if !drop.isEmpty {
@@ -90,16 +111,20 @@ extension EventFinder {
     func relativeBetween(_ from: Int, _ to: Int, _ t: [Token]) -> Int? {
         guard from < to else { return nil }
         for r in from..<min(to, t.count) where t[r].kind == .word {
-            if Self.relativePronouns.contains(t[r].lower) { return r }
+            if Self.isRelativePronoun(t[r]) { return r }
             if t[r].lowerIs("that"), r > 0, t[r - 1].kind == .word, !t[r - 1].has(.statementTrigger), !t[r - 1].has(.trigger),
-                !t[r - 1].lower.hasSuffix("ed"), !Self.auxiliaries.contains(t[r - 1].lower)
+                !Self.isAuxiliary(t[r - 1]), !t[r - 1].lower.hasSuffix("ed")
             {
                 return r
             }
         }
         return nil
     }
-    static let temporalPrepositions = StringSet(["after", "before", "following", "during", "since", "until", "in", "under", "by"])
+    /// "after which ...", "under which ...": a relative clause that goes on with the story.
+    @inline(__always) static func isTemporalPreposition(_ x: Token) -> Bool {
+        x.lowerIs("after") || x.lowerIs("before") || x.lowerIs("following") || x.lowerIs("during") || x.lowerIs("since") || x.lowerIs("until")
+            || x.lowerIs("in") || x.lowerIs("under") || x.lowerIs("by")
+    }
 
     /// A date told inside a relative clause after the trigger, or inside a participle phrase
     /// set off before it ("The two men, detained in 2019 while visiting relatives, were flown
@@ -116,7 +141,7 @@ extension EventFinder {
             // (Only a pluperfect one, "whom ... had deported", with no comma before the trigger;
             // "after which the Treasury removed ..." and "talks that led to the release" go on
             // with the story.)
-            if x.hi <= at, let r = relativeBetween(x.hi, at, t), !t[r].lowerIs("that"), r > 0, !Self.temporalPrepositions.contains(t[r - 1].lower),
+            if x.hi <= at, let r = relativeBetween(x.hi, at, t), !t[r].lowerIs("that"), r > 0, !Self.isTemporalPreposition(t[r - 1]),
                 t[(r + 1)..<at].contains(where: { $0.lowerIs("had") }), !t[(r + 1)..<at].contains(where: { $0.kind == .punct })
             {
                 return true
@@ -124,8 +149,7 @@ extension EventFinder {
             // (A participle trigger right before the date, then a comma before this trigger.)
             guard x.lo >= 2, x.hi <= at else { return false }
             let p = t[x.lo - 1].lowerIs("in") || t[x.lo - 1].lowerIs("on") ? x.lo - 2 : x.lo - 1
-            guard p >= 0, p + 1 < at, t[p].kind == .word, t[p].lower.hasSuffix("ed"), t[p].has(.trigger),
-                !Self.auxiliaries.contains(p > 0 ? t[p - 1].lower : "")
+            guard p >= 0, p + 1 < at, t[p].kind == .word, t[p].has(.trigger), !(p > 0 && Self.isAuxiliary(t[p - 1])), t[p].lower.hasSuffix("ed")
             else { return false }
             return t[x.hi..<at].contains { $0.isMark(UInt8(ascii: ",")) }
         }
@@ -144,11 +168,10 @@ extension EventFinder {
     /// take place", "were expected to be released".)
     func scheduledAfter(trigger at: Int, _ m: SentenceMentions) -> Bool {
         let t = m.tokens
-        guard at > 0, Self.determiners.contains(t[at - 1].lower) || t[at - 1].lowerIs("another") else { return false }
         var a = at + 1
         while a + 1 < min(t.count, at + 14) {
-            if StatusClassifier.finiteBe.contains(t[a].lower) {
-                guard Self.scheduledCues.contains(t[a + 1].lower) else { return false }
+            if Self.isFiniteBe(t[a]) {
+                guard Self.isScheduledCue(t[a + 1]) else { return false }
                 let after = a + 2
                 return after >= t.count || t[after].kind == .punct || m.dates.contains { $0.lo == after }
             }
@@ -194,13 +217,13 @@ extension EventFinder {
         for q in m.quantities where clause.contains(q.lo) && q.lo < at && q.quantity.value != nil && !q.isStock {
             guard q.hi + 1 < at, t[q.hi].lowerIs("of"), t[q.hi + 1].lowerIs("them") || t[q.hi + 1].lowerIs("those") else { continue }
             var k = q.hi + 2
-            while k < at, Self.auxiliaries.contains(t[k].lower) || Self.adverbs.contains(t[k].lower) { k += 1 }
+            while k < at, Self.isAuxiliary(t[k]) || Self.adverbs.contains(t[k].lower) { k += 1 }
             if k == at { return q.quantity }
         }
         // "Twenty-five foreign nationals among those pardoned will be deported": the group
         // before "among those PARTICIPLE" is the subject (the participle refers back).
         var p = at - 1
-        while p > 2, Self.auxiliaries.contains(t[p].lower) || Self.adverbs.contains(t[p].lower) { p -= 1 }
+        while p > 2, Self.isAuxiliary(t[p]) { p -= 1 }
         guard p >= 2, p < at, t[p - 1].lowerIs("those"), t[p - 2].lowerIs("among") else { return nil }
         let q = m.quantities.last { q in
             q.hi <= p - 2 && clause.contains(q.lo) && q.noun != nil && q.quantity.value != nil && !q.isStock
@@ -211,16 +234,18 @@ extension EventFinder {
 
     /// "A meeting between Putin and Zelenskiy is not on the agenda", "no exchange is planned":
     /// a trigger noun whose first finite "be" is negated with one of these reports nothing.
-    static let notHappeningCues = StringSet(["planned", "scheduled", "expected", "likely", "foreseen", "held", "envisaged"])
+    @inline(__always) static func isNotHappeningCue(_ x: Token) -> Bool {
+        x.lowerIs("planned") || x.lowerIs("scheduled") || x.lowerIs("expected") || x.lowerIs("likely") || x.lowerIs("foreseen")
+            || x.lowerIs("held") || x.lowerIs("envisaged")
+    }
     func negatedAfter(trigger at: Int, _ m: SentenceMentions) -> Bool {
         let t = m.tokens
-        guard at > 0, Self.determiners.contains(t[at - 1].lower) else { return false }
         var a = at + 1
         while a + 2 < min(t.count, at + 14) {
-            if StatusClassifier.finiteBe.contains(t[a].lower) {
+            if Self.isFiniteBe(t[a]) {
                 guard t[a + 1].lowerIs("not") else { return false }
                 let w = t[a + 2]
-                if Self.notHappeningCues.contains(w.lower) { return true }
+                if Self.isNotHappeningCue(w) { return true }
                 // ("not on the agenda", "not on the table", "not under way".)
                 return a + 4 < t.count && (w.lowerIs("on") && (t[a + 4].lowerIs("agenda") || t[a + 4].lowerIs("table")) || (w.lowerIs("under") && t[a + 3].lowerIs("way")))
             }
@@ -236,7 +261,7 @@ extension EventFinder {
     /// Verbs telling that a counted group came back in an exchange: "303 Ukrainian servicemen
     /// had returned home", "303 Russian soldiers had been returned from territory controlled
     /// by Kyiv".
-    static let returnVerbs = StringSet(["returned", "repatriated"])
+    @inline(__always) static func isReturnVerb(_ x: Token) -> Bool { x.lowerIs("returned") || x.lowerIs("repatriated") }
 
     /// One side of an exchange told as a group coming back, in a sentence that reports no
     /// release, exchange or deportation of its own: a leg (`_leg`, `_moved`) that
@@ -244,16 +269,17 @@ extension EventFinder {
     /// `_side` (the group's country, from a demonym) lets two sides of equal size both count
     /// ("303 Ukrainian servicemen ... 303 Russian soldiers").
     func returnedLeg(_ m: SentenceMentions, _ out: [Candidate], sentence: Int, speakers: Set<Int>) -> (candidate: Candidate, at: Int)? {
-        guard !out.contains(where: { DocumentMerger.family($0.type) == "release" || $0.type == .deportation || $0.type == .exchange }) else { return nil }
         let t = m.tokens
-        for q in m.quantities where q.noun != nil && !q.isStock && q.quantity.value != nil && !t[q.hi - 1].inQuote {
-            guard !t[max(0, q.lo - 2)..<q.lo].contains(where: { $0.lower == "among" || $0.lower == "including" || $0.lower == "of" }) else { continue }
+        for q in m.quantities where q.noun != nil && !q.isStock && q.quantity.value != nil && q.quantity.qualifier == .exact && !t[q.hi - 1].inQuote {
             // (Past the group's noun, "had been" to the verb.)
             var k = q.hi
-            while k < min(t.count, q.hi + 3), t[k].kind == .word, !Self.auxiliaries.contains(t[k].lower), !Self.returnVerbs.contains(t[k].lower) { k += 1 }
-            guard k < t.count, Self.auxiliaries.contains(t[k].lower) else { continue }
-            while k < t.count, Self.auxiliaries.contains(t[k].lower) { k += 1 }
-            guard k < t.count, Self.returnVerbs.contains(t[k].lower), let v = q.quantity.value, q.quantity.qualifier == .exact else { continue }
+            while k < min(t.count, q.hi + 3), t[k].kind == .word, !Self.isAuxiliary(t[k]) { k += 1 }
+            guard k < t.count, Self.isAuxiliary(t[k]) else { continue }
+            while k < t.count, Self.isAuxiliary(t[k]) { k += 1 }
+            guard k < t.count, Self.isReturnVerb(t[k]), let v = q.quantity.value,
+                !t[max(0, q.lo - 2)..<q.lo].contains(where: { $0.lowerIs("among") || $0.lowerIs("including") || $0.lowerIs("of") }),
+                !out.contains(where: { DocumentMerger.family($0.type) == "release" || $0.type == .deportation || $0.type == .exchange })
+            else { continue }
             let clause = m.clauses.range(of: k)
             let side = m.names.first { $0.kind == .demonym && $0.lo >= q.lo && $0.lo <= q.hi + 1 }
             var c = Candidate(type: .release, status: status.status(t, trigger: k, clause: clause), total: false, actors: [], places: [],
