@@ -42,6 +42,9 @@ struct RefinementRuleTests {
         // An armed group (organizations.txt) and a state each freeing people in one sentence.
         Case(text: "Hamas freed four Israeli soldiers on Saturday and Israel released 200 Palestinian prisoners hours later.", type: .exchange,
             count: 204, date: "2025-03-01"),
+        // Singular captive nouns (captives.txt) and "rearrested".
+        Case(text: "Police arrested a journalist on Saturday.", type: .arrest, date: "2025-03-01"),
+        Case(text: "The activist was rearrested on Friday.", type: .arrest, date: "2025-02-28"),
         // "The deportations in March": the plural noun is a trigger.
         Case(text: "The deportations in March, under an 18th-century wartime law, were challenged in U.S. courts.", type: .deportation,
             date: "2025-03"),
@@ -85,6 +88,8 @@ struct RefinementRuleTests {
         "A meeting between Putin and Ukrainian President Volodymyr Zelenskiy is not on the agenda, Ushakov said.",
         "An exchange of prisoners is not planned this year, the ministry said.",
         "At the border crossing, relatives met them with flags and flowers.",
+        "An opposition activist who suffered a cardiac arrest in custody was taken to hospital.",
+        "Prosecutors issued arrest warrants for three opposition journalists living abroad.",
     ]
 
     @Test(arguments: noEvents)
