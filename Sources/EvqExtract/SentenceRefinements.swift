@@ -56,7 +56,7 @@ extension EventFinder {
                 drop.append(k)
                 continue
             }
-            if out[k].dateMention != nil { refineDate(&out[k], trigger: at, m) }
+            if out[k].dateMention != nil { refineDate(&out[k], trigger: at, m) } else if !m.dates.isEmpty { out[k].dateMention = dateAfterSubset(trigger: at, m) }
             // ("held talks last week and agreed to meet again": the earlier happening's date is not
             // the later one's.)
             if at >= 1, t[at - 1].lowerIs("to"), out[k].status != .occurred,
@@ -318,5 +318,23 @@ extension EventFinder {
         let r = m.names.filter { span.contains($0.lo) && $0.kind == .person && !speakers.contains($0.lo) }.count
         guard l + r > 2, l > 0, r > 0 else { return nil }
         return Quantity(value: l + r, qualifier: .exact, text: "\(l) for \(r)")
+    }
+}
+
+extension EventFinder {
+    /// "detained seven journalists, including an AFP photographer, in dawn raids on Monday": a
+    /// date after the comma that closes an "including ..." subset is the main clause's again
+    /// (`fillArguments` leaves out dates after the subset cue, which date a member's story:
+    /// "including an arms dealer convicted in 2019").
+    func dateAfterSubset(trigger at: Int, _ m: SentenceMentions) -> DateMention? {
+        let t = m.tokens
+        let hi = min(t.count, at + 8)
+        guard at + 1 < hi, let s = (at + 1..<hi).first(where: { t[$0].lowerIs("including") || t[$0].lowerIs("among") }),
+            let c = (s + 1..<min(t.count, s + 10)).first(where: { t[$0].isMark(UInt8(ascii: ",")) })
+        else { return nil }
+        guard let d = m.dates.first(where: { $0.lo > c && $0.lo <= c + 10 }) else { return nil }
+        // (Nothing between that starts another clause or happening.)
+        if t[(c + 1)..<d.lo].contains(where: { $0.has(.trigger) || $0.has(.statementTrigger) || Self.isRelativePronoun($0) || $0.kind == .punct }) { return nil }
+        return d
     }
 }

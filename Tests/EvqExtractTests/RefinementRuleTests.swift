@@ -42,6 +42,9 @@ struct RefinementRuleTests {
         // An armed group (organizations.txt) and a state each freeing people in one sentence.
         Case(text: "Hamas freed four Israeli soldiers on Saturday and Israel released 200 Palestinian prisoners hours later.", type: .exchange,
             count: 204, date: "2025-03-01"),
+        // A date after the comma closing an "including ..." subset is the main clause's.
+        Case(text: "Turkish police detained seven journalists, including an AFP photographer, in dawn raids on their homes on Saturday.",
+            type: .arrest, count: 7, date: "2025-03-01"),
         // Singular captive nouns (captives.txt) and "rearrested".
         Case(text: "Police arrested a journalist on Saturday.", type: .arrest, date: "2025-03-01"),
         Case(text: "The activist was rearrested on Friday.", type: .arrest, date: "2025-02-28"),
