@@ -38,6 +38,7 @@ extension EventFinder {
         }
         guard !out.isEmpty else { return }
         var drop: [Int] = []
+        var added: [(Candidate, Int)] = []
         for k in out.indices {
             let at = where_[k].at
             guard at < t.count else { continue }
@@ -94,7 +95,18 @@ extension EventFinder {
                 }
                 if let n = namedForNamed(trigger: at, m, speakers: speakers) { out[k].count = n }
                 if let n = numberForNumber(trigger: at, m) { out[k].count = n }
+                if let second = secondExchange(after: at, m) {
+                    var c = out[k]
+                    out[k].count = second.first
+                    c.dateMention = second.date
+                    c.count = second.count
+                    added.append((c, second.at))
+                }
             }
+        }
+        for (c, at) in added {
+            out.append(c)
+            where_.append((m.clauses.clauseOf[at], at))
         }
         if !drop.isEmpty {
             let keep = out.indices.filter { !drop.contains($0) }
@@ -336,5 +348,36 @@ extension EventFinder {
         // (Nothing between that starts another clause or happening.)
         if t[(c + 1)..<d.lo].contains(where: { $0.has(.trigger) || $0.has(.statementTrigger) || Self.isRelativePronoun($0) || $0.kind == .punct }) { return nil }
         return d
+    }
+}
+
+extension EventFinder {
+    /// "On Friday the two sides swapped 390 prisoners each, and on Saturday Ukraine received 307
+    /// soldiers in return for 307 Russians": a clause after ", and" that opens with its own date
+    /// and moves people both ways ("in return for", "in exchange for") is a second exchange. The
+    /// first exchange's count (from its own clause: "390 each" = 780), the second's date, its
+    /// count (307 + 307) and the index of its "in".
+    func secondExchange(after at: Int, _ m: SentenceMentions) -> (first: Quantity?, date: DateMention, count: Quantity, at: Int)? {
+        let t = m.tokens
+        guard at + 4 < t.count else { return nil }
+        for k in (at + 1)..<(t.count - 3) where t[k].isMark(UInt8(ascii: ",")) && t[k + 1].lowerIs("and") {
+            guard let d = m.dates.first(where: { $0.lo > k + 1 && $0.lo <= k + 3 }) else { continue }
+            guard let f = (d.hi..<min(t.count - 2, d.hi + 10)).first(where: { Self.isExchangeFor(t, $0) }) else { return nil }
+            guard let left = m.quantities.last(where: { $0.lo > d.hi && $0.hi <= f && $0.noun != nil }), let a = left.quantity.value,
+                let right = m.quantities.first(where: { $0.lo >= f + 3 && $0.lo <= f + 4 }), let b = right.quantity.value
+            else { return nil }
+            // The first exchange's own groups: "390 prisoners each" is that many each way.
+            let own = m.quantities.filter { $0.lo > at && $0.hi <= k && $0.noun != nil && $0.quantity.value != nil && !$0.isStock }
+            var first: Quantity? = nil
+            if own.count == 1, let v = own[0].quantity.value {
+                let each = (own[0].hi..<min(k, own[0].hi + 3)).contains { t[$0].lowerIs("each") }
+                first = Quantity(value: min(QuantityFinder.limit, each ? 2 * v : v), qualifier: own[0].quantity.qualifier,
+                    text: (own[0].quantity.text ?? "") + (each ? " each" : ""))
+            }
+            let exact = left.quantity.qualifier == .exact && right.quantity.qualifier == .exact
+            return (first, d, Quantity(value: min(QuantityFinder.limit, a + b), qualifier: exact ? .exact : .atLeast,
+                text: (left.quantity.text ?? "") + " for " + (right.quantity.text ?? "")), f)
+        }
+        return nil
     }
 }

@@ -122,6 +122,15 @@ struct RefinementRuleTests {
         #expect(!all.contains { $0.type == .release }, "\(all.map(\.summary))")
     }
 
+    /// "On Friday ... swapped 390 prisoners each, and on Saturday Ukraine received 307 soldiers
+    /// in return for 307 Russians": two exchanges, each with its own day and count.
+    @Test func twoSwapsInOneSentence() {
+        let all = articleEvents("On Friday the two sides swapped 390 prisoners each, and on Saturday Ukraine received 307 soldiers in return for 307 Russians.")
+        #expect(all.contains { $0.type == .exchange && $0.count?.value == 780 && $0.date.display == "2025-02-28" }, "\(all.map(\.summary))")
+        #expect(all.contains { $0.type == .exchange && $0.count?.value == 614 && $0.date.display == "2025-03-01" }, "\(all.map(\.summary))")
+        #expect(all.filter { $0.type == .exchange }.count == 2)
+    }
+
     /// A returned group with no exchange told nearby reports nothing.
     @Test func returnedGroupAloneIsNoEvent() {
         let all = articleEvents("Officials said 40 soldiers had returned to their base on Sunday.")
