@@ -82,6 +82,13 @@ extension EventFinder {
                 // not as one of its legs (DocumentMerger.absorbExchangeLegs).
                 if Self.expelVerbs.contains(t[at].lower) { out[k].attributes["_expelled"] = "1" }
             } else if type == .exchange {
+                // "which has mediated more than a dozen exchanges since 2022": a number of
+                // exchanges counts happenings, not people moved; with no count of people it is
+                // no event.
+                if out[k].count == nil, m.quantities.contains(where: { $0.hi == at }) {
+                    drop.append(k)
+                    continue
+                }
                 // "The swaps brought to more than 5,000 the number of Ukrainians freed since ...":
                 // a running total counts what the verb after "the number of" did, not its subject.
                 if out[k].total, let v = out[k].count?.value,

@@ -45,6 +45,8 @@ struct RefinementRuleTests {
         // A date after the comma closing an "including ..." subset is the main clause's.
         Case(text: "Turkish police detained seven journalists, including an AFP photographer, in dawn raids on their homes on Saturday.",
             type: .arrest, count: 7, date: "2025-03-01"),
+        // "open to" (hedges.tsv) makes a happening only possible.
+        Case(text: "The Kremlin said it was open to a new exchange involving Americans.", type: .exchange, status: .hypothetical),
         // Singular captive nouns (captives.txt) and "rearrested".
         Case(text: "Police arrested a journalist on Saturday.", type: .arrest, date: "2025-03-01"),
         Case(text: "The activist was rearrested on Friday.", type: .arrest, date: "2025-02-28"),
@@ -93,6 +95,7 @@ struct RefinementRuleTests {
         "At the border crossing, relatives met them with flags and flowers.",
         "An opposition activist who suffered a cardiac arrest in custody was taken to hospital.",
         "Prosecutors issued arrest warrants for three opposition journalists living abroad.",
+        "The swap was brokered by the UAE, which has mediated more than a dozen exchanges since 2022.",
     ]
 
     @Test(arguments: noEvents)
