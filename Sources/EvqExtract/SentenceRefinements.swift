@@ -52,6 +52,13 @@ extension EventFinder {
                 continue
             }
             let nounAfterDeterminer = at > 0 && Self.isDeterminerOrAnother(t[at - 1])
+            // "the freed men would be allowed to return home": a participle between a determiner
+            // and a captive noun is an adjective; the clause's status belongs to another verb.
+            // (Occurred mentions stay: they join the release told elsewhere.)
+            if nounAfterDeterminer, out[k].status != .occurred, at + 1 < t.count, t[at + 1].has(.captive), t[at].lower.hasSuffix("ed") {
+                drop.append(k)
+                continue
+            }
             // "A meeting between Putin and Zelenskiy is not on the agenda".
             if nounAfterDeterminer, negatedAfter(trigger: at, m) {
                 drop.append(k)

@@ -95,6 +95,7 @@ struct RefinementRuleTests {
         "At the border crossing, relatives met them with flags and flowers.",
         "An opposition activist who suffered a cardiac arrest in custody was taken to hospital.",
         "Prosecutors issued arrest warrants for three opposition journalists living abroad.",
+        "Authorities said the freed men would be allowed to return home.",
         "The swap was brokered by the UAE, which has mediated more than a dozen exchanges since 2022.",
     ]
 
