@@ -340,9 +340,10 @@ extension EventFinder {
         guard let span = exchangeForSpan(t), span.lowerBound > at + 3 else { return nil }
         let left = (at + 1)..<(span.lowerBound - 3)
         if m.quantities.contains(where: { ($0.lo >= left.lowerBound && $0.lo < span.upperBound) && $0.quantity.value != nil && $0.noun != nil }) { return nil }
-        let l = m.names.filter { left.contains($0.lo) && $0.kind == .person && !speakers.contains($0.lo) }.count
-        let r = m.names.filter { span.contains($0.lo) && $0.kind == .person && !speakers.contains($0.lo) }.count
-        guard l + r > 2, l > 0, r > 0 else { return nil }
+        // (Named persons, and "a"/"an"/"one" + a captive noun or demonym: "a U.S. citizen in
+        // exchange for a Russian national" is one each.)
+        let l = sideCount(left, m, speakers: speakers), r = sideCount(span, m, speakers: speakers)
+        guard l > 0, r > 0 else { return nil }
         return Quantity(value: l + r, qualifier: .exact, text: "\(l) for \(r)")
     }
 }
