@@ -462,6 +462,7 @@ struct EventFinder {
             // "since his arrest", "her release": a possessive pronoun names the person.
             if i > 0, Self.personalPossessives.contains(t[i - 1].lower) { return true }
             if m.quantities.contains(where: { clause.contains($0.lo) && ($0.noun != nil || Self.isSubjectOf(t, $0, trigger: i) || Self.namesTheNumberOf(t, $0)) }) { return true }
+            if demonymObject(after: after, m) { return true }  // SentenceRefinements.swift
             // "A third American ... could be pardoned".
             if m.names.contains(where: { n in
                 n.kind == .demonym && clause.contains(n.lo)

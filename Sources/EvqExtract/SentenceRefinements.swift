@@ -396,3 +396,13 @@ extension EventFinder {
         return nil
     }
 }
+
+extension EventFinder {
+    /// "freed a Russian arms dealer", "detained a British-Iranian academic": "a"/"an"/"one" and a
+    /// demonym right after the trigger open its object, a person of that nationality.
+    func demonymObject(after: Int, _ m: SentenceMentions) -> Bool {
+        let t = m.tokens
+        guard after + 1 < t.count, t[after].lowerIs("a") || t[after].lowerIs("an") || t[after].lowerIs("one") else { return false }
+        return t[after + 1].has(.demonym) || m.names.contains { $0.lo == after + 1 && $0.kind == .demonym }
+    }
+}

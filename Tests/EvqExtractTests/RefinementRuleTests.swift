@@ -51,6 +51,8 @@ struct RefinementRuleTests {
         Case(text: "Police arrested a journalist on Saturday.", type: .arrest, date: "2025-03-01"),
         Case(text: "The activist was rearrested on Friday.", type: .arrest, date: "2025-02-28"),
         Case(text: "Iran has detained a French tourist, his family said on Sunday.", type: .arrest, date: "2025-03-02"),
+        // "a"/"an" + a demonym right after the verb opens a person as its object.
+        Case(text: "Police detained a British-Iranian academic at Tehran airport on Saturday.", type: .arrest, date: "2025-03-01"),
         Case(text: "Russia freed a U.S. citizen on Friday in exchange for a Russian national.", type: .exchange, count: 2, date: "2025-02-28"),
         // "The deportations in March": the plural noun is a trigger.
         Case(text: "The deportations in March, under an 18th-century wartime law, were challenged in U.S. courts.", type: .deportation,
