@@ -205,7 +205,9 @@ struct CorpusMerger {
         }
         let exactEqual = b.count.map { q in q.value != nil && g.counts.contains { $0.qualifier == q.qualifier && $0.value == q.value } } ?? false
         if !g.actors.isEmpty, !b.actors.isEmpty, !lowered.actors.contains(where: { g.actors.contains($0) }), !exactEqual { return false }
-        if !g.places.isEmpty, !b.places.isEmpty, !lowered.places.contains(where: { g.places.contains($0) }), !exactEqual { return false }
+        // (Disjoint places are excused by an equal count only on the very same day: an exchange of
+        // 8 in Armenia on Monday and one of 8 in Kyrgyzstan on Tuesday are two.)
+        if !g.places.isEmpty, !b.places.isEmpty, !lowered.places.contains(where: { g.places.contains($0) }), !exactEqual || ad.start != bd.start { return false }
         // Something positive must tie them: the same exact count, a shared participant or
         // place, or the same day.
         let sharedActor = lowered.actors.contains { g.actors.contains($0) }

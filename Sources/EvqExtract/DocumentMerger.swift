@@ -232,6 +232,7 @@ struct DocumentMerger {
             let oneSide = cands[x].attributes["_oneSide"] != nil ? cands[x].count?.value : nil
             let counted = cands[x].count?.value != nil && oneSide == nil
             var legSum = oneSide ?? 0, legSentences = Set<Int>(), summed: [Int] = oneSide.map { [$0] } ?? []
+            var sides = Set<String>()
             for k in cands.indices where k != x && !drop.contains(k) {
                 let c = cands[k]
                 // Legs are told in the few sentences around the exchange ("freed eight Americans on
@@ -239,9 +240,14 @@ struct DocumentMerger {
                 // Americans freed in the deal were taken to a hospital") or on its very day.
                 let near = c.sentence >= s - 4 && c.sentence <= s + 4
                 let sameDay = !c.date.isMissing && c.date.start == cands[x].date.start && c.date.end == cands[x].date.end
-                guard DocumentMerger.family(c.type) == "release" || c.type == .deportation, c.status == cands[x].status, !c.total,
+                guard DocumentMerger.family(c.type) == "release" || (c.type == .deportation && c.attributes["_expelled"] == nil), c.status == cands[x].status, !c.total,
                     near || (c.sentence > s && (c.date.isMissing || sameDay)), !c.supporting, !separate(c.sentence)
                 else { continue }
+                // ("Rubio said the swap ...": a mention of the exchange told before claims no dated
+                // release after it, "In January, Venezuela freed six Americans".)
+                if cands[x].anaphoric, let s2 = c.date.start, let e2 = c.date.end, !cands.contains(where: { e in
+                    e.type == .exchange && !e.anaphoric && e.date.start.map { $0 <= e2 } == true && e.date.end.map { $0 >= s2 } == true
+                }) { continue }
                 // A leg is part of the exchange: it cannot move more people than the whole.
                 if let v = c.count?.value, let w = cands[x].count?.value, v > w, oneSide == nil { continue }
                 if let s1 = cands[x].date.start, let e1 = cands[x].date.end, let s2 = c.date.start, let e2 = c.date.end, s1 > e2 || s2 > e1 { continue }
@@ -261,7 +267,10 @@ struct DocumentMerger {
                 {
                     let parts = c.attributes["_parts"].map { $0.split(separator: ",").compactMap { Int($0) } } ?? [v]
                     legSentences.insert(c.sentence)
-                    if !parts.contains(where: { summed.contains($0) }) {
+                    // (Equal figures from two sides are two groups: "303 Ukrainian ... 303 Russian".)
+                    let side = c.attributes["_side"]
+                    if !parts.contains(where: { summed.contains($0) }) || side.map({ !sides.contains($0) && !sides.isEmpty }) == true {
+                        if let side { sides.insert(side) }
                         summed += parts
                         legSum = min(QuantityFinder.limit, legSum + v)
                     }
@@ -401,7 +410,8 @@ struct DocumentMerger {
     /// The marks candidates carry for the merger ("_moved", "_parts", "_oneSide",
     /// "_inReturn"), which no event keeps.
     @inline(__always) static func isMergerMark(_ k: String) -> Bool {
-        k.utf8.first == UInt8(ascii: "_") && (k == "_moved" || k == "_parts" || k == "_oneSide" || k == "_inReturn")
+        k.utf8.first == UInt8(ascii: "_")
+            && (k == "_moved" || k == "_parts" || k == "_oneSide" || k == "_inReturn" || k == "_expelled" || k == "_side")
     }
 
     /// Statements: one per speaker per document, dated by their sentence or the publication date.

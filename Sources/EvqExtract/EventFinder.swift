@@ -74,6 +74,7 @@ struct EventFinder {
         exchangeBetweenStates(&out, &where_, m, moved: moved, sentence: sentence, supporting: supporting, speakers: speakers, exchangeFor: exchangeFor)
         movedLegs(&out, &where_, m, moved: moved, sentence: sentence, supporting: supporting, speakers: speakers, exchangeFor: exchangeFor)
         exchangeCount(&out, where_, m, moved: moved, speakers: speakers)
+        refine(&out, &where_, m, sentence: sentence, supporting: supporting, speakers: speakers)  // SentenceRefinements.swift
         return out
     }
 
@@ -115,7 +116,8 @@ struct EventFinder {
         let clause = m.clauses.range(of: i)
         let key = (type: trig.type, clause: m.clauses.clauseOf[i], anaphoric: false)
         let next = i + trig.words.count
-        if claimed.contains(where: { $0.clause == key.clause && $0.type == key.type && !$0.anaphoric }) || status.isHabitual(t, trigger: i, clause: clause) { return next }
+        if (claimed.contains(where: { $0.clause == key.clause && $0.type == key.type && !$0.anaphoric }) && !isLaterHappening(out, where_, type: trig.type, trigger: i, clause: clause, m))
+            || status.isHabitual(t, trigger: i, clause: clause) { return next }
         // "asked for a pardon", "calls for the release": a request, not a happening.
         // ("arrived in Minsk on Tuesday for talks with ..." is the purpose of a trip that
         // happened: the meeting took place.)
@@ -356,7 +358,7 @@ struct EventFinder {
             var sides: [(state: String, at: Int)] = []
             for k in t.indices where (t[k].has(.trigger) || Self.isHandOver(t[k])) && !t[k].inQuote && k > 0 {
                 // (The state named before the verb first: the veto test costs more.)
-                guard let ni = m.names.indices.first(where: { m.names[$0].kind == .place || m.names[$0].kind == .demonym ? m.names[$0].hi == k || (m.names[$0].hi == k - 1 && Self.isAny(t[k - 1], ["has", "had", "also"])) : false }),
+                guard let ni = m.names.indices.first(where: { m.names[$0].kind == .place || m.names[$0].kind == .demonym || m.names[$0].kind == .organization ? m.names[$0].hi == k || (m.names[$0].hi == k - 1 && Self.isAny(t[k - 1], ["has", "had", "also"])) : false }),
                     Self.isHandOver(t[k])
                         || lexicon.triggers[t[k].lower]?.contains(where: { $0.type == "release" && $0.words.count == 1 }) == true,
                     !lexicon.isVetoed(at: k, in: t)
@@ -554,7 +556,8 @@ struct EventFinder {
             }
             // "since his arrest", "her release": a possessive pronoun names the person.
             if i > 0, Self.isPersonalPossessive(t[i - 1]) { return true }
-            if m.quantities.contains(where: { clause.contains($0.lo) && ($0.noun != nil || Self.isSubjectOf(t, $0, trigger: i)) }) { return true }
+            if m.quantities.contains(where: { clause.contains($0.lo) && ($0.noun != nil || Self.isSubjectOf(t, $0, trigger: i) || Self.namesTheNumberOf(t, $0)) }) { return true }
+            if demonymObject(after: after, m) { return true }  // SentenceRefinements.swift
             // "A third American ... could be pardoned".
             if m.names.containsMention(where: { n in
                 n.kind == .demonym && clause.contains(n.lo)

@@ -23,7 +23,7 @@ public struct SentenceSplitter: Sendable {
     static let openers: Set<String> = [
         "the", "a", "an", "he", "she", "it", "they", "we", "i", "in", "on", "at", "but", "and", "this", "that", "these",
         "those", "his", "her", "their", "its", "there", "after", "before", "as", "for", "when", "while", "meanwhile",
-        "however", "some", "many", "most", "officials", "president",
+        "however", "some", "many", "most", "officials",
     ]
     /// After this many tokens a sentence ends at the next comma, semicolon or colon.
     static let softLimit = 120
