@@ -111,7 +111,7 @@ struct DocumentMerger {
             let key = Self.key(cands[ci])
             let kid = id(key)
             if kid == byKey.count { byKey.append([]) }
-            if let k = byKey[kid].suffix(Self.reach).last(where: { compatible(clusters[$0], cands[ci], key: key) }) {
+            if let k = byKey[kid].suffix(Self.reach).last(where: { compatible(clusters, $0, cands, ci, key: key) }) {
                 clusters[k].add(cands[ci])
             } else {
                 var cl = Cluster(members: [], key: key)
@@ -145,7 +145,7 @@ struct DocumentMerger {
                 let a = list[idx]
                 let d = sentence - a.sentence
                 let cost = d >= 0 ? 2 * d : -2 * d + 1
-                if best.map({ cost < $0.cost }) ?? true, compatible(clusters[a.cluster], cands[ci], key: key) { best = (cost, a.cluster) }
+                if best.map({ cost < $0.cost }) ?? true, compatible(clusters, a.cluster, cands, ci, key: key) { best = (cost, a.cluster) }
             }
             // Mentions continue the story they joined ("Belarus freed 14 ... The freed prisoners
             // included ... They were taken by bus ..."): the body mentions already placed, in
@@ -154,7 +154,7 @@ struct DocumentMerger {
             let told = supporting || kid >= chained.count ? [] : chained[kid]
             for a in told.suffix(Self.reach).reversed() {
                 let cost = 2 * (sentence - a.sentence)
-                if best.map({ cost < $0.cost }) ?? true { if compatible(clusters[a.cluster], cands[ci], key: key) { best = (cost, a.cluster) } } else { break }
+                if best.map({ cost < $0.cost }) ?? true { if compatible(clusters, a.cluster, cands, ci, key: key) { best = (cost, a.cluster) } } else { break }
             }
             if let b = best {
                 clusters[b.cluster].add(cands[ci])
@@ -320,23 +320,27 @@ struct DocumentMerger {
     }
 
     /// `key` is `Self.key(c)`, computed once by the caller (this runs for many cluster pairs).
-    func compatible(_ cl: Cluster, _ c: Candidate, key: Key) -> Bool {
-        guard cl.key == key else { return false }
-        if let b = c.count?.value, let y = c.count {
-            for x in cl.counts { if let a = x.value, !Self.countsAgree(x, y, a, b) { return false } }
+    func compatible(_ clusters: [Cluster], _ k: Int, _ cands: [Candidate], _ ci: Int, key: Key) -> Bool {
+        // (Cluster `k` and candidate `ci` are read in place, field by field: passing them by
+        // value copied a cluster and a candidate for every pair compared.)
+        guard clusters[k].key == key else { return false }
+        let count = cands[ci].count
+        if let b = count?.value, let y = count {
+            for x in clusters[k].counts { if let a = x.value, !Self.countsAgree(x, y, a, b) { return false } }
         }
         // Prizes to (or sentences of) different people are different happenings ("X was named
         // the winner ..." and "the foundation awarded its 2024 prize to Y").
-        if c.type == .award || c.type == .sentencing, !c.actors.isEmpty {
-            let named = Set(cl.members.flatMap(\.actors))
-            if !named.isEmpty, named.isDisjoint(with: c.actors) { return false }
+        if cands[ci].type == .award || cands[ci].type == .sentencing, !cands[ci].actors.isEmpty {
+            let named = Set(clusters[k].members.flatMap(\.actors))
+            if !named.isEmpty, named.isDisjoint(with: cands[ci].actors) { return false }
         }
-        let d = cl.date.isMissing ? cl.anyDate : cl.date
-        if let s1 = d.start, let e1 = d.end, let s2 = c.date.start, let e2 = c.date.end, s1 > e2 || s2 > e1 {
+        let d = clusters[k].date.isMissing ? clusters[k].anyDate : clusters[k].date
+        let cd = cands[ci].date
+        if let s1 = d.start, let e1 = d.end, let s2 = cd.start, let e2 = cd.end, s1 > e2 || s2 > e1 {
             // "pardoned 16 prisoners on Friday ... The 16 were released on Saturday": the same
             // exact group freed within a few days is one happening.
-            guard key.family == "release", let v = c.count?.value, v >= 2, c.count?.qualifier == .exact,
-                cl.counts.contains(where: { $0.value == v && $0.qualifier == .exact }),
+            guard key.family == "release", let v = count?.value, v >= 2, count?.qualifier == .exact,
+                clusters[k].counts.contains(where: { $0.value == v && $0.qualifier == .exact }),
                 max(s1.number, s2.number) - min(e1.number, e2.number) <= 3
             else { return false }
         }
