@@ -383,8 +383,8 @@ struct DocumentMerger {
         var attrs = e.attributes
         // (The merger's own marks are skipped rather than copied and then removed: each removal
         // hashed its key.)
-        for m in ms {
-            for (k, v) in m.attributes where !Self.isMergerMark(k) && attrs[k] == nil { attrs[k] = v }
+        for mi in ms.indices where !ms[mi].attributes.isEmpty {
+            for (k, v) in ms[mi].attributes where !Self.isMergerMark(k) && attrs[k] == nil { attrs[k] = v }
         }
         e.attributes = attrs
         let counts = ms.count == 1 ? [] : Set(ms.compactMap { $0.count?.display }.filter { $0 != "?" })
