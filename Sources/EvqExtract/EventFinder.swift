@@ -715,18 +715,8 @@ struct EventFinder {
         return nil
     }
 
-    /// `w.hasSuffix("ed")`, from the last bytes: only a non-ASCII byte before the "e" could join
-    /// it into another Character (then `hasSuffix` decides), and nothing else is equivalent to "ed".
-    static func endsWithEd(_ w: String) -> Bool {
-        let u = w.utf8
-        guard u.count >= 2 else { return false }
-        var k = u.index(before: u.endIndex)
-        guard u[k] == UInt8(ascii: "d") else { return false }
-        k = u.index(before: k)
-        guard u[k] == UInt8(ascii: "e") else { return false }
-        if k > u.startIndex, u[u.index(before: k)] >= 0x80 { return w.hasSuffix("ed") }
-        return true
-    }
+    /// `w.hasSuffix("ed")`, on bytes (`hasASCIISuffix`).
+    static func endsWithEd(_ w: String) -> Bool { hasASCIISuffix(w, "ed") }
 
     static func appositiveEnd(_ t: [Token], _ i: Int) -> Int? {
         guard i > 1, t[i - 1].isMark(UInt8(ascii: ",")), endsWithEd(t[i].lower), t[i - 2].kind == .word else { return nil }

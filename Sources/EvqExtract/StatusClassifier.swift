@@ -164,21 +164,8 @@ struct StatusClassifier {
 
     // (Modals "could", "may", "might", "would", "can"; stops: the comma and the finite forms of
     // "be" and "have", which are `modalStops`; consequence verbs "lead", "contribute", "pave".)
-    /// `w.hasSuffix("ing")`, from the last bytes: only a non-ASCII byte before the "i" could join
-    /// it into another Character (then `hasSuffix` decides), and nothing else is equivalent to
-    /// "ing".
-    static func endsWithIng(_ w: String) -> Bool {
-        let u = w.utf8
-        guard u.count >= 3 else { return false }
-        var k = u.index(before: u.endIndex)
-        guard u[k] == UInt8(ascii: "g") else { return false }
-        k = u.index(before: k)
-        guard u[k] == UInt8(ascii: "n") else { return false }
-        k = u.index(before: k)
-        guard u[k] == UInt8(ascii: "i") else { return false }
-        if k > u.startIndex, u[u.index(before: k)] >= 0x80 { return w.hasSuffix("ing") }
-        return true
-    }
+    /// `w.hasSuffix("ing")`, on bytes (`hasASCIISuffix`).
+    static func endsWithIng(_ w: String) -> Bool { hasASCIISuffix(w, "ing") }
 
     /// Whether the word is one of the claim modals, as byte compares.
     @inline(__always) static func isClaimModal(_ w: Token) -> Bool {

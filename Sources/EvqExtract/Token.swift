@@ -66,6 +66,24 @@ public struct Token: Sendable, Hashable {
     @inline(__always) public func has(_ c: WordClass) -> Bool { classes.rawValue & c.rawValue != 0 }
 }
 
+/// `w.hasSuffix(suffix)` for an ASCII `suffix`, compared on the last bytes (`hasSuffix` walks
+/// Characters). Only a non-ASCII byte right before the suffix could join its first letter into
+/// another Character: then `hasSuffix` decides. Nothing else is equivalent to ASCII letters.
+func hasASCIISuffix(_ w: String, _ suffix: StaticString) -> Bool {
+    let n = suffix.utf8CodeUnitCount
+    let u = w.utf8
+    guard u.count >= n else { return false }
+    var k = u.endIndex
+    var j = n
+    while j > 0 {
+        k = u.index(before: k)
+        j -= 1
+        guard u[k] == suffix.utf8Start[j] else { return false }
+    }
+    if k > u.startIndex, u[u.index(before: k)] >= 0x80 { return w.hasSuffix(suffix.description) }
+    return true
+}
+
 /// Stage: a block of text -> tokens, over the UTF-8 bytes in linear time.
 ///
 /// Words keep inner hyphens and apostrophes ("two-day", "we're"); a possessive "'s" is split

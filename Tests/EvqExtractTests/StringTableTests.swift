@@ -27,3 +27,20 @@ struct StringTableTests {
         #expect(table.count == 2000)
     }
 }
+
+/// `hasASCIISuffix` answers as `String.hasSuffix` does, combining marks included.
+struct ASCIISuffixTests {
+    @Test(arguments: [
+        ("released", "ed"), ("ed", "ed"), ("d", "ed"), ("edd", "ed"), ("red", "ed"), ("e\u{301}d", "ed"),
+        ("x\u{301}ed", "ed"), ("ed\u{301}", "ed"), ("freeing", "ing"), ("ing", "ing"), ("ng", "ing"), ("Łódźing", "ing"), ("", "ed"),
+    ])
+    func matchesHasSuffix(word: String, suffix: String) {
+        let fast = suffix == "ed" ? hasASCIISuffix(word, "ed") : hasASCIISuffix(word, "ing")
+        #expect(fast == word.hasSuffix(suffix))
+    }
+
+    @Test func answersBothWays() {
+        #expect(hasASCIISuffix("pardoned", "ed"))
+        #expect(!hasASCIISuffix("pardon", "ed"))
+    }
+}
