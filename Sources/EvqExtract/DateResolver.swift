@@ -63,6 +63,9 @@ public struct DateResolver: Sendable {
             let candidates = [y - 1, y, y + 1].compactMap { Day(year: $0, month: m, day: d) }
             let pick = future ? candidates.first { $0 >= pub } : candidates.last { $0 <= pub }
             return pick.map { .day($0, text: text) }
+        case .monthInYear(let m, let offset):
+            guard let pub else { return nil }
+            return EventDate.month(year: pub.year + offset, month: m, text: text)
         case .month(let m):
             guard let pub else { return nil }
             let y = future ? (m >= pub.month ? pub.year : pub.year + 1) : (m <= pub.month ? pub.year : pub.year - 1)

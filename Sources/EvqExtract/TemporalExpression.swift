@@ -9,6 +9,9 @@ public indirect enum TemporalExpression: Sendable, Hashable {
     case monthDay(month: Int, day: Int)
     /// "in September": the latest September at or before publication.
     case month(Int)
+    /// "August last year" (-1), "in March this year" (0), "in May next year" (+1): that month
+    /// of the year before, of, or after publication.
+    case monthInYear(Int, yearOffset: Int)
     /// "Tuesday" (offset 0: the latest such day on or before publication), "last Tuesday" (-1:
     /// strictly before), "next Tuesday" (+1: strictly after).
     case weekday(Int, offset: Int)

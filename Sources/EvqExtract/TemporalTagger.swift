@@ -214,6 +214,17 @@ public struct TemporalTagger: Sendable {
                 if k < t.count, let y = isYear(t[k]) { return (.absolute(year: y, month: m, day: d), k + 1) }
                 return (.monthDay(month: m, day: d), j + 1)
             }
+            // "August last year", "March this year": the month of the year the words name
+            // (without them, "in August" would be read as the latest August, and "last year"
+            // as a date of its own).
+            if tok.capitalized, j + 1 < t.count, t[j + 1].lowerIs("year") {
+                switch t[j].lower {
+                case "last": return (.monthInYear(m, yearOffset: -1), j + 2)
+                case "this": return (.monthInYear(m, yearOffset: 0), j + 2)
+                case "next": return (.monthInYear(m, yearOffset: 1), j + 2)
+                default: break
+                }
+            }
             j = skipComma(t, j)
             if j < t.count, let y = isYear(t[j]) { return (.absolute(year: y, month: m, day: nil), j + 1) }
             if i > 0, ["in", "since", "until", "by", "early", "late", "mid", "last", "during", "from", "of", "through"].contains(t[i - 1].lower),

@@ -27,6 +27,11 @@ struct DateTests {
         ("It was announced in March.", "2025-02-10", "2024-03"),
         ("400 were held since protests began last November.", "2024-06-05", "2023-11..2024-06-05"),
         ("They have been freed since the summer of 2024.", "2025-11-21", "2024-06..2025-11-21"),
+        // A month with the year named relatively: that month of that year, not the latest such month.
+        ("In August last year, Russia released 115 soldiers.", "2025-09-14", "2024-08"),
+        ("They met in December last year.", "2025-03-01", "2024-12"),
+        ("Talks resumed in March this year.", "2025-09-14", "2025-03"),
+        ("The amnesty takes effect in January next year.", "2025-09-14", "2026-01"),
     ]
 
     @Test(arguments: cases)
