@@ -91,7 +91,7 @@ struct DocumentMerger {
             cands.removeAll { c in c.attributes["_needsPerson"] != nil && !c.actors.contains { lexicon.places[$0] == nil } }
             for k in cands.indices { cands[k].attributes["_needsPerson"] = nil }
         }
-        absorbExchangeLegs(&cands, doc: doc)
+        absorbExchangeLegs(&cands, doc: doc, window: window)
         var clusters: [Cluster] = []
         // The keys met in this article, each by a small id: an article has a few, and finding
         // one in this list cost less than hashing a key (its family's text) into a dictionary
@@ -183,7 +183,7 @@ struct DocumentMerger {
     /// soldiers", "they were flown to Bishkek") are part of the exchange, not releases or
     /// deportations of their own; when the exchange has no count, the legs' sum is its count
     /// (everyone moved both ways).
-    func absorbExchangeLegs(_ cands: inout [Candidate], doc: AnalyzedDocument) {
+    func absorbExchangeLegs(_ cands: inout [Candidate], doc: AnalyzedDocument, window: PublicationWindow?) {
         // Every step below needs an exchange or a candidate's mark: most articles have neither.
         guard cands.contains(where: { $0.type == .exchange || !$0.attributes.isEmpty }) else { return }
         // "Separately, ... freed nine activists": a sentence that says it tells another happening.
@@ -251,6 +251,11 @@ struct DocumentMerger {
                 // A leg is part of the exchange: it cannot move more people than the whole.
                 if let v = c.count?.value, let w = cands[x].count?.value, v > w, oneSide == nil { continue }
                 if let s1 = cands[x].date.start, let e1 = cands[x].date.end, let s2 = c.date.start, let e2 = c.date.end, s1 > e2 || s2 > e1 { continue }
+                // "84 prisoners of war returned home, Ukraine said. ... In August last year, Russia
+                // released 115 soldiers in a swap": an undated release told before an exchange that
+                // ended more than a month before publication is the report's own news, not a leg
+                // of that earlier swap.
+                if c.date.isMissing, c.sentence < s, let e1 = cands[x].date.end, let p = window?.start, p.number - e1.number > 31 { continue }
                 drop.insert(k)
                 // "Moscow freed five Americans and three Germans in a swap. In return, the United
                 // States released six Russians.": the other side adds to a counted exchange.

@@ -28,6 +28,10 @@ struct PrecisionRuleTests {
             + "Polish Foreign Minister Radoslaw Sikorski said.", type: .exchange, count: 8),
         Case(text: "Azerbaijan returned two Armenian soldiers on Tuesday, and Armenia handed back a captured Azerbaijani serviceman.",
             type: .exchange, count: 3, date: "2025-02-25"),
+        // An undated return told before an old, dated swap is the report's own news, not that swap's leg
+        // (without the rule the count was 84 + 115).
+        Case(text: "Ukraine said on Sunday that 84 prisoners of war had returned home.\n\nIn August last year, Russia released 115 Ukrainian "
+            + "soldiers in a swap brokered by the United Arab Emirates.", type: .exchange, count: 115, date: "2024-08"),
         Case(text: "Officials said more exchanges of prisoners were planned.", type: .exchange, status: .expected),
         Case(text: "Coale is visiting Minsk this week, his third trip since June.", type: .meeting, date: "2025-03-03..2025-03-09"),
         Case(text: "Last month, Russia freed American teacher Marc Fogel in exchange for Russian cybercriminal Alexander Vinnik.", type: .exchange,
