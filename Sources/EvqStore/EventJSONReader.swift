@@ -132,16 +132,8 @@ struct EventJSONReader {
 
     private mutating func readType(_ s: inout JSONScanner) throws(ScanError) -> EventType {
         guard s.peekKind() == .string else { throw s.fail("wrong type for `type`") }
-        s.skipWhitespace()
         let raw = try s.scanString()
-        let n = raw.end - raw.start
-        if !raw.hasEscapes {
-            for (bytes, type) in typeBytes where bytes.count == n {
-                var k = 0
-                while k < n, bytes[k] == s.bytes[raw.start + k] { k += 1 }
-                if k == n { return type }
-            }
-        }
+        if let known = typeBytes.first(where: { s.raw(raw, is: $0.bytes) }) { return known.type }
         let name = try s.string(raw, &interner)
         if let known = types[name] { return known }
         let t = EventType(rawValue: name)
@@ -155,7 +147,6 @@ struct EventJSONReader {
     private mutating func readEnum<E>(_ s: inout JSONScanner, _ names: RawNames<E>, field: String) throws(ScanError) -> E? {
         if s.readNull() { return nil }
         guard s.peekKind() == .string else { throw s.fail("wrong type for `\(field)`") }
-        s.skipWhitespace()
         let raw = try s.scanString()
         if let v = names.value(raw, in: s) { return v }
         let text = try s.string(raw, &interner)
@@ -366,7 +357,6 @@ struct EventJSONReader {
                         var value: RawString?
                         if !s.readNull() {
                             guard s.peekKind() == .string else { throw s.fail("wrong type for `date.\(s.text(key))`") }
-                            s.skipWhitespace()
                             value = try s.scanString()
                         }
                         if isStart { startRaw = value } else { endRaw = value }

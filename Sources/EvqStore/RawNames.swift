@@ -1,3 +1,5 @@
+import Foundation
+
 /// The names of a string-valued enum as bytes, so that an importer can recognise a field's
 /// value (`"occurred"`, `"at_least"`, `"day"`) straight from the JSON bytes instead of building
 /// a `String` for every line and comparing it case by case.
@@ -10,14 +12,7 @@ struct RawNames<Value: RawRepresentable> where Value.RawValue == String {
 
     /// The value whose name is exactly the bytes of `raw` (unescaped), if any.
     func value(_ raw: RawString, in s: JSONScanner) -> Value? {
-        guard !raw.hasEscapes else { return nil }
-        let n = raw.end - raw.start
-        for (bytes, value) in names where bytes.count == n {
-            var k = 0
-            while k < n, bytes[k] == s.bytes[raw.start + k] { k += 1 }
-            if k == n { return value }
-        }
-        return nil
+        names.first { s.raw(raw, is: $0.bytes) }?.value
     }
 }
 
@@ -28,6 +23,12 @@ struct FieldName {
 }
 
 extension JSONScanner {
+    /// Whether the unescaped string token `raw` is exactly `bytes`.
+    func raw(_ raw: RawString, is bytes: [UInt8]) -> Bool {
+        guard !raw.hasEscapes, raw.end - raw.start == bytes.count, let base = self.bytes.baseAddress else { return false }
+        return bytes.withUnsafeBufferPointer { memcmp(base + raw.start, $0.baseAddress!, $0.count) == 0 }
+    }
+
     /// Reads an object key (after whitespace) without building a `String` for it.
     mutating func readFieldName() throws(ScanError) -> FieldName {
         skipWhitespace()
